@@ -1,0 +1,115 @@
+import { DuplicateIdError, InvalidInputError, NotAlignedError, UnknownIdError } from "../errors.js";
+import type { CostMatrix, Provenance } from "./types.js";
+
+function checkUnique(where: string, collection: string, ids: readonly string[]): void {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (typeof id !== "string" || id.length === 0) {
+      throw new InvalidInputError(where, [{ path: `${collection}[${i}]`, message: `expected a non-empty string id (got ${JSON.stringify(id)})` }]);
+    }
+    const first = seen.get(id);
+    if (first !== undefined) throw new DuplicateIdError(where, collection, id, first, i);
+    seen.set(id, i);
+  }
+}
+
+/**
+ * Build a validated {@link CostMatrix} from ids and row-major minutes.
+ *
+ * Checks once, at the boundary: ids are unique non-empty strings, `minutes` has
+ * `origins × destinations` entries, and every entry is a non-negative number or `Infinity`
+ * (unreachable). `null` entries (from JSON) are read as `Infinity`. NaN and negative
+ * values are errors, never coerced.
+ *
+ * @param origins - Row ids, usually zone ids.
+ * @param destinations - Column ids, usually site ids.
+ * @param minutes - Row-major minutes (`minutes[i * destinations.length + j]`), as an array or
+ *   `Float64Array`; `Infinity` or `null` for unreachable.
+ * @param provenance - Where the figures came from.
+ * @returns A frozen-shape matrix that owns a copy of `minutes`.
+ * @throws {@link DuplicateIdError} if an id repeats.
+ * @throws {@link NotAlignedError} if `minutes` has the wrong length.
+ * @throws {@link InvalidInputError} if a value is NaN or negative.
+ * @example
+ * const m = createCostMatrix(["z1", "z2"], ["hubA"], [12.5, Infinity]);
+ * matrixMinutes(m, "z2", "hubA"); // Infinity (unreachable)
+ */
+export function createCostMatrix(
+  origins: readonly string[],
+  destinations: readonly string[],
+  minutes: ArrayLike<number | null>,
+  provenance?: Provenance,
+): CostMatrix {
+  const where = "createCostMatrix";
+  checkUnique(where, "origins", origins);
+  checkUnique(where, "destinations", destinations);
+  const expected = origins.length * destinations.length;
+  if (minutes.length !== expected) {
+    throw new NotAlignedError(where, "minutes", minutes.length, expected, "origins × destinations");
+  }
+  const out = new Float64Array(expected);
+  const cols = destinations.length;
+  for (let k = 0; k < expected; k++) {
+    const v = minutes[k];
+    if (v === null || v === Infinity) {
+      out[k] = Infinity;
+    } else if (typeof v !== "number" || Number.isNaN(v) || v < 0) {
+      const i = Math.floor(k / cols);
+      const j = k % cols;
+      throw new InvalidInputError(where, [
+        {
+          path: `minutes[${k}]`,
+          message: `minutes from "${origins[i]}" to "${destinations[j]}" must be a non-negative number or Infinity (got ${String(v)})`,
+        },
+      ]);
+    } else {
+      out[k] = v;
+    }
+  }
+  return provenance === undefined
+    ? { origins: [...origins], destinations: [...destinations], minutes: out }
+    : { origins: [...origins], destinations: [...destinations], minutes: out, provenance };
+}
+
+/**
+ * Minutes from one origin to one destination, by id.
+ *
+ * @returns Minutes, or `Infinity` when unreachable.
+ * @throws {@link UnknownIdError} if either id is not in the matrix.
+ * @example
+ * matrixMinutes(matrix, "E01016016", "hub-dartford"); // 18.4
+ */
+export function matrixMinutes(matrix: CostMatrix, origin: string, destination: string): number {
+  const i = matrix.origins.indexOf(origin);
+  if (i < 0) throw new UnknownIdError("matrixMinutes", "origin", origin, "origin");
+  const j = matrix.destinations.indexOf(destination);
+  if (j < 0) throw new UnknownIdError("matrixMinutes", "destination", destination, "destination");
+  return matrix.minutes[i * matrix.destinations.length + j];
+}
+
+/**
+ * Keep a subset of a matrix's columns (destinations), in the order given.
+ *
+ * @example
+ * const hubsOnly = selectDestinations(matrix, ["hub-dartford", "hub-maidstone"]);
+ */
+export function selectDestinations(matrix: CostMatrix, destinations: readonly string[]): CostMatrix {
+  const where = "selectDestinations";
+  checkUnique(where, "destinations", destinations);
+  const cols = matrix.destinations.length;
+  const index = new Map<string, number>();
+  for (let j = 0; j < cols; j++) index.set(matrix.destinations[j], j);
+  const picks = destinations.map((id, k) => {
+    const j = index.get(id);
+    if (j === undefined) throw new UnknownIdError(where, "destination", id, `destinations[${k}]`);
+    return j;
+  });
+  const rows = matrix.origins.length;
+  const out = new Float64Array(rows * picks.length);
+  for (let i = 0; i < rows; i++) {
+    for (let k = 0; k < picks.length; k++) out[i * picks.length + k] = matrix.minutes[i * cols + picks[k]];
+  }
+  const result: CostMatrix = { origins: matrix.origins, destinations: [...destinations], minutes: out };
+  return matrix.provenance === undefined ? result : { ...result, provenance: matrix.provenance };
+}

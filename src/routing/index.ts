@@ -1,0 +1,1 @@
+export type { Endpoint, LocatedItem, NearestResult, RoutedCostMatrix, Router, RouteResult, SnappedPoint, SnapResult } from "./types.js";
