@@ -78,6 +78,10 @@ export interface Router {
   ): RoutedCostMatrix;
   nearest(origins: readonly Endpoint[], destinations: readonly Endpoint[]): NearestResult[];
   route(from: Endpoint, to: Endpoint): RouteResult | null;
-  /** Minutes from one endpoint to every graph node (Infinity = unreachable), node order of the graph. */
-  minutesFrom?(from: Endpoint, options?: { cutoffMinutes?: number; reverse?: boolean }): Float64Array;
+  /**
+   * Minutes from one endpoint to every graph node (Infinity = unreachable), indexed in
+   * `graph.nodes()` order; with `reverse: true`, minutes from every node to the endpoint.
+   * Used by isochrones and staff-travel models.
+   */
+  minutesFrom(from: Endpoint, options?: { cutoffMinutes?: number; reverse?: boolean }): Float64Array;
 }
