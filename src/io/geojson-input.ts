@@ -1,0 +1,61 @@
+// Internal: GeoJSON text/object → features with numbered paths, and property → field mapping.
+import { IoError, type InputIssue } from "../errors.js";
+import { normaliseHeader } from "./csv-table.js";
+import { locate } from "./internal.js";
+
+export interface InputFeature {
+  readonly index: number;
+  readonly geometry: { type: string; coordinates?: unknown } | null;
+  readonly properties: Record<string, unknown>;
+}
+
+export function readFeatures(where: string, input: unknown, file: string): InputFeature[] {
+  let value = input;
+  if (typeof input === "string") {
+    try {
+      value = JSON.parse(input);
+    } catch (error) {
+      throw new IoError(where, `${file} is not valid JSON (${(error as Error).message}). Check the file is GeoJSON.`, [{ path: file, message: "invalid JSON" }], { cause: error });
+    }
+  }
+  const fc = value as { type?: unknown; features?: unknown };
+  if (fc === null || typeof fc !== "object" || fc.type !== "FeatureCollection" || !Array.isArray(fc.features)) {
+    throw new IoError(where, `${file} is not a GeoJSON FeatureCollection (type ${JSON.stringify(fc?.type)}). Export a FeatureCollection.`, [{ path: `${file}:type`, message: "expected a FeatureCollection" }]);
+  }
+  return (fc.features as unknown[]).map((f, index) => {
+    const feature = f as { type?: unknown; geometry?: unknown; properties?: unknown };
+    if (feature === null || typeof feature !== "object" || feature.type !== "Feature") {
+      throw new IoError(where, `${locate(file, undefined, `features[${index}]`)} is not a Feature.`, [{ path: `${file}:features[${index}]`, message: "expected a Feature" }]);
+    }
+    const properties = feature.properties !== null && typeof feature.properties === "object" ? (feature.properties as Record<string, unknown>) : {};
+    return { index, geometry: (feature.geometry ?? null) as InputFeature["geometry"], properties };
+  });
+}
+
+/** Pick properties into model fields through alias tables (case/punctuation-insensitive). */
+export function mapProperties(
+  properties: Record<string, unknown>,
+  aliases: Readonly<Record<string, readonly string[]>>,
+  explicit: Readonly<Record<string, string>>,
+): { value: Record<string, unknown>; keyOf: Record<string, string> } {
+  const byNorm = new Map<string, string>();
+  for (const k of Object.keys(properties)) if (!byNorm.has(normaliseHeader(k))) byNorm.set(normaliseHeader(k), k);
+  const value: Record<string, unknown> = {};
+  const keyOf: Record<string, string> = {};
+  for (const [field, candidates] of Object.entries(aliases)) {
+    const key = explicit[field] ?? candidates.map((c) => byNorm.get(normaliseHeader(c))).find((k) => k !== undefined);
+    if (key === undefined || properties[key] === undefined || properties[key] === null || properties[key] === "") continue;
+    value[field] = properties[key];
+    keyOf[field] = key;
+  }
+  return { value, keyOf };
+}
+
+export function featurePath(file: string, index: number, key?: string): string {
+  return `${file}:features[${index}]${key === undefined ? "" : `.${key}`}`;
+}
+
+export function throwIssues(where: string, issues: InputIssue[]): never {
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+  throw new IoError(where, `${issues[0].path}: ${issues[0].message}${more}.`, issues);
+}
