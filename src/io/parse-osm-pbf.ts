@@ -45,7 +45,8 @@ function readBlock(bytes: Uint8Array): Block {
 
 function readGroup(bytes: Uint8Array, block: Block, nodes: Map<number, readonly [number, number]>, ways: OsmWay[]): void {
   const { granularity: g, latOffset, lonOffset, strings } = block;
-  const coord = (lat: number, lon: number) => [1e-9 * (lonOffset + g * lon), 1e-9 * (latOffset + g * lat)] as const;
+  // Divide (not multiply by 1e-9) so 5000000 units read back as exactly 0.05.
+  const coord = (lat: number, lon: number) => [(lonOffset + g * lon) / 1e9, (latOffset + g * lat) / 1e9] as const;
   for (const group of block.groups) {
     const pbf = new PbfReader(bytes);
     pbf.pos = group.start;
