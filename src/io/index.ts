@@ -20,3 +20,5 @@ export type { Flow, ZoneAssignment } from "./zones-to-geojson.js";
 export { matrixToCsv, toCsv } from "./write-csv.js";
 export { renderSvgMap } from "./render-svg-map.js";
 export type { RenderSvgMapOptions, SvgMapLayers } from "./render-svg-map.js";
+export { osrmProvider } from "./osrm-provider.js";
+export type { OsrmProvider, OsrmProviderOptions, OsrmTravelTimesOptions } from "./osrm-provider.js";
