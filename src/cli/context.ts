@@ -1,0 +1,43 @@
+import type { Command } from "commander";
+import type { NetworkFlags } from "./inputs.js";
+import { type CommandOutput, emit, type Format, formatFor, render } from "./output.js";
+import { createProgress, type Progress } from "./progress.js";
+
+/** Where a command writes, and whether it may draw progress. */
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+export interface CommonFlags extends NetworkFlags {
+  format?: string;
+  out?: string;
+  progress?: boolean;
+}
+
+export function addNetworkOptions(cmd: Command): Command {
+  return cmd
+    .option("--network <file.json>", "service network JSON: { sites, zones, roads?, assumptions }")
+    .option("--sites <file>", "sites CSV or GeoJSON (with --zones)")
+    .option("--zones <file>", "zones CSV or GeoJSON, e.g. LSOA population-weighted centroids (with --sites)")
+    .option("--roads <file>", "roads: GeoJSON LineStrings, .osm or .osm.pbf")
+    .option("--assumptions <file.json>", "planning assumptions JSON (rates with sources)");
+}
+
+export function addOutputOptions(cmd: Command, formats: readonly Format[], fallback: Format): Command {
+  return cmd
+    .option("-f, --format <format>", `output format: ${formats.join("|")} (default: from --out extension, else ${fallback})`)
+    .option("-o, --out <file>", "write to a file instead of stdout (folders are created)")
+    .option("--no-progress", "never draw a progress bar (it is only drawn on a terminal anyway)");
+}
+
+export async function finish(command: string, io: CliIo, flags: CommonFlags, output: CommandOutput, fallback: Format): Promise<void> {
+  const format = formatFor(flags.out, flags.format, fallback);
+  const text = render(command, output, format);
+  await emit(text, flags.out, io.stdout);
+  if (flags.out !== undefined && output.files !== undefined) for (const f of output.files()) await emit(f.text, f.path, io.stdout);
+}
+
+export function progressFor(label: string, flags: CommonFlags): Progress {
+  return createProgress(label, flags.progress !== false);
+}

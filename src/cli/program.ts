@@ -1,0 +1,36 @@
+import { Command, CommanderError } from "commander";
+import { registerMatrix } from "./commands/matrix.js";
+import type { CliIo } from "./context.js";
+import { describeFailure, EXIT_BAD_INPUT, EXIT_OK } from "./errors.js";
+import { VERSION } from "./version.js";
+
+/** Build the `hubspoke` command tree, writing to the given streams. */
+export function createProgram(io: CliIo): Command {
+  const program = new Command("hubspoke")
+    .description("Hub-and-spoke NHS service planning on real roads: travel-time access, catchments, capacity, site optimisation and redesign scenarios.")
+    .version(VERSION, "-v, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+  registerMatrix(program, io, undefined, undefined);
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showHelpAfterError("(run with --help for usage)");
+  program.addHelpText("after", "\nExit codes: 0 ok, 1 runtime failure, 2 bad input (the message names the file, row and field).\nRun 'hubspoke <command> --help' for a command's options.");
+  return program;
+}
+
+/** Run the CLI; resolves to the exit code (never calls process.exit). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT_OK;
+      return EXIT_BAD_INPUT; // usage errors: commander already printed the message
+    }
+    const { code, message } = describeFailure(error);
+    io.stderr.write(`${message}\n`);
+    return code;
+  }
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCliProcess } from "../support/cli-run.js";
+import { type FakeOsrm, startFakeOsrm } from "../support/io-fake-osrm.js";
+
+const dir = mkdtempSync(join(tmpdir(), "hubspoke-cli-"));
+const sitesCsv = join(dir, "sites.csv");
+const zonesCsv = join(dir, "zones.csv");
+writeFileSync(sitesCsv, "id,name,kind,lon,lat,hub\nh1,Hub One,hub,0.5,51.3,\ns1,Spoke One,spoke,0.6,51.2,h1\n");
+writeFileSync(zonesCsv, "LSOA21CD,LSOA21NM,lon,lat,population\nz1,Zone 1,0.5,51.3,100\nz2,Zone 2,0.7,51.4,200\n");
+
+let osrm: FakeOsrm;
+beforeAll(async () => {
+  osrm = await startFakeOsrm();
+});
+afterAll(async () => {
+  await osrm.close();
+});
+
+describe("hubspoke matrix", () => {
+  it("hubspoke matrix --engine osrm writes a long CSV of minutes (exit 0)", async () => {
+    const r = await runCliProcess(["matrix", "--engine", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", zonesCsv, "--batch-size", "1"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    // fake OSRM: 1000 s per Manhattan degree
+    expect(r.stdout).toBe("origin,destination,minutes\nz1,h1,0\nz1,s1,3.33\nz2,h1,5\nz2,s1,5\n");
+  });
+
+  it("--format json and --out write the matrix with provenance to a file", async () => {
+    const out = join(dir, "nested", "m.json");
+    const r = await runCliProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", zonesCsv, "--to", "hubs", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    const m = JSON.parse(readFileSync(out, "utf8"));
+    expect(m.destinations).toEqual(["h1"]);
+    expect(m.minutes).toEqual([0, 5]);
+    expect(m.provenance.engine).toBe("osrm");
+  });
+
+  it("--engine table imports an r5r CSV and prints a table", async () => {
+    const ttm = join(dir, "ttm.csv");
+    writeFileSync(ttm, "from_id,to_id,travel_time_p50\nz1,h1,12\nz2,h1,NA\n");
+    const r = await runCliProcess(["matrix", "-e", "table", "--table", ttm, "--table-format", "r5r", "-f", "table"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("origin           h1\n------  -----------\nz1               12\nz2      unreachable\n");
+  });
+
+  it("exits 2 naming the file, row and field of a bad cell", async () => {
+    const bad = join(dir, "bad-zones.csv");
+    writeFileSync(bad, "id,lon,lat,population\nz1,0.5,51.3,100\nz2,0.5,north,5\n");
+    const r = await runCliProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", bad]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('bad-zones.csv:row 3:lat: expected a number (got "north")');
+  });
+
+  it("exits 2 on usage errors and a missing file, 1 when the engine fails", async () => {
+    expect((await runCliProcess(["matrix", "--bogus"])).code).toBe(2);
+    expect((await runCliProcess(["matrix", "-e", "osrm", "--sites", sitesCsv, "--zones", zonesCsv])).stderr).toContain("needs --osrm-url");
+    const missing = await runCliProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", join(dir, "nope.csv"), "--zones", zonesCsv]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read ".*nope\.csv" \(ENOENT\)/);
+    const down = await runCliProcess(["matrix", "-e", "osrm", "--osrm-url", "http://127.0.0.1:9", "--retries", "0", "--sites", sitesCsv, "--zones", zonesCsv]);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/batch 1 of 1 .* failed after 1 attempt\(s\): network error/);
+    const fmt = await runCliProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", zonesCsv, "-f", "geojson"]);
+    expect(fmt.code).toBe(2);
+    expect(fmt.stderr).toContain("--format geojson is not available for this command (use table, json, csv).");
+  });
+
+  it("--help and --version exit 0; the version matches package.json", async () => {
+    const help = await runCliProcess(["matrix", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: hubspoke matrix");
+    const v = await runCliProcess(["--version"]);
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")).version);
+  });
+});
