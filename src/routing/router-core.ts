@@ -298,6 +298,12 @@ export class RouterCore {
     if (o.edge < 0 || o.edge !== d.edge) return Infinity;
     const c = this.c;
     const e = o.edge;
+    // the very same point (same place, same snap): no trip at all
+    const samePlace =
+      o.location !== undefined && d.location !== undefined
+        ? o.location[0] === d.location[0] && o.location[1] === d.location[1]
+        : o.location === undefined && d.location === undefined && o.connectorMinutes === d.connectorMinutes;
+    if (samePlace && o.fraction === d.fraction) return 0;
     const conn = o.connectorMinutes + d.connectorMinutes;
     let best = Infinity;
     if (d.fraction >= o.fraction) best = (d.fraction - o.fraction) * c.minutes[e] + conn;
