@@ -16,7 +16,7 @@ export type { OdTableFormat, ParseOdTableOptions } from "./parse-od-table.js";
 export { normaliseGeoJSON, stringifyGeoJSON } from "./write-geojson.js";
 export type { StringifyGeoJSONOptions } from "./write-geojson.js";
 export { flowsToGeoJSON, sitesToGeoJSON, zonesToGeoJSON } from "./zones-to-geojson.js";
-export type { Flow, ZoneAssignment } from "./zones-to-geojson.js";
+export type { Flow, MapAssignment } from "./zones-to-geojson.js";
 export { matrixToCsv, toCsv } from "./write-csv.js";
 export { renderSvgMap } from "./render-svg-map.js";
 export type { RenderSvgMapOptions, SvgMapLayers } from "./render-svg-map.js";

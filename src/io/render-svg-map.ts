@@ -4,7 +4,9 @@ import { z } from "zod";
 import { UnknownIdError, parseInput } from "../errors.js";
 import type { DemandZone, ServiceNetwork, Site } from "../model/types.js";
 import { escapeXml, rewindGeometry } from "./internal.js";
-import type { ZoneAssignment } from "./zones-to-geojson.js";
+import { type MapAssignment, assignmentOf } from "./zones-to-geojson.js";
+
+type ZoneAssignment = { zone: string; site: string | null; minutes: number };
 
 const RenderSvgMapOptionsSchema = z.strictObject({
   width: z.number().int().min(200).max(10_000).default(800),
@@ -26,7 +28,7 @@ export type RenderSvgMapOptions = z.input<typeof RenderSvgMapOptionsSchema>;
 /** What to draw on top of the network: assignments (zone fill), catchment or isochrone polygons. */
 export interface SvgMapLayers {
   /** Per-zone assigned site and minutes (`nearestSites` rows, or a scenario's catchments). */
-  readonly assignments?: readonly ZoneAssignment[];
+  readonly assignments?: readonly MapAssignment[];
   /** Polygons outlined over the zones, e.g. `catchmentPolygons` or `isochrones` output. */
   readonly outlines?: FeatureCollection<Polygon | MultiPolygon>;
   /** Draw spoke → hub links. Default true. */
@@ -96,7 +98,7 @@ function siteSymbol(site: Site, x: number, y: number, fill: string): string {
  * @throws {@link UnknownIdError} if an assignment names an unknown zone or site.
  * @throws {@link InvalidInputError} for bad options.
  * @example
- * const svg = renderSvgMap(network, { assignments: nearestSites(matrix) }, { title: "Nearest hub" });
+ * const svg = renderSvgMap(network, { assignments: nearestSites(matrix).nearest }, { title: "Nearest hub" });
  */
 export function renderSvgMap(network: Pick<ServiceNetwork, "sites" | "zones">, layers: SvgMapLayers = {}, options: RenderSvgMapOptions = {}): string {
   const where = "renderSvgMap";
@@ -106,19 +108,20 @@ export function renderSvgMap(network: Pick<ServiceNetwork, "sites" | "zones">, l
   const siteById = new Map(network.sites.map((s) => [s.id, s] as const));
   const zoneIds = new Set(network.zones.map((z) => z.id));
   const assigned = new Map<string, ZoneAssignment>();
-  (layers.assignments ?? []).forEach((a, k) => {
-    if (!zoneIds.has(a.origin)) throw new UnknownIdError(where, "zone", a.origin, `assignments[${k}].origin`);
-    if (a.destination !== null && !siteById.has(a.destination)) throw new UnknownIdError(where, "site", a.destination, `assignments[${k}].destination`);
-    assigned.set(a.origin, a);
+  (layers.assignments ?? []).forEach((row, k) => {
+    const a = assignmentOf(row);
+    if (!zoneIds.has(a.zone)) throw new UnknownIdError(where, "zone", a.zone, `assignments[${k}]`);
+    if (a.site !== null && !siteById.has(a.site)) throw new UnknownIdError(where, "site", a.site, `assignments[${k}]`);
+    assigned.set(a.zone, a);
   });
 
   const colourKey = (a: ZoneAssignment | undefined): string | null => {
-    if (a === undefined || a.destination === null) return null;
+    if (a === undefined || a.site === null) return null;
     if (opts.colourBy === "hub") {
-      const s = siteById.get(a.destination) as Site;
+      const s = siteById.get(a.site) as Site;
       return s.kind === "spoke" && s.hub !== undefined ? s.hub : s.id;
     }
-    return a.destination;
+    return a.site;
   };
   const siteColour = new Map<string, string>();
   const colourOrder = network.sites.filter((s) => s.kind === "hub").concat(network.sites.filter((s) => s.kind !== "hub"));
@@ -133,7 +136,7 @@ export function renderSvgMap(network: Pick<ServiceNetwork, "sites" | "zones">, l
   const zoneFill = (z: DemandZone): string => {
     const a = assigned.get(z.id);
     if (opts.colourBy === "none" || a === undefined) return UNASSIGNED;
-    if (a.destination === null || !Number.isFinite(a.minutes)) return UNREACHABLE;
+    if (a.site === null || !Number.isFinite(a.minutes)) return UNREACHABLE;
     if (opts.colourBy === "minutes") return bandColour(band(a.minutes), breaks.length + 1);
     return siteColour.get(colourKey(a) as string) as string;
   };
@@ -167,7 +170,7 @@ export function renderSvgMap(network: Pick<ServiceNetwork, "sites" | "zones">, l
   network.zones.forEach((z, i) => {
     const fill = zoneFill(z);
     const a = assigned.get(z.id);
-    const tip = `${z.name}: ${a === undefined ? "not assigned" : a.destination === null || !Number.isFinite(a.minutes) ? "unreachable" : `${siteById.get(a.destination)?.name ?? a.destination}, ${fmt(a.minutes)} min`}`;
+    const tip = `${z.name}: ${a === undefined ? "not assigned" : a.site === null || !Number.isFinite(a.minutes) ? "unreachable" : `${siteById.get(a.site)?.name ?? a.site}, ${fmt(a.minutes)} min`}`;
     const g = zoneGeometry[i];
     if (g !== null) {
       out.push(`<path class="zone" data-zone="${escapeXml(z.id)}" d="${path(g) ?? ""}" fill="${fill}"><title>${escapeXml(tip)}</title></path>`);
@@ -235,7 +238,7 @@ export function renderSvgMap(network: Pick<ServiceNetwork, "sites" | "zones">, l
         if (used.has(s.id)) items.push({ swatch: `<rect width="14" height="14" fill="${siteColour.get(s.id)}"/>`, label: s.name });
       }
     }
-    if ([...assigned.values()].some((a) => a.destination === null || !Number.isFinite(a.minutes))) items.push({ swatch: `<rect width="14" height="14" fill="${UNREACHABLE}"/>`, label: "Unreachable" });
+    if ([...assigned.values()].some((a) => a.site === null || !Number.isFinite(a.minutes))) items.push({ swatch: `<rect width="14" height="14" fill="${UNREACHABLE}"/>`, label: "Unreachable" });
     const kinds = new Set(sites.map((s) => s.kind));
     if (kinds.has("hub")) items.push({ swatch: `<rect x="1" y="1" width="12" height="12" fill="#fff" stroke="#222" stroke-width="2"/>`, label: "Hub" });
     if (kinds.has("spoke")) items.push({ swatch: `<circle cx="7" cy="7" r="5" fill="#fff" stroke="#222" stroke-width="1.5"/>`, label: "Spoke" });

@@ -2,11 +2,17 @@ import type { Feature, FeatureCollection, Geometry, LineString, Point } from "ge
 import { UnknownIdError } from "../errors.js";
 import type { DemandZone, Site } from "../model/types.js";
 
-/** One zone's assigned site and minutes (the shape of `nearestSites` rows). */
-export interface ZoneAssignment {
-  readonly origin: string;
-  readonly destination: string | null;
-  readonly minutes: number;
+/**
+ * One zone's assigned site and minutes: a `nearestSites` row (`origin`, `destination`) or a
+ * catchment row (`zone`, `site`). `null` site / `Infinity` minutes = unreachable.
+ */
+export type MapAssignment =
+  | { readonly origin: string; readonly destination: string | null; readonly minutes: number }
+  | { readonly zone: string; readonly site: string | null; readonly minutes: number };
+
+/** Normalise either assignment shape to `{ zone, site, minutes }`. */
+export function assignmentOf(a: MapAssignment): { zone: string; site: string | null; minutes: number } {
+  return "zone" in a ? { zone: a.zone, site: a.site, minutes: a.minutes } : { zone: a.origin, site: a.destination, minutes: a.minutes };
 }
 
 /**
@@ -15,18 +21,19 @@ export interface ZoneAssignment {
  * the assigned `site` and `minutes` (`Infinity` stays in memory; writers turn it into `null`).
  *
  * @param zones - Demand zones.
- * @param options.assignments - Per-zone assignment rows, keyed by `origin` = zone id.
+ * @param options.assignments - Per-zone rows: `nearestSites(...).nearest` or a catchment `assignment`.
  * @returns A FeatureCollection in zone order.
  * @throws {@link UnknownIdError} if an assignment names a zone that is not in `zones`.
  * @example
- * const fc = zonesToGeoJSON(network.zones, { assignments: nearestSites(matrix) });
+ * const fc = zonesToGeoJSON(network.zones, { assignments: nearestSites(matrix).nearest });
  */
-export function zonesToGeoJSON(zones: readonly DemandZone[], options: { assignments?: readonly ZoneAssignment[] } = {}): FeatureCollection<Geometry> {
-  const byZone = new Map<string, ZoneAssignment>();
+export function zonesToGeoJSON(zones: readonly DemandZone[], options: { assignments?: readonly MapAssignment[] } = {}): FeatureCollection<Geometry> {
+  const byZone = new Map<string, { zone: string; site: string | null; minutes: number }>();
   const ids = new Set(zones.map((z) => z.id));
-  (options.assignments ?? []).forEach((a, k) => {
-    if (!ids.has(a.origin)) throw new UnknownIdError("zonesToGeoJSON", "zone", a.origin, `assignments[${k}].origin`);
-    byZone.set(a.origin, a);
+  (options.assignments ?? []).forEach((row, k) => {
+    const a = assignmentOf(row);
+    if (!ids.has(a.zone)) throw new UnknownIdError("zonesToGeoJSON", "zone", a.zone, `assignments[${k}]`);
+    byZone.set(a.zone, a);
   });
   return {
     type: "FeatureCollection",
@@ -36,7 +43,7 @@ export function zonesToGeoJSON(zones: readonly DemandZone[], options: { assignme
       if (z.district !== undefined) properties.district = z.district;
       if (z.imdDecile !== undefined) properties.imdDecile = z.imdDecile;
       if (a !== undefined) {
-        properties.site = a.destination;
+        properties.site = a.site;
         properties.minutes = a.minutes;
       }
       const geometry: Geometry = z.geometry ?? { type: "Point", coordinates: [...z.location] };
