@@ -12,7 +12,7 @@ export function createProgram(io: CliIo): Command {
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  registerMatrix(program, io, undefined, undefined);
+  registerMatrix(program, io, undefined);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showHelpAfterError("(run with --help for usage)");
   program.addHelpText("after", "\nExit codes: 0 ok, 1 runtime failure, 2 bad input (the message names the file, row and field).\nRun 'hubspoke <command> --help' for a command's options.");
   return program;

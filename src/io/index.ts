@@ -7,7 +7,7 @@ export { parseSitesGeoJSON } from "./parse-sites-geojson.js";
 export type { ParseSitesGeoJSONOptions } from "./parse-sites-geojson.js";
 export { parseZonesGeoJSON } from "./parse-zones-geojson.js";
 export type { ParseZonesGeoJSONOptions } from "./parse-zones-geojson.js";
-export { DRIVABLE_HIGHWAYS, maxspeedKmh } from "./osm-roads.js";
+export { DRIVABLE_HIGHWAYS } from "./osm-roads.js";
 export type { OsmOptions, OsmRoadProperties, OsmRoads } from "./osm-roads.js";
 export { parseOsmXml } from "./parse-osm-xml.js";
 export { parseOsmPbf } from "./parse-osm-pbf.js";

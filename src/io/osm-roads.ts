@@ -1,6 +1,7 @@
 // Internal: OSM ways + node coordinates → drivable road LineStrings for buildRoadGraph.
 import type { Feature, FeatureCollection, LineString } from "geojson";
 import { z } from "zod";
+import { parseMaxspeed } from "../network/build-road-graph.js";
 import { DEFAULT_SPEED_PROFILE } from "../network/speed-profile.js";
 
 /** OSM `highway` values a car can use by default: the classes of the default speed profile. */
@@ -32,7 +33,7 @@ export interface OsmRoadProperties {
   oneway: "yes" | "no";
   /** The raw OSM tag (`"30 mph"`, `"50"`), when present. */
   maxspeed?: string;
-  /** `maxspeed` converted to km/h, when it is numeric (mph converted). */
+  /** `maxspeed` in km/h as `buildRoadGraph` reads it (`parseMaxspeed`: mph converted, UK national limits), rounded to 0.01. */
   maxspeedKmh?: number;
   name?: string;
   ref?: string;
@@ -42,14 +43,6 @@ export interface OsmWay {
   readonly id: number;
   readonly refs: readonly number[];
   readonly tags: Readonly<Record<string, string>>;
-}
-
-/** `"30 mph"` → 48.28, `"50"` → 50; `undefined` for `"national"`, `"signals"`, … */
-export function maxspeedKmh(value: string): number | undefined {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(mph|km\/h|kmh|kph)?\s*$/i.exec(value);
-  if (m === null) return undefined;
-  const n = Number(m[1]);
-  return m[2] !== undefined && m[2].toLowerCase() === "mph" ? Math.round(n * 1.609344 * 100) / 100 : n;
 }
 
 const NO_ACCESS = new Set(["no", "private"]);
@@ -76,8 +69,8 @@ export function buildOsmRoads(
     const props: OsmRoadProperties = { id: `way/${way.id}`, highway, oneway };
     if (t.maxspeed !== undefined) {
       props.maxspeed = t.maxspeed;
-      const kmh = maxspeedKmh(t.maxspeed);
-      if (kmh !== undefined) props.maxspeedKmh = kmh;
+      const kmh = parseMaxspeed(t.maxspeed);
+      if (kmh !== undefined) props.maxspeedKmh = Math.round(kmh * 100) / 100;
     }
     if (t.name !== undefined) props.name = t.name;
     if (t.ref !== undefined) props.ref = t.ref;

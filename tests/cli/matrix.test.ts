@@ -70,6 +70,28 @@ describe("hubspoke matrix", () => {
     expect(fmt.stderr).toContain("--format geojson is not available for this command (use table, json, csv).");
   });
 
+  it("--engine router routes on --roads from an .osm file; --engine euclidean needs no roads", async () => {
+    const osm = join(__dirname, "../fixtures/io/tiny.osm");
+    const sites = join(dir, "osm-sites.csv");
+    const zones = join(dir, "osm-zones.csv");
+    writeFileSync(sites, "id,name,kind,lon,lat\nh1,Hub,hub,0.05,51.05\n");
+    writeFileSync(zones, "id,lon,lat,population\nz1,0,51,10\nz2,0.05,51,20\n");
+    const r = await runCliProcess(["matrix", "--sites", sites, "--zones", zones, "--roads", osm, "-f", "json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout);
+    expect(m.provenance.engine).toBe("hubspoke-router");
+    // z2 sits on the road between z1 and the hub, so it is nearer
+    expect(m.minutes[1]).toBeGreaterThan(0);
+    expect(m.minutes[0]).toBeGreaterThan(m.minutes[1]);
+    const e = await runCliProcess(["matrix", "-e", "euclidean", "--sites", sites, "--zones", zones, "-f", "json"]);
+    expect(e.code).toBe(0);
+    expect(JSON.parse(e.stdout).provenance.engine).toBe("euclidean");
+    const noRoads = await runCliProcess(["matrix", "--sites", sites, "--zones", zones]);
+    expect(noRoads.code).toBe(2);
+    expect(noRoads.stderr).toContain("this network has no roads");
+  });
+
   it("--help and --version exit 0; the version matches package.json", async () => {
     const help = await runCliProcess(["matrix", "--help"]);
     expect(help.code).toBe(0);

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { IoError } from "../../src/errors.js";
-import { maxspeedKmh, parseOsmPbf, parseOsmXml } from "../../src/io/index.js";
+import { parseOsmPbf, parseOsmXml } from "../../src/io/index.js";
+import { buildRoadGraph } from "../../src/network/index.js";
+import { createRouter } from "../../src/routing/index.js";
 import { readOsm } from "../../src/io/node/index.js";
 import { type PbfNode, type PbfWay, writeOsmPbf } from "../support/io-osm-pbf.js";
 
@@ -37,10 +39,19 @@ describe("parseOsmXml", () => {
     expect(() => parseOsmXml("<html></html>")).toThrowError(IoError);
   });
 
-  it("maxspeedKmh converts mph and ignores non-numeric values", () => {
-    expect(maxspeedKmh("30 mph")).toBe(48.28);
-    expect(maxspeedKmh("50")).toBe(50);
-    expect(maxspeedKmh("GB:national")).toBeUndefined();
+  it("parseOsmXml roads build a routable graph (buildRoadGraph + createRouter)", () => {
+    const { roads } = parseOsmXml(xml);
+    const graph = buildRoadGraph(roads);
+    const router = createRouter(graph);
+    // 1 → 2 → 3 along the 40 mph primary: about 5.56 km + 3.48 km (haversine) at min(class, posted) speed
+    const there = router.route({ id: "a", location: [0, 51] }, { id: "b", location: [0.05, 51.05] });
+    expect(there).not.toBeNull();
+    expect(there?.metres).toBeGreaterThan(8900);
+    expect(there?.metres).toBeLessThan(9100);
+    // the reversed one-way residential runs 4 → 3 only: from 3 to 4 there is no road
+    const t = router.travelTimes([{ id: "n3", location: [0.05, 51.05] }], [{ id: "n4", location: [0.1, 51.05] }]);
+    const back = router.travelTimes([{ id: "n4", location: [0.1, 51.05] }], [{ id: "n3", location: [0.05, 51.05] }]);
+    expect(back.minutes[0]).toBeLessThan(t.minutes[0]);
   });
 });
 

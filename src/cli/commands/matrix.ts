@@ -6,6 +6,7 @@ import { readOdTable } from "../../io/node/index.js";
 import { OD_TABLE_FORMATS, type OdTableFormat } from "../../io/parse-od-table.js";
 import { addNetworkOptions, addOutputOptions, type CliIo, type CommonFlags, finish, progressFor } from "../context.js";
 import { CliInputError } from "../errors.js";
+import { localMatrix } from "../engines.js";
 import { type BundledLoader, loadNetwork } from "../inputs.js";
 
 export interface MatrixFlags extends CommonFlags {
@@ -21,8 +22,6 @@ export interface MatrixFlags extends CommonFlags {
   layout: string;
 }
 
-/** Engines that compute a matrix from a network in-process (wired from the routing domain). */
-export type LocalEngine = (network: ServiceNetwork, destinations: readonly Site[], engine: string) => Promise<CostMatrix> | CostMatrix;
 
 export function siteSelection(network: ServiceNetwork, to: string): Site[] {
   const open = network.sites.filter((s) => s.status === "open");
@@ -39,14 +38,14 @@ function int(name: string, v: string | undefined): number | undefined {
   return n;
 }
 
-export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoader | undefined, local: { engines: readonly string[]; run: LocalEngine } | undefined): void {
-  const engines = [...(local?.engines ?? []), "osrm", "table"];
+export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoader | undefined): void {
+  const engines = ["router", "euclidean", "osrm", "table"];
   const cmd = program
     .command("matrix")
     .summary("travel-time matrix from zones to sites")
     .description(
       "Compute (or import) the zones × sites travel-time matrix in minutes.\n" +
-        `Engines: ${engines.join(", ")}. 'osrm' asks an OSRM server's table service in batches; 'table' imports an OD table exported by OSRM, openrouteservice, Valhalla, r5r or TravelTime.`,
+        `Engines: ${engines.join(", ")}. 'router' routes on the network's roads (hubspoke's own Dijkstra); 'euclidean' is straight-line distance × 1.3 at 48 km/h; 'osrm' asks an OSRM server's table service in batches; 'table' imports an OD table exported by OSRM, openrouteservice, Valhalla, r5r or TravelTime.`,
     )
     .option("-e, --engine <engine>", `${engines.join("|")}`, engines[0])
     .option("--to <kind>", "destinations: hubs|spokes|candidates|all (open sites)", "all")
@@ -91,7 +90,12 @@ export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoad
           progress.stop();
         }
       } else {
-        matrix = await (local as NonNullable<typeof local>).run(network, destinations, flags.engine);
+        const progress = progressFor("Travel times", flags);
+        try {
+          matrix = await localMatrix(network, destinations, flags.engine, progress);
+        } finally {
+          progress.stop();
+        }
       }
     }
     const cols = matrix.destinations.length;
