@@ -195,6 +195,22 @@ function midpointAlong(line: XY[]): XY {
   }
   return line[line.length - 1];
 }
+/**
+ * Integers → compact string: zigzag (signed → unsigned), then base-64 varint digits from the
+ * URL-safe alphabet, 5 data bits per character, least significant first; a digit ≥ 32 means
+ * "more follows". JSON-safe (no escaping) and decoded with charCodeAt in the loader.
+ */
+const VARINT_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+function varints(values: readonly number[]): string {
+  let out = "";
+  for (const v of values) {
+    if (!Number.isInteger(v) || Math.abs(v) > 2 ** 30) throw new Error(`build-fixtures: cannot encode ${v}`);
+    let u = v < 0 ? -2 * v - 1 : 2 * v;
+    while (u >= 32) { out += VARINT_ALPHABET[32 + (u & 31)]; u = Math.floor(u / 32); }
+    out += VARINT_ALPHABET[u];
+  }
+  return out;
+}
 function deltaEncode(values: number[]): number[] {
   const out = new Array<number>(values.length);
   let prev = 0;
@@ -221,8 +237,8 @@ const zonesOut = {
   lon: [] as number[], lat: [] as number[], population: [] as number[], ageBands: AGE_BANDS.map((b) => b.replace(/^age_/, "")),
   age: [] as number[][], imdDecile: [] as number[], imdHealthDecile: [] as number[], urbanRural: [] as string[], ruc21: [] as string[],
   households: [] as number[], householdsNoCar: [] as number[],
-  /** per zone: polygons → rings → delta-encoded [lon, lat] × 1e5 (relative to the previous vertex of the same ring) */
-  geometry: [] as number[][][][],
+  /** per zone: polygons → rings, each ring a varint string of delta-encoded [lon, lat] × 1e5 */
+  geometry: [] as string[][][],
 };
 let zoneVerticesIn = 0, zoneVerticesOut = 0;
 for (const r of zoneRows) {
@@ -263,7 +279,7 @@ for (const r of zoneRows) {
     const flat: number[] = [];
     let px = 0, py = 0;
     for (const [x, y] of s) { const ix = Math.round(x * 1e5), iy = Math.round(y * 1e5); flat.push(ix - px, iy - py); px = ix; py = iy; }
-    return flat;
+    return varints(flat);
   })));
 }
 zoneBox.finish();
@@ -411,36 +427,42 @@ const outIndex = new Int32Array(N).fill(-1);
 const outNodes: number[] = [];
 for (let v = 0; v < N; v++) if (isKept[v]) { outIndex[v] = outNodes.length; outNodes.push(v); }
 chains.sort((a, b) => outIndex[a.from] - outIndex[b.from] || outIndex[a.to] - outIndex[b.to] || a.order - b.order);
-const roadsOut = {
-  classes: [...ROAD_CLASSES],
-  nodes: {
-    /** original `node_id` of osm_nodes_kent_medway.csv, delta-encoded */
-    id: deltaEncode(outNodes.map((v) => nodeKey[v])),
-    /** lon, lat × 1e6, delta-encoded */
-    lon: deltaEncode(outNodes.map((v) => Math.round(nodeLon[v] * 1e6))),
-    lat: deltaEncode(outNodes.map((v) => Math.round(nodeLat[v] * 1e6))),
-  },
-  edges: {
-    /** from-node index (into nodes), delta-encoded (edges are sorted by from) */
-    from: deltaEncode(chains.map((c) => outIndex[c.from])),
-    to: chains.map((c) => outIndex[c.to]),
-    /** class code (index into `classes`) + 8 × (1 one-way, 2 slip road) */
-    kind: chains.map((c) => c.cls + 8 * c.flags),
-    /** length in decimetres (sum of the source segments' length_m × 10) */
-    dm: chains.map((c) => c.dm),
-    /** length classed urban, decimetres: -1 means all of it (saves space), else the value */
-    urbanDm: chains.map((c) => (c.udm === c.dm && c.dm > 0 ? -1 : c.udm)),
-    /** number of intermediate vertices per edge */
-    nCoords: chains.map((c) => c.coords.length),
-    /** intermediate vertices × 1e5, delta-encoded from the edge's from-node (rounded to 1e5) */
-    coords: [] as number[],
-  },
-};
+const edgeCoords: number[] = [];
 for (const c of chains) {
   // same rounding as the loader: the node's ×1e6 integer, then to ×1e5
   let px = Math.round(Math.round(nodeLon[c.from] * 1e6) / 10), py = Math.round(Math.round(nodeLat[c.from] * 1e6) / 10);
-  for (const [x, y] of c.coords) { const ix = Math.round(x * 1e5), iy = Math.round(y * 1e5); roadsOut.edges.coords.push(ix - px, iy - py); px = ix; py = iy; }
+  for (const [x, y] of c.coords) { const ix = Math.round(x * 1e5), iy = Math.round(y * 1e5); edgeCoords.push(ix - px, iy - py); px = ix; py = iy; }
 }
+/** Every numeric array is a varint string (see `varints`); counts are given to check decoding. */
+const roadsOut = {
+  format: "hubspoke-kent-medway-roads/1",
+  classes: [...ROAD_CLASSES],
+  nodeCount: outNodes.length,
+  edgeCount: chains.length,
+  nodes: {
+    /** original `node_id` of osm_nodes_kent_medway.csv, delta-encoded */
+    id: varints(deltaEncode(outNodes.map((v) => nodeKey[v]))),
+    /** lon, lat × 1e6, delta-encoded */
+    lon: varints(deltaEncode(outNodes.map((v) => Math.round(nodeLon[v] * 1e6)))),
+    lat: varints(deltaEncode(outNodes.map((v) => Math.round(nodeLat[v] * 1e6)))),
+  },
+  edges: {
+    /** from-node index (into nodes), delta-encoded (edges are sorted by from) */
+    from: varints(deltaEncode(chains.map((c) => outIndex[c.from]))),
+    /** to-node index minus from-node index */
+    to: varints(chains.map((c) => outIndex[c.to] - outIndex[c.from])),
+    /** class code (index into `classes`) + 8 × (1 one-way + 2 slip road) */
+    kind: varints(chains.map((c) => c.cls + 8 * c.flags)),
+    /** length in decimetres (sum of the source segments' length_m × 10) */
+    dm: varints(chains.map((c) => c.dm)),
+    /** length classed urban, decimetres; -1 means all of it */
+    urbanDm: varints(chains.map((c) => (c.udm === c.dm && c.dm > 0 ? -1 : c.udm))),
+    /** number of intermediate vertices per edge */
+    nCoords: varints(chains.map((c) => c.coords.length)),
+    /** intermediate vertices [lon, lat] × 1e5, delta-encoded starting from the edge's from-node (its ×1e6 value / 10, rounded) */
+    coords: varints(edgeCoords),
+  },
+};
 
 // ---------- sites ----------
 interface SiteOut {
@@ -579,7 +601,7 @@ const report = {
     sourceNodes: N, sourceSegments: E, urbanSegments,
     droppedOutsideLargestScc: { nodes: droppedNodes, segments: droppedSegments, km: Math.round(droppedKm * 10) / 10 },
     nodes: nOut, edges: chains.length, oneWayEdges: chains.filter((c) => c.flags & ONEWAY).length,
-    intermediateVertices: roadsOut.edges.coords.length / 2, toleranceMetres: ROAD_TOLERANCE_M,
+    intermediateVertices: edgeCoords.length / 2, toleranceMetres: ROAD_TOLERANCE_M,
     km: Math.round(chains.reduce((a, c) => a + c.dm, 0) / 100) / 100,
     urbanKm: Math.round(chains.reduce((a, c) => a + c.udm, 0) / 100) / 100,
   },

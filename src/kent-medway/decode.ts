@@ -21,22 +21,17 @@ export interface ZonesFixture {
   ruc21: string[];
   households: number[];
   householdsNoCar: number[];
-  /** per zone: polygons → rings → delta-encoded [lon, lat] × 1e5 */
-  geometry: number[][][][];
+  /** per zone: polygons → rings, each a varint string of delta-encoded [lon, lat] × 1e5 */
+  geometry: string[][][];
 }
 
 export interface RoadsFixture {
+  format: string;
   classes: string[];
-  nodes: { id: number[]; lon: number[]; lat: number[] };
-  edges: {
-    from: number[];
-    to: number[];
-    kind: number[];
-    dm: number[];
-    urbanDm: number[];
-    nCoords: number[];
-    coords: number[];
-  };
+  nodeCount: number;
+  edgeCount: number;
+  nodes: { id: string; lon: string; lat: string };
+  edges: { from: string; to: string; kind: string; dm: string; urbanDm: string; nCoords: string; coords: string };
 }
 
 export interface SitesFixture {
@@ -44,22 +39,52 @@ export interface SitesFixture {
   sites: SiteInput[];
 }
 
-export type ZoneGeometry = NonNullable<DemandZoneInput["geometry"]>;
-
-const ONEWAY = 1;
-const LINK = 2;
-
-function undelta(values: readonly number[]): Int32Array {
-  const out = new Int32Array(values.length);
-  let acc = 0;
-  for (let i = 0; i < values.length; i++) {
-    acc += values[i];
-    out[i] = acc;
+/**
+ * Decode a varint string (scripts/build-fixtures.ts `varints`): URL-safe base-64 digits, 5 data
+ * bits each, least significant first, digit ≥ 32 = more follows; values are zigzag-encoded.
+ */
+export function decodeVarints(text: string): Int32Array {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (DIGIT[text.charCodeAt(i)] < 32) count++;
+  const out = new Int32Array(count);
+  let value = 0;
+  let shift = 1;
+  for (let i = 0, k = 0; i < text.length; i++) {
+    const d = DIGIT[text.charCodeAt(i)];
+    if (d >= 32) {
+      value += (d - 32) * shift;
+      shift *= 32;
+    } else {
+      value += d * shift;
+      out[k++] = value % 2 === 1 ? -(value + 1) / 2 : value / 2;
+      value = 0;
+      shift = 1;
+    }
   }
   return out;
 }
+const DIGIT = (() => {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const table = new Uint8Array(128).fill(255);
+  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
+  return table;
+})();
 
-function decodeRing(flat: readonly number[]): [number, number][] {
+function undeltaInPlace(values: Int32Array): Int32Array {
+  for (let i = 1; i < values.length; i++) values[i] += values[i - 1];
+  return values;
+}
+
+export type ZoneGeometry = NonNullable<DemandZoneInput["geometry"]>;
+
+// Shared by every edge without intermediate vertices (most of them): frozen, so no caller can
+// change one edge's geometry through another's.
+const NO_VERTICES = Object.freeze([]) as unknown as [number, number][];
+const ONEWAY = 1;
+const LINK = 2;
+
+function decodeRing(text: string): [number, number][] {
+  const flat = decodeVarints(text);
   const ring: [number, number][] = new Array(flat.length / 2);
   let x = 0;
   let y = 0;
@@ -96,7 +121,7 @@ export function decodeZones(z: ZonesFixture, withGeometry: boolean): DemandZoneI
   return zones;
 }
 
-function geometryOf(encoded: readonly (readonly (readonly number[])[])[]): ZoneGeometry {
+function geometryOf(encoded: readonly (readonly string[])[]): ZoneGeometry {
   const polys = encoded.map((poly) => poly.map(decodeRing));
   return polys.length === 1 ? { type: "Polygon", coordinates: polys[0] } : { type: "MultiPolygon", coordinates: polys };
 }
@@ -118,13 +143,21 @@ function className(classes: readonly string[], kind: number): string {
  * keep the exact sum of their parts.
  */
 export function decodeRoadGraph(r: RoadsFixture, profile: SpeedProfile, where: string): RoadGraph {
-  const ids = undelta(r.nodes.id);
-  const lon = undelta(r.nodes.lon);
-  const lat = undelta(r.nodes.lat);
-  const from = undelta(r.edges.from);
-  const { to, kind, dm, urbanDm, nCoords, coords } = r.edges;
-  const n = ids.length;
-  const m = to.length;
+  const ids = undeltaInPlace(decodeVarints(r.nodes.id));
+  const lon = undeltaInPlace(decodeVarints(r.nodes.lon));
+  const lat = undeltaInPlace(decodeVarints(r.nodes.lat));
+  const from = undeltaInPlace(decodeVarints(r.edges.from));
+  const to = decodeVarints(r.edges.to);
+  const kind = decodeVarints(r.edges.kind);
+  const dm = decodeVarints(r.edges.dm);
+  const urbanDm = decodeVarints(r.edges.urbanDm);
+  const nCoords = decodeVarints(r.edges.nCoords);
+  const coords = decodeVarints(r.edges.coords);
+  const n = r.nodeCount;
+  const m = r.edgeCount;
+  for (const [name, arr, expected] of [["nodes", ids, n], ["lon", lon, n], ["lat", lat, n], ["from", from, m], ["to", to, m], ["kind", kind, m], ["dm", dm, m], ["urbanDm", urbanDm, m], ["nCoords", nCoords, m]] as const) {
+    if (arr.length !== expected) throw new InvalidInputError(where, [{ path: `fixture.roads.${name}`, message: `decoded ${arr.length} values, expected ${expected}. Rebuild the fixture (npm run build:fixtures)` }]);
+  }
 
   // per-class speeds, checked once
   const urbanKmh = new Float64Array(64);
@@ -163,9 +196,9 @@ export function decodeRoadGraph(r: RoadsFixture, profile: SpeedProfile, where: s
     const urbanMetres = urbanDm[e] === -1 ? metres : urbanDm[e] / 10;
     const minutes = (urbanMetres / 1000 / urbanKmh[speedKey] + (metres - urbanMetres) / 1000 / ruralKmh[speedKey]) * 60;
     const f = from[e];
-    const t = to[e];
+    const t = f + to[e];
     const k = nCoords[e];
-    const line: [number, number][] = new Array(k);
+    const line: [number, number][] = k === 0 ? NO_VERTICES : new Array(k);
     let x = Math.round(lon[f] / 10);
     let y = Math.round(lat[f] / 10);
     for (let j = 0; j < k; j++, offset += 2) {
@@ -177,7 +210,7 @@ export function decodeRoadGraph(r: RoadsFixture, profile: SpeedProfile, where: s
     const oneway = (flags & ONEWAY) !== 0;
     graph.addEdgeWithKey(String(e), keys[f], keys[t], { minutes, metres, urbanMetres, highway, oneway, coordinates: line });
     if (!oneway) {
-      graph.addEdgeWithKey(`${e}r`, keys[t], keys[f], { minutes, metres, urbanMetres, highway, oneway, coordinates: line.slice().reverse() });
+      graph.addEdgeWithKey(`${e}r`, keys[t], keys[f], { minutes, metres, urbanMetres, highway, oneway, coordinates: k === 0 ? NO_VERTICES : line.slice().reverse() });
     }
   }
   return graph;
