@@ -26,11 +26,11 @@ function jsonText(value: unknown): string {
   return `${JSON.stringify(value, (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v instanceof Float64Array ? Array.from(v, (x) => (Number.isFinite(x) ? x : null)) : v), 2)}\n`;
 }
 
-function fmtCell(v: unknown): string {
+function fmtCell(v: unknown, digits: number): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return "unreachable";
-    return Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) >= 100 ? 1 : 2);
+    return v.toFixed(digits);
   }
   if (Array.isArray(v)) return v.join(", ");
   if (typeof v === "object") return JSON.stringify(v);
@@ -42,7 +42,16 @@ export function textTable(rows: readonly Record<string, unknown>[]): string {
   if (rows.length === 0) return "(no rows)\n";
   const columns: string[] = [];
   for (const r of rows) for (const k of Object.keys(r)) if (!columns.includes(k)) columns.push(k);
-  const cells = rows.map((r) => columns.map((c) => fmtCell(r[c])));
+  // One number of decimals per column (at most 2), so figures line up.
+  const decimals = columns.map((c) => {
+    let d = 0;
+    for (const r of rows) {
+      const v = r[c];
+      if (typeof v === "number" && Number.isFinite(v) && !Number.isInteger(v)) d = Math.max(d, Math.abs(v * 10 - Math.round(v * 10)) < 1e-9 ? 1 : 2);
+    }
+    return d;
+  });
+  const cells = rows.map((r) => columns.map((c, k) => fmtCell(r[c], decimals[k])));
   const numeric = columns.map((c) => rows.every((r) => r[c] === undefined || r[c] === null || typeof r[c] === "number"));
   const widths = columns.map((c, k) => Math.max(c.length, ...cells.map((row) => row[k].length)));
   const line = (vals: string[]) => vals.map((v, k) => (numeric[k] ? v.padStart(widths[k]) : v.padEnd(widths[k]))).join("  ").trimEnd();

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerDemo } from "./commands/demo.js";
 import { registerMatrix } from "./commands/matrix.js";
 import type { CliIo } from "./context.js";
 import { describeFailure, EXIT_BAD_INPUT, EXIT_OK } from "./errors.js";
@@ -12,7 +13,10 @@ export function createProgram(io: CliIo): Command {
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-  registerMatrix(program, io, undefined);
+  // The bundled network is imported only when a command needs it (it is 1.6 MB).
+  const bundled = async () => (await import("../kent-medway/index.js")).kentMedway();
+  registerDemo(program, io, bundled);
+  registerMatrix(program, io, bundled);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showHelpAfterError("(run with --help for usage)");
   program.addHelpText("after", "\nExit codes: 0 ok, 1 runtime failure, 2 bad input (the message names the file, row and field).\nRun 'hubspoke <command> --help' for a command's options.");
   return program;

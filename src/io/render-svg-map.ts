@@ -209,8 +209,10 @@ export function renderSvgMap(network: Pick<ServiceNetwork, "sites" | "zones">, l
   const drawOrder = sites.map((s, i) => [s, i] as const).sort((a, b) => order[a[0].kind] - order[b[0].kind] || a[1] - b[1]);
   for (const [s] of drawOrder) {
     const [x, y] = xy(s.location);
+    // Sites share their zones' colours only when zones are coloured by site or hub.
     const colourId = s.kind === "spoke" && s.hub !== undefined && opts.colourBy === "hub" ? s.hub : s.id;
-    out.push(siteSymbol(s, x, y, siteColour.get(colourId) ?? "#fff"));
+    const byColour = (opts.colourBy === "hub" || opts.colourBy === "site") && assigned.size > 0;
+    out.push(siteSymbol(s, x, y, byColour ? (siteColour.get(colourId) ?? "#fff") : s.kind === "hub" ? "#333333" : "#ffffff"));
   }
   if (opts.labels) {
     for (const s of sites) {
