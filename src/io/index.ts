@@ -22,3 +22,5 @@ export { renderSvgMap } from "./render-svg-map.js";
 export type { RenderSvgMapOptions, SvgMapLayers } from "./render-svg-map.js";
 export { osrmProvider } from "./osrm-provider.js";
 export type { OsrmProvider, OsrmProviderOptions, OsrmTravelTimesOptions } from "./osrm-provider.js";
+export { renderHtmlReport } from "./render-html-report.js";
+export type { HtmlReportInput } from "./render-html-report.js";

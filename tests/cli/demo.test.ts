@@ -32,6 +32,11 @@ describe("hubspoke demo", () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# Kent & Medway baseline/);
     expect(md.stdout).toContain("| Little Brook Hospital, Dartford | hub | 224 |");
+    const html = await runCliProcess(["demo", "--no-maps", "-f", "html"]);
+    expect(html.code).toBe(0);
+    expect(html.stdout.startsWith("<!doctype html>")).toBe(true);
+    expect(html.stdout.match(/<svg /g)).toHaveLength(2);
+    expect(html.stdout).toContain("OpenStreetMap");
     const bad = await runCliProcess(["demo", "--no-maps", "-f", "pdf"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--format must be one of table, json, csv, geojson, md, html, svg (got "pdf")');
