@@ -164,8 +164,12 @@ function readR5r(where: string, input: unknown, file: string, opts: Opts): Table
     fail(where, locate(file, e.row === undefined ? undefined : e.row + 2, undefined), e.message);
   }
   const header = parsed.meta.fields ?? [];
-  const timeColumn = opts.timeColumn ?? (header.includes("travel_time_p50") ? "travel_time_p50" : "travel_time");
-  for (const c of ["from_id", "to_id", timeColumn]) {
+  // r5r's own headers, or hubspoke's matrixToCsv long layout (origin,destination,minutes).
+  const ours = !header.includes("from_id") && header.includes("origin");
+  const fromColumn = ours ? "origin" : "from_id";
+  const toColumn = ours ? "destination" : "to_id";
+  const timeColumn = opts.timeColumn ?? (header.includes("travel_time_p50") ? "travel_time_p50" : ours ? "minutes" : "travel_time");
+  for (const c of [fromColumn, toColumn, timeColumn]) {
     if (!header.includes(c)) fail(where, locate(file, 1, c), `missing column "${c}" (header: ${header.join(", ")})`, "r5r's travel_time_matrix() writes from_id,to_id,travel_time_p50.");
   }
   const cells = parsed.data.map((r, k) => {
@@ -178,10 +182,10 @@ function readR5r(where: string, input: unknown, file: string, opts: Opts): Table
       if (n === undefined || Number.isNaN(n) || n < 0) fail(where, path, `expected minutes ≥ 0, NA or empty (got ${JSON.stringify(raw)})`);
       m = n;
     }
-    const from = (r.from_id ?? "").trim();
-    const to = (r.to_id ?? "").trim();
-    if (from === "") fail(where, locate(file, row, "from_id"), "empty id");
-    if (to === "") fail(where, locate(file, row, "to_id"), "empty id");
+    const from = (r[fromColumn] ?? "").trim();
+    const to = (r[toColumn] ?? "").trim();
+    if (from === "") fail(where, locate(file, row, fromColumn), "empty id");
+    if (to === "") fail(where, locate(file, row, toColumn), "empty id");
     return { o: from, d: to, m, path };
   });
   return fillLong(where, file, cells, opts);
@@ -228,7 +232,7 @@ const READERS: Record<OdTableFormat, (where: string, input: unknown, file: strin
  * Formats: `osrm` (the `table` service JSON, `durations` in seconds), `openrouteservice`
  * (matrix JSON, `durations` in seconds), `valhalla` (`sources_to_targets` JSON, `time` in
  * seconds), `r5r` (the CSV of `travel_time_matrix()`: `from_id,to_id,travel_time_p50` in
- * minutes, `NA` = unreachable) and `traveltime` (a TravelTime time-filter JSON,
+ * minutes, `NA` or empty = unreachable; also reads `matrixToCsv`'s `origin,destination,minutes`) and `traveltime` (a TravelTime time-filter JSON,
  * `travel_time` in seconds, `unreachable` ids). Engines that answer by index (OSRM,
  * openrouteservice, Valhalla) get ids from `options.origins`/`destinations` in request order
  * (else `"0"`, `"1"`, …); long tables (r5r, TravelTime) carry ids, and a pair they leave out
