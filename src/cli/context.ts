@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { NetworkFlags } from "./inputs.js";
 import { type CommandOutput, emit, type Format, formatFor, render } from "./output.js";
+import { CliInputError } from "./errors.js";
 import { createProgress, type Progress } from "./progress.js";
 
 /** Where a command writes, and whether it may draw progress. */
@@ -40,4 +41,10 @@ export async function finish(command: string, io: CliIo, flags: CommonFlags, out
 
 export function progressFor(label: string, flags: CommonFlags): Progress {
   return createProgress(label, flags.progress !== false);
+}
+
+/** Check `--format` before any work, so a typo fails at once (exit 2), not after a long run. */
+export function checkFormat(command: string, flags: CommonFlags, supported: readonly Format[], fallback: Format): void {
+  const format = formatFor(flags.out, flags.format, fallback);
+  if (!supported.includes(format)) throw new CliInputError(`${command}: --format ${format} is not available for this command (use ${supported.join(", ")}).`);
 }

@@ -67,7 +67,7 @@ describe("hubspoke matrix", () => {
     expect(down.stderr).toMatch(/batch 1 of 1 .* failed after 1 attempt\(s\): network error/);
     const fmt = await runCliProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", zonesCsv, "-f", "geojson"]);
     expect(fmt.code).toBe(2);
-    expect(fmt.stderr).toContain("--format geojson is not available for this command (use table, json, csv).");
+    expect(fmt.stderr).toContain("--format geojson is not available for this command (use csv, json, table).");
   });
 
   it("--engine router routes on --roads from an .osm file; --engine euclidean needs no roads", async () => {

@@ -5,7 +5,7 @@ import { renderSvgMap } from "../../io/render-svg-map.js";
 import { stringifyGeoJSON } from "../../io/write-geojson.js";
 import { zonesToGeoJSON } from "../../io/zones-to-geojson.js";
 import type { NearestResult } from "../../routing/types.js";
-import { addOutputOptions, type CliIo, type CommonFlags, finish, progressFor } from "../context.js";
+import { addOutputOptions, checkFormat, type CliIo, type CommonFlags, finish, progressFor } from "../context.js";
 import { routerFor } from "../engines.js";
 import { emit } from "../output.js";
 import type { BundledLoader } from "../inputs.js";
@@ -25,9 +25,11 @@ export function registerDemo(program: Command, io: CliIo, bundled: BundledLoader
     )
     .option("--out-dir <dir>", "folder for the maps and GeoJSON", "out")
     .option("--no-maps", "do not write the SVG maps and GeoJSON");
-  addOutputOptions(cmd, ["table", "json", "csv", "md", "html"], "table");
+  const formats = ["table", "json", "csv", "md", "html"] as const;
+  addOutputOptions(cmd, formats, "table");
   cmd.addHelpText("after", "\nExamples:\n  hubspoke demo\n  hubspoke demo --out-dir reports --format md --out reports/demo.md");
   cmd.action(async (flags: DemoFlags) => {
+    checkFormat("demo", flags, formats, "table");
     const progress = progressFor("Routing", flags);
     const network = await bundled();
     const { KENT_MEDWAY_ATTRIBUTION } = await import("../../kent-medway/index.js");

@@ -4,7 +4,7 @@ import { matrixToCsv } from "../../io/write-csv.js";
 import { osrmProvider } from "../../io/osrm-provider.js";
 import { readOdTable } from "../../io/node/index.js";
 import { OD_TABLE_FORMATS, type OdTableFormat } from "../../io/parse-od-table.js";
-import { addNetworkOptions, addOutputOptions, type CliIo, type CommonFlags, finish, progressFor } from "../context.js";
+import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type CommonFlags, finish, progressFor } from "../context.js";
 import { CliInputError } from "../errors.js";
 import { localMatrix } from "../engines.js";
 import { type BundledLoader, loadNetwork } from "../inputs.js";
@@ -58,9 +58,11 @@ export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoad
     .option("--table-format <format>", `${OD_TABLE_FORMATS.join("|")} (engine table)`)
     .option("--layout <layout>", "csv layout: long|wide", "long");
   addNetworkOptions(cmd);
-  addOutputOptions(cmd, ["csv", "json", "table"], "csv");
+  const formats = ["csv", "json", "table"] as const;
+  addOutputOptions(cmd, formats, "csv");
   cmd.addHelpText("after", "\nExamples:\n  hubspoke matrix --to hubs -o out/matrix.csv\n  hubspoke matrix --engine osrm --osrm-url http://127.0.0.1:5000 --sites sites.csv --zones zones.csv\n  hubspoke matrix --engine table --table ttm.csv --table-format r5r --format json");
   cmd.action(async (flags: MatrixFlags) => {
+    checkFormat("matrix", flags, formats, "csv");
     if (!engines.includes(flags.engine)) throw new CliInputError(`matrix: --engine must be one of ${engines.join(", ")} (got "${flags.engine}").`);
     if (flags.layout !== "long" && flags.layout !== "wide") throw new CliInputError(`matrix: --layout must be long or wide (got "${flags.layout}").`);
     let matrix: CostMatrix;
