@@ -151,7 +151,7 @@ export function demandByZone(
   for (const [w, count] of flatFallback) {
     warnings.push(`${w}: ${count} zone${count === 1 ? " has" : "s have"} no ageBands; the flat rate was used there`);
   }
-  const assumed = sources.filter((s) => s.includes("(assumption: "));
+  const assumed = sources.filter((s) => /\(assumption\b/i.test(s));
   if (assumed.length > 0) warnings.push(`${assumed.length} of ${sources.length} rates are assumptions, not sourced figures`);
   return { wards, zones: out, totals, offeredLoad, sources, warnings };
 }

@@ -80,15 +80,16 @@ export function heuristicSingleSource(
   }
   const tol = 1e-9;
   // gain of moving supply d of row i from a to b: (Δ out of area, Δ minutes)
+  // passes of every improving shift, then every improving swap, until a pass changes nothing
   let improved = true;
   let rounds = 0;
-  while (improved && rounds < 200) {
+  while (improved && rounds < 50) {
     improved = false;
     rounds++;
     for (let i = 0; i < n; i++) {
-      const a = choice[i];
       const d = supply[i];
       for (let j = 0; j < m; j++) {
+        const a = choice[i];
         if (j === a || spare[j] < d || cost[i * m + j] === Infinity) continue;
         const dO = (j === sink ? d : 0) - (a === sink ? d : 0);
         const dM = d * (cost[i * m + j] - cost[i * m + a]);
@@ -97,29 +98,31 @@ export function heuristicSingleSource(
           spare[j] -= d;
           choice[i] = j;
           improved = true;
-          break;
         }
       }
     }
-    if (improved) continue;
-    for (let i = 0; i < n && !improved; i++) {
+    for (let i = 0; i < n; i++) {
+      const di = supply[i];
       for (let k = i + 1; k < n; k++) {
         const a = choice[i];
         const b = choice[k];
-        if (a === b || cost[i * m + b] === Infinity || cost[k * m + a] === Infinity) continue;
-        const di = supply[i];
+        if (a === b) continue;
+        const cib = cost[i * m + b];
+        const cka = cost[k * m + a];
+        if (cib === Infinity || cka === Infinity) continue;
         const dk = supply[k];
+        // one of the two must gain, or the swap cannot lower minutes (or out-of-area demand)
+        if (cib >= cost[i * m + a] && cka >= cost[k * m + b] && a !== sink && b !== sink) continue;
         if (spare[a] + di < dk || spare[b] + dk < di) continue;
         const dO = (b === sink ? di - dk : 0) + (a === sink ? dk - di : 0);
         const before = di * cost[i * m + a] + dk * cost[k * m + b];
-        const after = di * cost[i * m + b] + dk * cost[k * m + a];
+        const after = di * cib + dk * cka;
         if (dO < -tol || (dO <= tol && after < before - tol * Math.max(1, before))) {
           spare[a] += di - dk;
           spare[b] += dk - di;
           choice[i] = b;
           choice[k] = a;
           improved = true;
-          break;
         }
       }
     }

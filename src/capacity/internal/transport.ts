@@ -1,16 +1,17 @@
 // Exact min-cost transportation by successive shortest paths with node potentials
 // (Ahuja, Magnanti & Orlin 1993, §9.7), specialised to the bipartite zone → site network.
 //
-// Nodes: rows 0..n-1, columns n..n+m-1, super-sink t = n+m. Residual arcs:
-//   row i → column j     cost c[i,j] (uncapacitated; absent when c is Infinity)
-//   column j → row i     cost −c[i,j], residual = flow[i,j] (only when flow > 0)
-//   column j → t         cost 0, residual = spare[j]
-// Invariant: reduced cost c(u,v) + p[u] − p[v] ≥ 0 on every residual arc. Each augmentation
-// runs Dijkstra from one row with remaining supply, stops when t is settled (distance D), moves
-// flow along the path, and sets p[v] += d[v] − D for settled nodes (others keep p: equivalent
-// to p += min(d, D) − D), which preserves the invariant. Rows are served in the given order,
-// so the result is a deterministic function of the (caller-canonicalised) input.
-// Time: O(A · (E log V)) for A augmentations (≈ rows + saturations); memory O(n·m).
+// The residual network has rows (zones), columns (sites) and a super-sink t. A row with flow
+// is only ever passed through (column a → row i backwards, then row i → column b), so the
+// search runs on columns alone: the arc a → b costs W[a,b] = min over rows i with flow on
+// (i, a) of c[i,b] − c[i,a] (kept per row of W, updated when a column gains or loses a row),
+// and a → t costs 0 while a has spare capacity. Column potentials p keep every reduced arc
+// cost W[a,b] + p[a] − p[b] non-negative; each augmentation is a dense Dijkstra over the
+// columns from one row with supply, stops when t is settled (distance D), sets
+// p[v] += d[v] − D on settled columns, and moves flow along the path. Rows are served in
+// index order, so the result is a deterministic function of the (caller-canonicalised) input.
+// Time: O(A · m²) for A augmentations (≈ rows + saturations) plus O(|row list| · m) per row of
+// W rebuilt; memory O(n·m).
 
 export interface TransportProblem {
   readonly rows: number;
@@ -30,210 +31,177 @@ export interface TransportSolution {
   readonly augmentations: number;
 }
 
-class IndexHeap {
-  ids: Int32Array;
-  keys: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.ids = new Int32Array(Math.max(16, capacity));
-    this.keys = new Float64Array(Math.max(16, capacity));
-  }
-  clear(): void {
-    this.length = 0;
-  }
-  push(id: number, key: number): void {
-    if (this.length === this.ids.length) {
-      const ids = new Int32Array(this.ids.length * 2);
-      ids.set(this.ids);
-      const keys = new Float64Array(this.keys.length * 2);
-      keys.set(this.keys);
-      this.ids = ids;
-      this.keys = keys;
-    }
-    let pos = this.length++;
-    const ids = this.ids;
-    const keys = this.keys;
-    // ties broken by node index so the search order never depends on push order
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      const pk = keys[parent];
-      if (pk < key || (pk === key && ids[parent] < id)) break;
-      ids[pos] = ids[parent];
-      keys[pos] = pk;
-      pos = parent;
-    }
-    ids[pos] = id;
-    keys[pos] = key;
-  }
-  /** Key of the top; call before pop. */
-  peekKey(): number {
-    return this.keys[0];
-  }
-  pop(): number {
-    const ids = this.ids;
-    const keys = this.keys;
-    const top = ids[0];
-    const n = --this.length;
-    if (n > 0) {
-      const id = ids[n];
-      const key = keys[n];
-      let pos = 0;
-      const half = n >> 1;
-      while (pos < half) {
-        let child = 2 * pos + 1;
-        const right = child + 1;
-        if (right < n && (keys[right] < keys[child] || (keys[right] === keys[child] && ids[right] < ids[child]))) child = right;
-        const ck = keys[child];
-        if (key < ck || (key === ck && id < ids[child])) break;
-        ids[pos] = ids[child];
-        keys[pos] = ck;
-        pos = child;
-      }
-      ids[pos] = id;
-      keys[pos] = key;
-    }
-    return top;
-  }
-}
-
 /** Solve to optimality; rows are served in index order. */
 export function solveTransport(problem: TransportProblem): TransportSolution {
   const { rows: n, cols: m, cost, supply, capacity } = problem;
-  const N = n + m + 1;
-  const t = n + m;
+  const T = m;
   const flow = new Float64Array(n * m);
   const unmet = new Float64Array(n);
   const spare = Float64Array.from(capacity);
-  const p = new Float64Array(N);
-  const dist = new Float64Array(N).fill(Infinity);
-  const pred = new Int32Array(N).fill(-1);
-  const done = new Uint8Array(N);
-  const touched = new Int32Array(N);
+  const p = new Float64Array(m + 1);
+  const W = new Float64Array(m * m).fill(Infinity);
+  const via = new Int32Array(m * m).fill(-1);
   // per column: the rows with positive flow (swap-remove lists)
   const members = new Int32Array(n * m);
   const memberCount = new Int32Array(m);
   const memberPos = new Int32Array(n * m).fill(-1);
-  const heap = new IndexHeap(N * 2);
+  const dist = new Float64Array(m + 1);
+  const pred = new Int32Array(m + 1);
+  const done = new Uint8Array(m + 1);
+  const hopFrom = new Int32Array(m + 1);
+  const hopTo = new Int32Array(m + 1);
+  const hopRow = new Int32Array(m + 1);
+  const dirty = new Uint8Array(m);
   let augmentations = 0;
+
+  const addCandidate = (i: number, a: number): void => {
+    const base = i * m;
+    const ca = cost[base + a];
+    const row = a * m;
+    for (let b = 0; b < m; b++) {
+      if (b === a) continue;
+      const cb = cost[base + b];
+      if (cb === Infinity) continue;
+      const w = cb - ca;
+      const k = row + b;
+      if (w < W[k] || (w === W[k] && i < via[k])) {
+        W[k] = w;
+        via[k] = i;
+      }
+    }
+  };
+  const rebuildRow = (a: number): void => {
+    const row = a * m;
+    for (let b = 0; b < m; b++) {
+      W[row + b] = Infinity;
+      via[row + b] = -1;
+    }
+    const start = a * n;
+    for (let k = 0, count = memberCount[a]; k < count; k++) addCandidate(members[start + k], a);
+  };
+  const addMember = (i: number, a: number): void => {
+    const k = i * m + a;
+    memberPos[k] = memberCount[a];
+    members[a * n + memberCount[a]++] = i;
+  };
+  const removeMember = (i: number, a: number): void => {
+    const k = i * m + a;
+    const pos = memberPos[k];
+    const last = members[a * n + --memberCount[a]];
+    members[a * n + pos] = last;
+    memberPos[last * m + a] = pos;
+    memberPos[k] = -1;
+  };
 
   for (let s = 0; s < n; s++) {
     let remaining = supply[s];
     const tol = remaining * 1e-12;
+    const base = s * m;
     while (remaining > tol) {
-      // hot path: Dijkstra on reduced costs from row s, stopping when t is settled
-      let nTouched = 0;
-      heap.clear();
-      dist[s] = 0;
-      touched[nTouched++] = s;
-      heap.push(s, 0);
-      while (heap.length > 0) {
-        const d = heap.peekKey();
-        const u = heap.pop();
-        if (done[u] === 1 || d > dist[u]) continue;
+      // hot path: dense Dijkstra over columns on reduced costs
+      let shift = Infinity;
+      for (let b = 0; b < m; b++) {
+        const c = cost[base + b];
+        if (c !== Infinity && c - p[b] < shift) shift = c - p[b];
+      }
+      if (shift === Infinity) break; // the row reaches no column
+      for (let b = 0; b < m; b++) {
+        const c = cost[base + b];
+        dist[b] = c === Infinity ? Infinity : Math.max(0, c - p[b] - shift);
+        pred[b] = -1;
+        done[b] = 0;
+      }
+      dist[T] = Infinity;
+      pred[T] = -1;
+      done[T] = 0;
+      for (;;) {
+        let u = -1;
+        let du = Infinity;
+        for (let v = 0; v <= m; v++) {
+          if (done[v] === 0 && dist[v] < du) {
+            du = dist[v];
+            u = v;
+          }
+        }
+        if (u < 0) break;
         done[u] = 1;
-        if (u === t) break;
+        if (u === T) break;
         const pu = p[u];
-        if (u < n) {
-          const base = u * m;
-          for (let j = 0; j < m; j++) {
-            const c = cost[base + j];
-            if (c === Infinity) continue;
-            const v = n + j;
-            if (done[v] === 1) continue;
-            let nd = d + c + pu - p[v];
-            if (nd < d) nd = d; // rounding can push a zero reduced cost below zero
-            if (nd < dist[v]) {
-              if (dist[v] === Infinity) touched[nTouched++] = v;
-              dist[v] = nd;
-              pred[v] = u;
-              heap.push(v, nd);
-            }
+        if (spare[u] > 0) {
+          let nd = du + pu - p[T];
+          if (nd < du) nd = du; // rounding can push a zero reduced cost below zero
+          if (nd < dist[T]) {
+            dist[T] = nd;
+            pred[T] = u;
           }
-        } else {
-          const j = u - n;
-          if (spare[j] > 0 && done[t] === 0) {
-            let nd = d + pu - p[t];
-            if (nd < d) nd = d;
-            if (nd < dist[t]) {
-              if (dist[t] === Infinity) touched[nTouched++] = t;
-              dist[t] = nd;
-              pred[t] = u;
-              heap.push(t, nd);
-            }
-          }
-          const start = j * n;
-          const count = memberCount[j];
-          for (let k = 0; k < count; k++) {
-            const v = members[start + k];
-            if (done[v] === 1) continue;
-            let nd = d - cost[v * m + j] + pu - p[v];
-            if (nd < d) nd = d;
-            if (nd < dist[v]) {
-              if (dist[v] === Infinity) touched[nTouched++] = v;
-              dist[v] = nd;
-              pred[v] = u;
-              heap.push(v, nd);
-            }
+        }
+        const row = u * m;
+        for (let b = 0; b < m; b++) {
+          if (done[b] === 1) continue;
+          const w = W[row + b];
+          if (w === Infinity) continue;
+          let nd = du + w + pu - p[b];
+          if (nd < du) nd = du;
+          if (nd < dist[b]) {
+            dist[b] = nd;
+            pred[b] = u;
           }
         }
       }
-      const reached = done[t] === 1;
-      const D = dist[t];
-      if (reached) {
-        for (let k = 0; k < nTouched; k++) {
-          const v = touched[k];
-          if (done[v] === 1) p[v] += dist[v] - D;
-        }
-        // bottleneck along the path t ← column ← row ← column … ← s
-        let delta = remaining;
-        let v = pred[t];
-        if (spare[v - n] < delta) delta = spare[v - n];
-        while (v !== s) {
-          const u = pred[v];
-          if (u >= n) {
-            // v is a row reached backwards from column u: limited by that flow
-            const f = flow[v * m + (u - n)];
-            if (f < delta) delta = f;
-          }
-          v = u;
-        }
-        spare[pred[t] - n] -= delta;
-        v = pred[t];
-        while (v !== s) {
-          const u = pred[v];
-          if (u < n) {
-            const k = u * m + (v - n);
-            if (flow[k] === 0) {
-              const j = v - n;
-              memberPos[k] = memberCount[j];
-              members[j * n + memberCount[j]++] = u;
-            }
-            flow[k] += delta;
-          } else {
-            const j = u - n;
-            const k = v * m + j;
-            const f = flow[k] - delta;
-            if (f <= 0) {
-              flow[k] = 0;
-              const pos = memberPos[k];
-              const last = members[j * n + --memberCount[j]];
-              members[j * n + pos] = last;
-              memberPos[last * m + j] = pos;
-              memberPos[k] = -1;
-            } else flow[k] = f;
-          }
-          v = u;
-        }
-        remaining -= delta;
-        augmentations++;
+      if (done[T] === 0) break; // every reachable column is full
+      const D = dist[T];
+      for (let v = 0; v <= m; v++) if (done[v] === 1) p[v] += dist[v] - D;
+      // path: s → first column → … → last column → t
+      const last = pred[T];
+      let delta = remaining < spare[last] ? remaining : spare[last];
+      let hops = 0;
+      let v = last;
+      while (pred[v] >= 0) {
+        const u = pred[v];
+        const i = via[u * m + v];
+        hopFrom[hops] = u;
+        hopTo[hops] = v;
+        hopRow[hops] = i;
+        hops++;
+        const f = flow[i * m + u];
+        if (f < delta) delta = f;
+        v = u;
       }
-      for (let k = 0; k < nTouched; k++) {
-        const v = touched[k];
-        dist[v] = Infinity;
-        done[v] = 0;
-        pred[v] = -1;
+      const first = v;
+      spare[last] -= delta;
+      // first arc s → first column
+      if (flow[base + first] === 0) {
+        addMember(s, first);
+        addCandidate(s, first);
       }
-      if (!reached) break;
+      flow[base + first] += delta;
+      for (let h = 0; h < hops; h++) {
+        const u = hopFrom[h];
+        const b = hopTo[h];
+        const i = hopRow[h];
+        const kOut = i * m + u;
+        const f = flow[kOut] - delta;
+        if (f <= 0) {
+          flow[kOut] = 0;
+          removeMember(i, u);
+          dirty[u] = 1;
+        } else flow[kOut] = f;
+        const kIn = i * m + b;
+        if (flow[kIn] === 0) {
+          addMember(i, b);
+          addCandidate(i, b);
+        }
+        flow[kIn] += delta;
+      }
+      for (let h = 0; h < hops; h++) {
+        const u = hopFrom[h];
+        if (dirty[u] === 1) {
+          rebuildRow(u);
+          dirty[u] = 0;
+        }
+      }
+      remaining -= delta;
+      augmentations++;
     }
     unmet[s] = remaining > tol ? remaining : 0;
   }

@@ -70,7 +70,9 @@ export function sum(values: ArrayLike<number>): number {
 /** `"value (source)"` or `"value (assumption: rationale)"` for listing where a rate came from. */
 export function describeSourced(label: string, figure: Sourced<unknown>): string {
   const v = typeof figure.value === "object" ? JSON.stringify(figure.value) : String(figure.value);
-  return `${label} = ${v} (${figure.assumption ? "assumption: " : "source: "}${figure.source})`;
+  const labelled = /^assumption\b/i.test(figure.source);
+  const prefix = labelled ? "" : figure.assumption ? "assumption: " : "source: ";
+  return `${label} = ${v} (${prefix}${figure.source})`;
 }
 
 /** Index order that sorts ids by code unit (locale-free, so every machine agrees). */
