@@ -31,7 +31,7 @@ export type StaffTravelOptions = z.input<typeof StaffTravelOptionsSchema> & {
 
 export interface ZoneTravel {
   readonly zone: string;
-  /** Base serving the zone; null when its caseload is zero and no base was given. */
+  /** Base serving the zone; null when none is given (zero caseload) or, with "nearest", none is reachable. */
   readonly base: string | null;
   readonly caseload: number;
   readonly homeVisitsPerWeek: number;
