@@ -6,7 +6,7 @@ import { describeSourced } from "./internal/values.js";
 
 const where = "contactCapacity";
 
-/** NHS Agenda for Change full-time week: 37.5 hours (NHS Terms and Conditions of Service Handbook, s. 27). */
+/** NHS Agenda for Change full-time week: 37.5 hours (NHS Terms and Conditions of Service Handbook: standard hours). */
 export const AFC_MINUTES_PER_WTE_WEEK = 37.5 * 60;
 
 const SpokeStaffSchema = z.strictObject({
