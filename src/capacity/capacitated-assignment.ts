@@ -331,15 +331,15 @@ export function capacitatedAssignment(
     inAreaMinutes += weighted;
     used.sort((a, b) => matrix.minutes[row + a] - matrix.minutes[row + b] || (sites[a] < sites[b] ? -1 : 1));
     const farthest = out > 0 ? Infinity : used.length > 0 ? matrix.minutes[row + used[used.length - 1]] : -Infinity;
-    const fullSites: string[] = [];
+    const full: number[] = [];
     for (let b = 0; b < m; b++) {
       const j = sj[b];
       const t = matrix.minutes[row + j];
-      if (t !== Infinity && t < farthest && load[j] >= u[j] * (1 - tol)) {
-        fullSites.push(sites[j]);
-      }
+      if (t !== Infinity && t < farthest && load[j] >= u[j] * (1 - tol)) full.push(j);
     }
-    fullSites.sort((a, b) => matrix.minutes[row + sites.indexOf(a)] - matrix.minutes[row + sites.indexOf(b)] || (a < b ? -1 : 1));
+    // nearest first; equal minutes by id (sj order is id order, and sort is stable)
+    full.sort((a, b) => matrix.minutes[row + a] - matrix.minutes[row + b]);
+    const fullSites = full.map((j) => sites[j]);
     const nearestMinutes = nearest < 0 ? Infinity : matrix.minutes[row + nearest];
     let status: ZoneAllocation["status"];
     let explanation: string;

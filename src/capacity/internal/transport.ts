@@ -1,17 +1,20 @@
 // Exact min-cost transportation by successive shortest paths with node potentials
 // (Ahuja, Magnanti & Orlin 1993, §9.7), specialised to the bipartite zone → site network.
 //
-// The residual network has rows (zones), columns (sites) and a super-sink t. A row with flow
-// is only ever passed through (column a → row i backwards, then row i → column b), so the
-// search runs on columns alone: the arc a → b costs W[a,b] = min over rows i with flow on
-// (i, a) of c[i,b] − c[i,a] (kept per row of W, updated when a column gains or loses a row),
-// and a → t costs 0 while a has spare capacity. Column potentials p keep every reduced arc
-// cost W[a,b] + p[a] − p[b] non-negative; each augmentation is a dense Dijkstra over the
-// columns from one row with supply, stops when t is settled (distance D), sets
-// p[v] += d[v] − D on settled columns, and moves flow along the path. Rows are served in
-// index order, so the result is a deterministic function of the (caller-canonicalised) input.
-// Time: O(A · m²) for A augmentations (≈ rows + saturations) plus O(|row list| · m) per row of
-// W rebuilt; memory O(n·m).
+// Start: every row sends all its supply to its cheapest column (the uncapacitated optimum, so
+// every reduced cost is already non-negative with zero potentials); columns loaded beyond
+// capacity hold an excess. Each augmentation moves excess from an overloaded column to a
+// column with spare capacity (the super-sink t) along a shortest path in the residual network.
+// A row is only ever passed through (column a → row i backwards along its flow, then row i →
+// column b), so the search runs on columns alone: arc a → b costs W[a,b] = min over rows i
+// with flow on (i, a) of c[i,b] − c[i,a] (kept per row of W, updated when a column gains or
+// loses a row), and a → t costs 0 while a has spare capacity. Column potentials p keep every
+// reduced arc cost W[a,b] + p[a] − p[b] non-negative; each search is a dense Dijkstra over the
+// columns, stops when t is settled (distance D) and sets p[v] += d[v] − D on settled columns.
+// Overloaded columns are drained in index order, so the result is a deterministic function
+// of the (caller-canonicalised) input. Time: O(n·m) to start, then O(A · m²) for A
+// augmentations (≈ displaced rows + saturations) plus O(|rows of a| · m) per W row rebuilt.
+// Memory O(n·m). The last column must be uncapacitated with a finite cost for every row.
 
 export interface TransportProblem {
   readonly rows: number;
@@ -26,17 +29,14 @@ export interface TransportProblem {
 export interface TransportSolution {
   /** Row-major `rows × cols` flows. */
   readonly flow: Float64Array;
-  /** Supply each row could not place (no reachable column with room). */
-  readonly unmet: Float64Array;
   readonly augmentations: number;
 }
 
-/** Solve to optimality; rows are served in index order. */
+/** Solve to optimality. */
 export function solveTransport(problem: TransportProblem): TransportSolution {
   const { rows: n, cols: m, cost, supply, capacity } = problem;
   const T = m;
   const flow = new Float64Array(n * m);
-  const unmet = new Float64Array(n);
   const spare = Float64Array.from(capacity);
   const p = new Float64Array(m + 1);
   const W = new Float64Array(m * m).fill(Infinity);
@@ -93,27 +93,37 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
     memberPos[k] = -1;
   };
 
-  for (let s = 0; s < n; s++) {
-    let remaining = supply[s];
-    const tol = remaining * 1e-12;
-    const base = s * m;
-    while (remaining > tol) {
-      // hot path: dense Dijkstra over columns on reduced costs
-      let shift = Infinity;
-      for (let b = 0; b < m; b++) {
-        const c = cost[base + b];
-        if (c !== Infinity && c - p[b] < shift) shift = c - p[b];
-      }
-      if (shift === Infinity) break; // the row reaches no column
-      for (let b = 0; b < m; b++) {
-        const c = cost[base + b];
-        dist[b] = c === Infinity ? Infinity : Math.max(0, c - p[b] - shift);
+  // start from the uncapacitated optimum: each row whole to its cheapest column (ties: lowest index)
+  const load = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    if (supply[i] === 0) continue;
+    const base = i * m;
+    let best = -1;
+    for (let b = 0; b < m; b++) {
+      const c = cost[base + b];
+      if (c !== Infinity && (best < 0 || c < cost[base + best])) best = b;
+    }
+    flow[base + best] = supply[i];
+    load[best] += supply[i];
+    addMember(i, best);
+  }
+  for (let a = 0; a < m; a++) rebuildRow(a);
+  const excess = new Float64Array(m);
+  for (let a = 0; a < m; a++) {
+    if (load[a] > capacity[a]) excess[a] = load[a] - capacity[a];
+    spare[a] = load[a] >= capacity[a] ? 0 : capacity[a] - load[a];
+  }
+
+  for (let s = 0; s < m; s++) {
+    const tol = excess[s] * 1e-12;
+    while (excess[s] > tol) {
+      // hot path: dense Dijkstra over columns on reduced costs, from overloaded column s
+      for (let b = 0; b <= m; b++) {
+        dist[b] = Infinity;
         pred[b] = -1;
         done[b] = 0;
       }
-      dist[T] = Infinity;
-      pred[T] = -1;
-      done[T] = 0;
+      dist[s] = 0;
       for (;;) {
         let u = -1;
         let du = Infinity;
@@ -148,15 +158,15 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
           }
         }
       }
-      if (done[T] === 0) break; // every reachable column is full
+      if (done[T] === 0) break; // cannot happen with an uncapacitated last column
       const D = dist[T];
       for (let v = 0; v <= m; v++) if (done[v] === 1) p[v] += dist[v] - D;
-      // path: s → first column → … → last column → t
+      // path: s → … → last column → t
       const last = pred[T];
-      let delta = remaining < spare[last] ? remaining : spare[last];
+      let delta = excess[s] < spare[last] ? excess[s] : spare[last];
       let hops = 0;
       let v = last;
-      while (pred[v] >= 0) {
+      while (v !== s) {
         const u = pred[v];
         const i = via[u * m + v];
         hopFrom[hops] = u;
@@ -167,14 +177,7 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
         if (f < delta) delta = f;
         v = u;
       }
-      const first = v;
       spare[last] -= delta;
-      // first arc s → first column
-      if (flow[base + first] === 0) {
-        addMember(s, first);
-        addCandidate(s, first);
-      }
-      flow[base + first] += delta;
       for (let h = 0; h < hops; h++) {
         const u = hopFrom[h];
         const b = hopTo[h];
@@ -200,10 +203,9 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
           dirty[u] = 0;
         }
       }
-      remaining -= delta;
+      excess[s] -= delta;
       augmentations++;
     }
-    unmet[s] = remaining > tol ? remaining : 0;
   }
-  return { flow, unmet, augmentations };
+  return { flow, augmentations };
 }
