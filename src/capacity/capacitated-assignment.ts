@@ -15,10 +15,12 @@
  * less out-of-area demand is cheaper (every simple augmenting cycle uses at most sites + 1
  * forward arcs).
  *
- * Solver: successive shortest paths with potentials (Ahuja, Magnanti & Orlin 1993), exact.
- * Determinism: zones and sites are put in id order before solving and heap ties go by index,
- * so permuting the inputs gives the same flows. Time roughly O(A·E log V) with A ≈ zones +
- * saturations; memory O(zones × sites) Float64 (1,100 × 61 × 8 B ≈ 0.5 MB per array).
+ * Solver: successive shortest paths with potentials (Ahuja, Magnanti & Orlin 1993), exact,
+ * starting from the nearest-site assignment and draining overloaded sites; the path search
+ * runs over sites only (see internal/transport.ts). Determinism: zones and sites are put in
+ * id order before solving and search ties go by index, so permuting the inputs gives the
+ * same flows. Time O(zones·sites + A·sites²) for A augmentations (≈ displaced zones +
+ * saturations); memory O(zones × sites) Float64 (1,100 × 61 × 8 B ≈ 0.5 MB per array).
  */
 import { z } from "zod";
 import { InfeasibleError, InvalidInputError, parseInput } from "../errors.js";

@@ -7,7 +7,7 @@ const where = "crisisSlots";
 const SpokeCrisisSchema = z.strictObject({
   id: z.string().min(1),
   /** Mean crisis contacts per day (e.g. Σ population × crisisContactsPerDayPer100k / 100,000). */
-  meanPerDay: z.number().nonnegative(),
+  meanPerDay: z.number().nonnegative().max(1e6, "a mean above 1,000,000 crisis contacts per day is not a spoke; check the units"),
   /** Crisis slots the spoke offers per day (e.g. `Site.crisisSlotsPerDay`). */
   slotsPerDay: z.number().int().nonnegative().optional(),
 });
