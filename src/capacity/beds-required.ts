@@ -49,8 +49,14 @@ export interface BedsRequiredResult {
 export function bedsRequired(offeredLoad: number, target: BedsRequiredTarget): BedsRequiredResult {
   const where = "bedsRequired";
   checkErlangArgs(where, 0, offeredLoad);
-  if (target !== null && typeof target === "object" && "targetBlocking" in target && "targetOccupancy" in target) {
+  const isObject = target !== null && typeof target === "object";
+  if (isObject && "targetBlocking" in target && "targetOccupancy" in target) {
     throw new InvalidInputError(where, [{ path: "target", message: "give either targetBlocking or targetOccupancy, not both" }]);
+  }
+  if (!isObject || !("targetBlocking" in target || "targetOccupancy" in target)) {
+    throw new InvalidInputError(where, [
+      { path: "target", message: `give { targetBlocking } or { targetOccupancy }, each strictly between 0 and 1 (got ${isObject ? "neither" : String(target)})` },
+    ]);
   }
   const t = parseInput(where, BedsRequiredTargetSchema, target, "target");
   const a = offeredLoad;

@@ -23,7 +23,7 @@
  * saturations); memory O(zones × sites) Float64 (1,100 × 61 × 8 B ≈ 0.5 MB per array).
  */
 import { z } from "zod";
-import { InfeasibleError, InvalidInputError, parseInput } from "../errors.js";
+import { InfeasibleError, type InputIssue, InvalidInputError, parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
 import { branchAndBound, heuristicSingleSource } from "./internal/single-source.js";
 import { solveTransport } from "./internal/transport.js";
@@ -201,8 +201,20 @@ export function capacitatedAssignment(
       { path: "matrix.minutes", message: `expected a Float64Array of ${n} × ${m} entries (got ${show(matrix.minutes?.length)}); build it with createCostMatrix` },
     ]);
   }
-  const d = alignedValues(where, "demand", demand, zones, "matrix.origins");
-  const u = alignedValues(where, "capacity", capacity, sites, "matrix.destinations", true);
+  // report bad demand and bad capacity together
+  const issues: InputIssue[] = [];
+  const read = (argument: string, value: unknown, ids: readonly string[], against: string, inf: boolean): Float64Array => {
+    try {
+      return alignedValues(where, argument, value, ids, against, inf);
+    } catch (e) {
+      if (!(e instanceof InvalidInputError)) throw e;
+      issues.push(...e.issues);
+      return new Float64Array(ids.length);
+    }
+  };
+  const d = read("demand", demand, zones, "matrix.origins", false);
+  const u = read("capacity", capacity, sites, "matrix.destinations", true);
+  if (issues.length > 0) throw new InvalidInputError(where, issues);
   if (opts.demandUnit === "admissions" && opts.outOfArea !== undefined && opts.meanLengthOfStayDays === undefined) {
     throw new InvalidInputError(where, [
       { path: "options.meanLengthOfStayDays", message: "needed to turn out-of-area admissions into bed-days (got undefined)" },

@@ -38,7 +38,9 @@ describe("bedsRequired", () => {
     expect(() => bedsRequired(10, { targetOccupancy: 1.2 })).toThrowError(/must be strictly between 0 and 1/);
     expect(() => bedsRequired(10, { targetOccupancy: -0.1 })).toThrowError(InvalidInputError);
     expect(() => bedsRequired(10, { targetBlocking: 0.1, targetOccupancy: 0.8 } as never)).toThrowError(/not both/);
-    expect(() => bedsRequired(10, {} as never)).toThrowError(InvalidInputError);
+    expect(() => bedsRequired(10, {} as never)).toThrowError(
+      "bedsRequired: invalid input (1 problem): target: give { targetBlocking } or { targetOccupancy }, each strictly between 0 and 1 (got neither).",
+    );
     expect(() => bedsRequired(Number.NaN, { targetBlocking: 0.1 })).toThrowError(/offeredLoad .*NaN/);
   });
 });

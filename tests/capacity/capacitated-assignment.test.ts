@@ -139,6 +139,11 @@ describe("capacitatedAssignment", () => {
     expect(() => capacitatedAssignment(m, [1, Number.NaN], [5])).toThrowError(/\(got NaN\)/);
     expect(() => capacitatedAssignment(m, [1, 2], [Number.NaN])).toThrowError(/capacity\[0\]: capacity for "A" .*\(got NaN\)/);
     expect(() => capacitatedAssignment(m, [1, 2], [-1])).toThrowError(/capacity/);
+    try {
+      capacitatedAssignment(m, [1, -2], [Number.NaN]);
+    } catch (e) {
+      expect((e as InvalidInputError).issues.map((i) => i.path)).toEqual(["demand[1]", "capacity[0]"]);
+    }
     expect(() => capacitatedAssignment(m, [1], [5])).toThrowError(NotAlignedError);
     expect(() => capacitatedAssignment(m, [1, 2], [5, 6])).toThrowError(/capacity has 2 entries but matrix.destinations has 1/);
     expect(() => capacitatedAssignment(m, { z1: 1, zz: 2 }, [5])).toThrowError(/demand key "zz"/);

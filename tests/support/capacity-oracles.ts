@@ -56,7 +56,8 @@ export function transportLp(
     lines.push(` ${names.join(" ")}`);
   }
   lines.push("End");
-  const sol = h.solve(lines.join("\n"));
+  // a MIP must be solved to proven optimality, not HiGHS's default 0.01 % gap
+  const sol = h.solve(lines.join("\n"), integer ? { mip_rel_gap: 0, mip_abs_gap: 0 } : {});
   if (sol.Status !== "Optimal") return null;
   return sol.ObjectiveValue;
 }
