@@ -254,3 +254,27 @@ test.prop([arbTransportCase({ maxZones: 12, maxSites: 4 })])("single-source heur
   expect(r.totalPersonMinutes).toBeGreaterThanOrEqual((r.gap === null ? 0 : (r.lowerBound as number)) - 1e-9);
   for (const z of r.zones) expect(z.sites.length + (z.outOfArea > 0 ? 1 : 0)).toBeLessThanOrEqual(1);
 });
+
+test.prop([
+  arbTransportCase({ maxZones: 15, maxSites: 5 }),
+  fc.array(fc.double({ min: 0.01, max: 3, noNaN: true }), { minLength: 15, maxLength: 15 }),
+  fc.array(fc.double({ min: 0, max: 8, noNaN: true }), { minLength: 5, maxLength: 5 }),
+])("fractional demand and capacity: still conserving, within capacity and equal to the HiGHS optimum", (c, dd, uu) => {
+  const demand = c.demand.map((_, i) => dd[i]);
+  const capacity = c.capacity.map((_, j) => uu[j]);
+  const r = capacitatedAssignment(caseMatrix(c), demand, capacity, { outOfArea: sink });
+  const total = demand.reduce((a, b) => a + b, 0);
+  expect(r.totalAssigned + (r.outOfArea?.demand ?? 0)).toBeCloseTo(total, 9);
+  r.sites.forEach((s, j) => expect(s.load).toBeLessThanOrEqual(capacity[j] + 1e-9));
+  const n = c.zones.length;
+  const m = c.sites.length;
+  const big = 1e5;
+  const cost: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) cost.push(c.minutes[i * m + j]);
+    cost.push(big + sink.minutes);
+  }
+  const lp = transportLp(highs, n, m + 1, cost, demand, [...capacity, Infinity]) as number;
+  const ours = r.inAreaPersonMinutes + (r.outOfArea?.demand ?? 0) * (big + sink.minutes);
+  expect(Math.abs(ours - lp)).toBeLessThan(1e-6 * Math.max(1, lp));
+});
