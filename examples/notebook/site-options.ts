@@ -5,12 +5,12 @@
  * population-weighted mean and 90th-percentile minutes by road from each LSOA to its nearest
  * hub, and the share of people within 30 minutes. Rank the options and draw the best one.
  *
- * Runs as a plain script (`node --import tsx examples/notebook/site-options.ts`, after
- * `npm run build`) and, cell by cell, in the Deno Jupyter notebook site-options.ipynb, which
+ * Runs as a plain script (`node --import tsx examples/notebook/site-options.ts`) and, cell by cell, in the Deno Jupyter notebook site-options.ipynb, which
  * imports the same package from npm and shows the SVG map inline.
  */
-import { createRouter, renderSvgMap, type CostMatrix, type ServiceNetwork } from "hubspoke";
-import { kentMedway } from "hubspoke/kent-medway";
+// The notebook imports these from npm ("npm:hubspoke"); the script imports the same code from the source tree.
+import { createRouter, renderSvgMap, type CostMatrix, type ServiceNetwork } from "../../src/index.js";
+import { kentMedway } from "../../src/kent-medway/index.js";
 
 export interface SiteOption {
   candidate: string;

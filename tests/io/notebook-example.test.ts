@@ -7,7 +7,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../support/cli-run.js";
 
-// The notebook's plain-script twin runs against the built package, as a notebook user would.
+// The notebook's plain-script twin (same steps, imported from the source tree) runs as a script.
 describe("examples/notebook/site-options", () => {
   it("site-options.ts runs as a script: ranks candidates and writes an SVG with four hubs", () => {
     expect(existsSync(join(repoRoot, "dist/index.js")), "run `npm run build` first").toBe(true);
