@@ -17,7 +17,7 @@ export function describeFailure(error: unknown): { code: number; message: string
   if (error instanceof CliInputError) return { code: EXIT_BAD_INPUT, message: `hubspoke: ${error.message}` };
   if (error instanceof HubspokeError) {
     const code = INPUT_CODES.has(error.code) ? EXIT_BAD_INPUT : EXIT_FAILURE;
-    const lines = [`hubspoke: ${error.message}`];
+    const lines = [error.message.startsWith("hubspoke:") ? error.message : `hubspoke: ${error.message}`];
     if (error.issues.length > 1) for (const i of error.issues.slice(0, 20)) lines.push(`  ${i.path}: ${i.message}`);
     if (error.issues.length > 20) lines.push(`  … and ${error.issues.length - 20} more`);
     return { code, message: lines.join("\n") };
