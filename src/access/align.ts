@@ -146,6 +146,24 @@ export function nearestColumns(matrix: CostMatrix, columns: Int32Array): { index
   const index = new Int32Array(rows).fill(-1);
   const minutes = new Float64Array(rows).fill(Infinity);
   const k = columns.length;
+  if (k === cols) {
+    // every column, in order: skip the indirection
+    for (let i = 0; i < rows; i++) {
+      const base = i * cols;
+      let best = Infinity;
+      let arg = -1;
+      for (let j = 0; j < cols; j++) {
+        const t = m[base + j];
+        if (t < best) {
+          best = t;
+          arg = j;
+        }
+      }
+      index[i] = arg;
+      minutes[i] = best;
+    }
+    return { index, minutes };
+  }
   for (let i = 0; i < rows; i++) {
     const base = i * cols;
     let best = Infinity;

@@ -14,12 +14,11 @@
  * has A_i = 0 and is listed in `noSiteInReach`. Hence Σ_i D_i·A_i = Σ S_j over the sites
  * with demand in reach.
  *
- * Cost: one pass to build the weight matrix (origins × sites × 8 bytes) and two passes over
- * it; sums are compensated (Neumaier).
+ * Cost: two passes over the matrix (O(origins × sites)), no matrix-sized allocation; sums are
+ * compensated (Neumaier).
  */
 import { z } from "zod";
 import { parseInput } from "../errors.js";
-import { neumaierAddAt } from "../internal/summation.js";
 import type { CostMatrix } from "../model/types.js";
 import { type AlignedValues, alignValues, checkMatrix } from "./align.js";
 import { DecaySchema } from "./decay.js";
@@ -101,50 +100,55 @@ export function twoStepFloatingCatchment(
   const cols = matrix.destinations.length;
   const m = matrix.minutes;
 
-  // hot path: weights once, then column sums and row sums over typed arrays
-  const W = new Float64Array(rows * cols);
-  for (let k = 0; k < rows * cols; k++) {
-    const t = m[k];
-    W[k] = t <= d0 ? (decayFn === undefined ? 1 : decayFn(t)) : 0;
-  }
-  const dSum = new Float64Array(cols);
-  const dComp = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const di = D[i];
-    if (di === 0) continue;
-    const base = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const w = W[base + j];
-      if (w > 0) neumaierAddAt(dSum, dComp, j, di * w);
-    }
-  }
+  // hot path. Step 1 runs down each column (strided) so its compensated sum stays in
+  // registers; step 2 runs along each row. The decay is evaluated in both steps rather than
+  // stored, to avoid an origins × sites weight matrix.
   const R = new Float64Array(cols);
+  const weightedDemand = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) {
+    let sum = 0;
+    let comp = 0;
+    for (let i = 0, k = j; i < rows; i++, k += cols) {
+      const t = m[k];
+      if (!(t <= d0)) continue;
+      const x = D[i] * (decayFn === undefined ? 1 : decayFn(t));
+      if (x === 0) continue;
+      const u = sum + x;
+      if (Math.abs(sum) >= Math.abs(x)) comp += sum - u + x;
+      else comp += x - u + sum;
+      sum = u;
+    }
+    const weighted = sum + comp;
+    weightedDemand[j] = weighted;
+    R[j] = weighted > 0 ? S[j] / weighted : 0;
+  }
   const sites: SiteRatio[] = [];
   const sitesWithoutDemand: string[] = [];
   for (let j = 0; j < cols; j++) {
-    const weighted = dSum[j] + dComp[j];
-    R[j] = weighted > 0 ? S[j] / weighted : 0;
-    if (!(weighted > 0)) sitesWithoutDemand.push(matrix.destinations[j]);
-    sites.push({ destination: matrix.destinations[j], supply: S[j], weightedDemand: weighted, ratio: R[j] });
+    if (!(weightedDemand[j] > 0)) sitesWithoutDemand.push(matrix.destinations[j]);
+    sites.push({ destination: matrix.destinations[j], supply: S[j], weightedDemand: weightedDemand[j], ratio: R[j] });
   }
-  const aSum = new Float64Array(1);
-  const aComp = new Float64Array(1);
   const scores: ZoneScore[] = [];
   const noSiteInReach: string[] = [];
   for (let i = 0; i < rows; i++) {
-    aSum[0] = 0;
-    aComp[0] = 0;
+    let sum = 0;
+    let comp = 0;
     let any = false;
     const base = i * cols;
     for (let j = 0; j < cols; j++) {
-      const w = W[base + j];
-      if (w > 0) {
-        any = true;
-        neumaierAddAt(aSum, aComp, 0, R[j] * w);
-      }
+      const t = m[base + j];
+      if (!(t <= d0)) continue;
+      const w = decayFn === undefined ? 1 : decayFn(t);
+      if (!(w > 0)) continue;
+      any = true;
+      const x = R[j] * w;
+      const u = sum + x;
+      if (Math.abs(sum) >= Math.abs(x)) comp += sum - u + x;
+      else comp += x - u + sum;
+      sum = u;
     }
     if (!any) noSiteInReach.push(matrix.origins[i]);
-    scores.push({ origin: matrix.origins[i], score: aSum[0] + aComp[0] });
+    scores.push({ origin: matrix.origins[i], score: sum + comp });
   }
   const warnings: string[] = [];
   if (noSiteInReach.length > 0) warnings.push(`${where}: ${noSiteInReach.length} zones have no site within ${d0} minutes; their score is 0.`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fc, test } from "@fast-check/vitest";
 import { hierarchicalCatchments } from "../../src/catchment/index.js";
 import { InvalidInputError, NotAlignedError, UnknownIdError } from "../../src/errors.js";
 import { createCostMatrix, createServiceNetwork } from "../../src/model/index.js";
@@ -66,4 +67,32 @@ describe("hierarchicalCatchments", () => {
     const legMissing = createCostMatrix(["S1"], ["H1", "H2"], [1, 2]);
     expect(() => hierarchicalCatchments(network, matrix, { spokeHubMinutes: legMissing })).toThrowError(/spoke "S2"/);
   });
+});
+
+test.prop([
+  fc.array(fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 60 }) }, { weight: 1, arbitrary: fc.constant(Infinity) }), { minLength: 6 * 5, maxLength: 6 * 5 }),
+  fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 6, maxLength: 6 }),
+  fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 4, maxLength: 4 }),
+])("hierarchy: extra minutes are never negative and referral flows conserve the reachable population", (minutes, pops, legs) => {
+  const net = createServiceNetwork({
+    sites: [
+      { id: "H1", name: "H1", kind: "hub", location: [0.5, 51.3] },
+      { id: "H2", name: "H2", kind: "hub", location: [0.6, 51.3] },
+      { id: "S1", name: "S1", kind: "spoke", hub: "H1", location: [0.5, 51.3] },
+      { id: "S2", name: "S2", kind: "spoke", hub: "H2", location: [0.6, 51.3] },
+      { id: "S3", name: "S3", kind: "spoke", hub: "H1", location: [0.6, 51.3] },
+    ],
+    zones: pops.map((population, i) => ({ id: `z${i}`, name: `z${i}`, location: [0.5, 51.3], population })),
+    assumptions: { wards: {} },
+  });
+  const m = createCostMatrix(pops.map((_, i) => `z${i}`), ["H1", "H2", "S1", "S2", "S3"], minutes);
+  const leg = createCostMatrix(["S1", "S2", "S3"], ["H1", "H2"], [legs[0], legs[1], legs[2], legs[3], legs[1], legs[0]]);
+  const r = hierarchicalCatchments(net, m, { spokeHubMinutes: leg });
+  for (const z of r.zones) {
+    if (z.extraMinutes !== null) expect(z.extraMinutes).toBeGreaterThanOrEqual(0);
+    if (z.viaSpokeMinutes !== null) expect(z.viaSpokeMinutes).toBe(z.spokeMinutes + (z.hubLegMinutes as number));
+  }
+  const reachable = r.zones.filter((z) => z.spoke !== null).reduce((a, z) => a + z.population, 0);
+  expect(r.flows.reduce((a, f) => a + f.population, 0)).toBe(reachable);
+  expect(r.summary.populationSentFurther).toBeLessThanOrEqual(reachable);
 });
