@@ -73,3 +73,51 @@ for (const [rows, cols] of [[1107, 60], [20_000, 100]] as const) {
   time("nearestCatchments (with population)", runs, () => nearestCatchments(matrix, { population }));
   time("huffCatchments (beta 2)", runs, () => huffCatchments(matrix, supply.map((s) => s + 1), { population }));
 }
+
+// Polygons: a 33 × 33 tiling of ~1 km squares (1,089 zones, Kent-like count) into 3 sites.
+{
+  const { catchmentPolygons } = await import("../src/catchment/index.js");
+  const n = 33;
+  const zones: { id: string; population: number; geometry: { type: "Polygon"; coordinates: number[][][] } }[] = [];
+  const assignment: Record<string, string> = {};
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      const x = 0.2 + c * 0.015;
+      const y = 51 + r * 0.009;
+      zones.push({ id: `q${r}_${c}`, population: 1500, geometry: { type: "Polygon" as const, coordinates: [[[x, y], [x + 0.015, y], [x + 0.015, y + 0.009], [x, y + 0.009], [x, y]]] } });
+      assignment[`q${r}_${c}`] = c < 11 ? "west" : r < 16 ? "south-east" : "north-east";
+    }
+  }
+  process.stdout.write(`\ncatchmentPolygons: ${zones.length} square zones → 3 sites\n`);
+  time("catchmentPolygons (union, rewind)", 3, () => catchmentPolygons(zones, assignment));
+}
+
+// Isochrones: a 150 × 150 two-way grid (22,500 nodes, 89,400 edges, 0.5 min per edge); the
+// search is stubbed with exact grid times so only the polygon method is timed.
+{
+  const { isochrones } = await import("../src/catchment/index.js");
+  const { default: Graph } = await import("graphology");
+  const n = 150;
+  const g = new Graph({ type: "directed" });
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) g.addNode(`${r}_${c}`, { lon: 0.2 + c * 0.006, lat: 51 + r * 0.0036 });
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      if (c + 1 < n) {
+        g.addDirectedEdge(`${r}_${c}`, `${r}_${c + 1}`, { minutes: 0.5 });
+        g.addDirectedEdge(`${r}_${c + 1}`, `${r}_${c}`, { minutes: 0.5 });
+      }
+      if (r + 1 < n) {
+        g.addDirectedEdge(`${r}_${c}`, `${r + 1}_${c}`, { minutes: 0.5 });
+        g.addDirectedEdge(`${r + 1}_${c}`, `${r}_${c}`, { minutes: 0.5 });
+      }
+    }
+  }
+  const times = Float64Array.from(g.nodes(), (k) => {
+    const [r, c] = k.split("_").map(Number);
+    return 0.5 * (Math.abs(r - 75) + Math.abs(c - 75));
+  });
+  const router = { graph: g, minutesFrom: () => times } as unknown as Parameters<typeof isochrones>[0];
+  const zones = g.mapNodes((k, a) => ({ id: k, location: [a.lon, a.lat] as [number, number], population: 100 })).filter((_, i) => i % 20 === 0);
+  process.stdout.write(`\nisochrones: ${g.order} nodes, ${g.size} edges, bands [15, 30, 45, 60], ${zones.length} zones\n`);
+  time("isochrones (default grid ≤ 40,000 cells)", 3, () => isochrones(router, "75_75", [15, 30, 45, 60], { zones }));
+}

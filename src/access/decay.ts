@@ -167,7 +167,14 @@ function exponential(options: ExponentialDecayOptions): Decay {
 /** Distance-decay factories; see the module comment for the formulas. */
 export const decay = Object.freeze({ step, linear, gaussian, power, exponential });
 
-/** True for a value built by one of the {@link decay} factories. */
+/**
+ * True for a value built by one of the {@link decay} factories (checked by shape, so two
+ * copies of the library interoperate).
+ *
+ * @example
+ * isDecay(decay.power({ beta: 1 })); // true
+ * isDecay((t: number) => 1 / t); // false: wrap custom curves in a factory
+ */
 export function isDecay(value: unknown): value is Decay {
   return (
     typeof value === "function" &&

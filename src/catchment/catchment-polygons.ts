@@ -1,8 +1,9 @@
-import { area, buffer, convex, featureCollection, multiPoint, point, polygon, rewind, truncate, union } from "@turf/turf";
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
+import { buffer, convex, featureCollection, multiPoint, point, rewind, truncate, union } from "@turf/turf";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
 import { InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { LonLatSchema, ZoneGeometrySchema } from "../model/schemas.js";
+import { fillSmallHoles } from "./holes.js";
 
 const ZoneLikeSchema = z.object({
   id: z.string().min(1),
@@ -71,27 +72,6 @@ function toPairs(where: string, assignment: unknown): { zone: string; site: stri
     }
     return { zone: row.zone, site: row.site as string | null };
   });
-}
-
-function ringArea(ring: Position[]): number {
-  return area(polygon([ring]));
-}
-
-/** Drop interior rings smaller than `limit` m²; returns the number dropped. */
-function fillSlivers(geometry: Polygon | MultiPolygon, limit: number): number {
-  if (limit <= 0) return 0;
-  let dropped = 0;
-  const clean = (rings: Position[][]): Position[][] => {
-    const kept = [rings[0]];
-    for (let r = 1; r < rings.length; r++) {
-      if (ringArea(rings[r]) < limit) dropped++;
-      else kept.push(rings[r]);
-    }
-    return kept;
-  };
-  if (geometry.type === "Polygon") geometry.coordinates = clean(geometry.coordinates);
-  else geometry.coordinates = geometry.coordinates.map(clean);
-  return dropped;
 }
 
 /**
@@ -176,7 +156,7 @@ export function catchmentPolygons(
         continue;
       }
       geometry = merged.geometry as Polygon | MultiPolygon;
-      slivers += fillSlivers(geometry, opts.maxSliverSquareMetres);
+      slivers += fillSmallHoles(geometry, opts.maxSliverSquareMetres);
       method = "union";
     } else {
       const points = idx.map((i) => {

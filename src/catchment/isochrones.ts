@@ -7,8 +7,10 @@
  * "road time + off-road connector time" (straight-line metres at `connectorKmh`, up to
  * `maxConnectorMetres` from a road), and cells beyond stay at 2 × the largest band. Each band
  * b is then the marching-squares region {time ≤ b} of that one field (turf `isobands`), so
- * bands nest by construction. Population in a band counts zones whose `location` falls
- * inside its polygon.
+ * bands nest by construction. Holes smaller than `maxHoleSquareMetres` (blocks between roads
+ * whose middles are just over the limit off-road) are filled; filling keeps the nesting, since a
+ * wider band's hole lies inside the narrower band's. Population in a band counts zones whose
+ * `location` falls inside its polygon.
  *
  * Cost: one shortest-path search, O(road points × (2r/cell)²) for the grid (r = connector
  * radius), and one contouring pass per band over at most `maxCells` cells.
@@ -21,6 +23,7 @@ import { LonLatSchema } from "../model/schemas.js";
 import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
 import type { Endpoint, Router } from "../routing/types.js";
 import { NeumaierSum } from "../internal/summation.js";
+import { fillSmallHoles } from "./holes.js";
 
 const BandsSchema = z
   .array(z.number().positive("a band must be a positive number of minutes").finite("a band must be finite"))
@@ -41,6 +44,8 @@ const IsochronesOptionsSchema = z.strictObject({
   connectorKmh: z.number().positive().default(DEFAULT_ACCESS_SPEED_KMH),
   /** Farthest off-road distance counted, metres. */
   maxConnectorMetres: z.number().positive().default(1000),
+  /** Holes smaller than this (m²) are gaps between roads, not places out of reach, and are filled; 0 keeps all. */
+  maxHoleSquareMetres: z.number().nonnegative().default(1_000_000),
 });
 export type IsochronesOptions = z.input<typeof IsochronesOptionsSchema>;
 
@@ -82,6 +87,7 @@ const M_PER_DEG = 111_320;
  * @param options.maxCells - Default 40,000.
  * @param options.connectorKmh - Off-road speed (default {@link DEFAULT_ACCESS_SPEED_KMH}).
  * @param options.maxConnectorMetres - Off-road reach from a road (default 1000 m).
+ * @param options.maxHoleSquareMetres - Fill holes below this area (default 1 km²; 0 keeps all).
  * @returns A FeatureCollection of MultiPolygons (RFC 7946 winding), one per band with
  *   `minutes`, `population`, `zones`; the grid cell size used.
  * @throws {@link InvalidInputError} for bands that are empty, non-positive, non-finite or not
@@ -223,9 +229,11 @@ export function isochrones(router: Router, site: Endpoint, bands: readonly numbe
     }
   }
   const pointGrid: FeatureCollection<Point, { minutes: number }> = { type: "FeatureCollection", features: points };
+  let holes = 0;
   const features: Feature<MultiPolygon, IsochroneProperties>[] = breaks.map((b) => {
     const contour = isobands(pointGrid, [-1, b], { zProperty: "minutes" }).features[0];
     const geometry: MultiPolygon = contour === undefined ? { type: "MultiPolygon", coordinates: [] } : (contour.geometry as MultiPolygon);
+    holes += fillSmallHoles(geometry, opts.maxHoleSquareMetres);
     let population: number | null = null;
     let zoneCount: number | null = null;
     if (opts.zones !== undefined) {
@@ -244,6 +252,7 @@ export function isochrones(router: Router, site: Endpoint, bands: readonly numbe
     const feature: Feature<MultiPolygon, IsochroneProperties> = { type: "Feature", properties: { minutes: b, population, zones: zoneCount }, geometry };
     return rewind(feature, { reverse: false, mutate: true }) as Feature<MultiPolygon, IsochroneProperties>;
   });
+  if (holes > 0) warnings.push(`${where}: filled ${holes} holes smaller than ${opts.maxHoleSquareMetres} m² (gaps between roads).`);
   for (const f of features) if (f.geometry.coordinates.length === 0) warnings.push(`${where}: the ${f.properties.minutes}-minute band is empty.`);
   return { site: siteId, direction: opts.direction, bands: { type: "FeatureCollection", features }, cellMetres: cell, warnings };
 }

@@ -35,6 +35,14 @@ describe("accessSummary", () => {
     expect(s.thresholds.map((t) => t.minutes)).toEqual([30, 45, 60]);
   });
 
+  it("accessSummary(m, pop, { among }) measures to the chosen sites only", () => {
+    const s = accessSummary(m, [100, 200, 100, 100], { among: ["b"], thresholdsMinutes: [30] });
+    // nearest among b: 20, 35, ∞, 60
+    expect(s.meanMinutes).toBeCloseTo((100 * 20 + 200 * 35 + 100 * 60) / 400, 12);
+    expect(s.thresholds).toEqual([{ minutes: 30, population: 100, share: 0.2 }]);
+    expect(() => accessSummary(m, [1, 1, 1, 1], { among: ["zz"] })).toThrowError(UnknownIdError);
+  });
+
   it("returns null statistics (not NaN) for zero population", () => {
     const s = accessSummary(m, [0, 0, 0, 0]);
     expect([s.meanMinutes, s.medianMinutes, s.p90Minutes, s.maxMinutes, s.thresholds[0].share]).toEqual([null, null, null, null, null]);

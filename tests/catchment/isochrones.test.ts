@@ -57,6 +57,15 @@ describe("isochrones", () => {
     expect(JSON.parse(JSON.stringify(r.bands))).toEqual(r.bands);
   });
 
+  it("fills holes between roads below maxHoleSquareMetres, and keeps them with 0", () => {
+    const ringsOf = (res: typeof r) => res.bands.features.flatMap((f) => f.geometry.coordinates.map((p) => p.length));
+    // blocks are ~1.1 km square and only 300 m either side of a road is reachable: ~0.25 km² gaps
+    expect(Math.max(...ringsOf(isochrones(router, site, [4, 6], { ...options, maxHoleSquareMetres: 0 })))).toBeGreaterThan(1);
+    const filled = isochrones(router, site, [4, 6], options);
+    expect(Math.max(...ringsOf(filled))).toBe(1);
+    expect(filled.warnings.some((w) => w.includes("holes"))).toBe(true);
+  });
+
   it("follows one-way roads: 'from' reaches downstream, 'to' upstream", () => {
     const g = new Graph({ type: "directed" }) as unknown as RoadGraph;
     for (let k = 0; k < 6; k++) g.addNode(`p${k}`, { lon: 0.5 + k * 0.02, lat: 51.3 });
