@@ -1,7 +1,7 @@
 import { buffer, convex, featureCollection, multiPoint, point, rewind, truncate, union } from "@turf/turf";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
-import { InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
+import { DuplicateIdError, InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { LonLatSchema, ZoneGeometrySchema } from "../model/schemas.js";
 import { fillSmallHoles } from "./holes.js";
 
@@ -96,8 +96,9 @@ function toPairs(where: string, assignment: unknown): { zone: string; site: stri
  *   `population`, `method`), ordered as the sites first appear in the assignment; and the
  *   zones without a site.
  * @throws {@link UnknownIdError} if the assignment names a zone not in `zones`.
+ * @throws {@link DuplicateIdError} if two zones share an id.
  * @throws {@link InvalidInputError} for a malformed zone, a zone with neither geometry nor
- *   location where a hull is needed, or a malformed assignment.
+ *   location where a hull is needed, a zone assigned twice, or a malformed assignment.
  * @example
  * const catchments = nearestCatchments(matrix, { among: ["hub-a", "hub-b"] });
  * const { polygons } = catchmentPolygons(network.zones, catchments);
@@ -112,7 +113,12 @@ export function catchmentPolygons(
   const zoneInput = Array.isArray(zones) ? zones : (zones as { zones?: unknown }).zones;
   const parsedZones = parseInput(where, z.array(ZoneLikeSchema), zoneInput, "zones");
   const opts = parseInput(where, CatchmentPolygonsOptionsSchema, options, "options");
-  const zoneIndex = new Map(parsedZones.map((zn, i) => [zn.id, i] as const));
+  const zoneIndex = new Map<string, number>();
+  parsedZones.forEach((zn, i) => {
+    const first = zoneIndex.get(zn.id);
+    if (first !== undefined) throw new DuplicateIdError(where, "zones", zn.id, first, i);
+    zoneIndex.set(zn.id, i);
+  });
   const pairs = toPairs(where, assignment);
 
   const siteOrder: string[] = [];
@@ -127,9 +133,12 @@ export function catchmentPolygons(
     for (const s of (assignment as unknown as { sites: { site: string }[] }).sites) addSite(s.site);
   }
   const assigned = new Uint8Array(parsedZones.length);
+  const seen = new Uint8Array(parsedZones.length);
   pairs.forEach(({ zone, site }, k) => {
     const i = zoneIndex.get(zone);
     if (i === undefined) throw new UnknownIdError(where, "zone", zone, `assignment[${k}]`, "Every assigned zone must be in zones.");
+    if (seen[i] === 1) throw new InvalidInputError(where, [{ path: `assignment[${k}]`, message: `zone "${zone}" is assigned twice; give each zone one site` }]);
+    seen[i] = 1;
     if (site === null) return;
     addSite(site);
     (members.get(site) as number[]).push(i);

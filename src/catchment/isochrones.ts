@@ -2,8 +2,8 @@
  * Travel-time bands (isochrones) from the road graph.
  *
  * Method: one search from (or, by default, to) the site with `router.minutesFrom`; every
- * reached node and points along each reached edge (every ~cell, time interpolated along the
- * edge) become timed road points; a regular grid over them takes at each cell the least
+ * reached node and points along each reached edge (every ~cell along its polyline, including
+ * the edge's intermediate `coordinates`, time interpolated by length) become timed road points; a regular grid over them takes at each cell the least
  * "road time + off-road connector time" (straight-line metres at `connectorKmh`, up to
  * `maxConnectorMetres` from a road), and cells beyond stay at 2 × the largest band. Each band
  * b is then the marching-squares region {time ≤ b} of that one field (turf `isobands`), so
@@ -146,6 +146,19 @@ export function isochrones(router: Router, site: Endpoint, bands: readonly numbe
     if (lat[i] < minLat) minLat = lat[i];
     if (lat[i] > maxLat) maxLat = lat[i];
   }
+  // curved edges can bulge beyond their end nodes
+  graph.forEachEdge((_edge, attrs, source, target) => {
+    const via = attrs.coordinates;
+    if (via === undefined || via.length === 0) return;
+    const base = reverse ? times[indexOf.get(target) as number] : times[indexOf.get(source) as number];
+    if (!(base <= maxBand)) return;
+    for (const [x, y] of via) {
+      if (x < minLon) minLon = x;
+      if (x > maxLon) maxLon = x;
+      if (y < minLat) minLat = y;
+      if (y > maxLat) maxLat = y;
+    }
+  });
   const warnings: string[] = [];
   const emptyResult = (cell: number): IsochronesResult => {
     warnings.push(`${where}: no road point is reached within ${maxBand} minutes of "${siteId}"; every band is empty.`);
@@ -211,13 +224,31 @@ export function isochrones(router: Router, site: Endpoint, bands: readonly numbe
     const m = attrs.minutes;
     // "from" walks out of s; "to" reaches the site through t
     if (!((reverse ? times[t] : times[s]) <= maxBand) || !Number.isFinite(m)) return;
-    const lengthM = Math.hypot((lon[t] - lon[s]) * mPerDegLon, (lat[t] - lat[s]) * M_PER_DEG);
+    // the edge's polyline: source, its intermediate `coordinates` (if any), target
+    const via = attrs.coordinates;
+    const nv = via === undefined ? 2 : via.length + 2;
+    const vx = (v: number): number => (v === 0 ? lon[s] : v === nv - 1 ? lon[t] : (via as [number, number][])[v - 1][0]);
+    const vy = (v: number): number => (v === 0 ? lat[s] : v === nv - 1 ? lat[t] : (via as [number, number][])[v - 1][1]);
+    let lengthM = 0;
+    for (let v = 1; v < nv; v++) lengthM += Math.hypot((vx(v) - vx(v - 1)) * mPerDegLon, (vy(v) - vy(v - 1)) * M_PER_DEG);
     const steps = Math.min(1000, Math.floor(lengthM / cell));
+    if (steps === 0) return;
+    // walk the polyline, dropping a timed point every lengthM / (steps + 1) metres
+    let v = 1;
+    let walked = 0;
+    let segment = Math.hypot((vx(1) - vx(0)) * mPerDegLon, (vy(1) - vy(0)) * M_PER_DEG);
     for (let q = 1; q <= steps; q++) {
       const f = q / (steps + 1);
-      // "from": reach s, then drive f of the edge; "to": drive (1 − f) of it, then from t
+      const at = f * lengthM;
+      while (walked + segment < at && v < nv - 1) {
+        walked += segment;
+        v++;
+        segment = Math.hypot((vx(v) - vx(v - 1)) * mPerDegLon, (vy(v) - vy(v - 1)) * M_PER_DEG);
+      }
+      const g = segment > 0 ? (at - walked) / segment : 0;
+      // "from": reach s, then drive f of the edge; "to": drive (1 − f) of it, then on from t
       const time = reverse ? times[t] + (1 - f) * m : times[s] + f * m;
-      if (time <= maxBand) splat(lon[s] + f * (lon[t] - lon[s]), lat[s] + f * (lat[t] - lat[s]), time);
+      if (time <= maxBand) splat(vx(v - 1) + g * (vx(v) - vx(v - 1)), vy(v - 1) + g * (vy(v) - vy(v - 1)), time);
     }
   });
 

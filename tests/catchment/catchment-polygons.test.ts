@@ -3,7 +3,7 @@ import { fc, test } from "@fast-check/vitest";
 import { area, booleanClockwise, booleanValid, kinks, polygon } from "@turf/turf";
 import type { Polygon, Position } from "geojson";
 import { catchmentPolygons, nearestCatchments } from "../../src/catchment/index.js";
-import { InvalidInputError, UnknownIdError } from "../../src/errors.js";
+import { DuplicateIdError, InvalidInputError, UnknownIdError } from "../../src/errors.js";
 import { createCostMatrix } from "../../src/model/index.js";
 
 const square = (x: number, y: number, s = 0.01): Polygon => ({
@@ -107,6 +107,8 @@ describe("catchmentPolygons", () => {
     expect(() => catchmentPolygons([{ id: "" }], {})).toThrowError(InvalidInputError);
     expect(() => catchmentPolygons(zones, 5 as never)).toThrowError(InvalidInputError);
     expect(() => catchmentPolygons(zones, { a: "S" }, { precision: 1 })).toThrowError(InvalidInputError);
+    expect(() => catchmentPolygons([...zones, { id: "a" }], { a: "S" })).toThrowError(DuplicateIdError);
+    expect(() => catchmentPolygons(zones, [{ zone: "a", site: "S" }, { zone: "a", site: "T" }])).toThrowError(/zone "a" is assigned twice/);
   });
 });
 

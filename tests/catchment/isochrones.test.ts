@@ -79,6 +79,17 @@ describe("isochrones", () => {
     expect(inside(into)).toEqual(["p0", "p1", "p2"]);
   });
 
+  it("follows an edge's intermediate coordinates, not the straight line between its ends", () => {
+    const g = new Graph({ type: "directed" }) as unknown as RoadGraph;
+    g.addNode("A", { lon: 0.5, lat: 51.3 });
+    g.addNode("B", { lon: 0.52, lat: 51.3 });
+    g.addDirectedEdge("A", "B", { minutes: 10, coordinates: [[0.51, 51.33]] });
+    const res = isochrones(fakeRouter(g), "A", [10], { direction: "from", maxConnectorMetres: 200, cellMetres: 50 });
+    const band = res.bands.features[0].geometry;
+    expect(booleanPointInPolygon([0.51, 51.33], band)).toBe(true);
+    expect(booleanPointInPolygon([0.51, 51.3], band)).toBe(false);
+  });
+
   it("gives an isolated site a band around itself, and empty bands when nothing is reached", () => {
     const g = new Graph({ type: "directed" }) as unknown as RoadGraph;
     g.addNode("lonely", { lon: 0.5, lat: 51.3 });
