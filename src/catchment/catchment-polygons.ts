@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson"
 import { z } from "zod";
 import { DuplicateIdError, InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { LonLatSchema, ZoneGeometrySchema } from "../model/schemas.js";
-import { fillSmallHoles } from "./holes.js";
+import { removeSlivers } from "./holes.js";
 
 const ZoneLikeSchema = z.object({
   id: z.string().min(1),
@@ -15,8 +15,10 @@ const ZoneLikeSchema = z.object({
 const CatchmentPolygonsOptionsSchema = z.strictObject({
   /** Decimal places coordinates are rounded to before the union (6 ≈ 0.1 m), so shared edges meet exactly. */
   precision: z.number().int().min(3).max(10).default(6),
-  /** Holes smaller than this (square metres) are slivers between neighbouring zones and are filled. */
+  /** Holes (and detached parts) smaller than this, m², are slivers between neighbouring zones: removed. */
   maxSliverSquareMetres: z.number().nonnegative().default(1000),
+  /** Holes (and detached parts) thinner than this mean width (2·area / perimeter), metres, are slivers: removed. 0 disables. */
+  maxSliverWidthMetres: z.number().nonnegative().default(50),
   /** Buffer radius (metres) around zone points when fewer than 3 distinct points make no hull. */
   pointBufferMetres: z.number().positive().default(500),
 });
@@ -79,8 +81,10 @@ function toPairs(where: string, assignment: unknown): { zone: string; site: stri
  * points where boundaries are missing.
  *
  * Method: coordinates are rounded to `precision` decimals (so shared edges of neighbouring
- * zones coincide exactly), then unioned with `@turf/turf` `union` (polyclip); interior rings
- * smaller than `maxSliverSquareMetres` are slivers left by simplified boundaries and are filled.
+ * zones coincide exactly), then unioned with `@turf/turf` `union` (polyclip). Gaps and overlaps
+ * between independently simplified boundaries leave slivers: interior rings, and detached parts
+ * other than the largest, smaller than `maxSliverSquareMetres` or with a mean width (2·area /
+ * perimeter) under `maxSliverWidthMetres` are removed; real enclaves of another site are wider.
  * If any zone of a site has no boundary, the site's polygon is the convex hull of its zones'
  * `location`s, or a `pointBufferMetres` buffer when fewer than 3 non-collinear points exist.
  * Output is RFC 7946 (exterior rings counter-clockwise, `@turf/rewind`).
@@ -90,7 +94,8 @@ function toPairs(where: string, assignment: unknown): { zone: string; site: stri
  * @param assignment - `{ zone: site | null }`, an array of `{ zone, site }`, or the result of
  *   {@link nearestCatchments} (its site order is kept).
  * @param options.precision - Decimal places for snapping before the union (default 6).
- * @param options.maxSliverSquareMetres - Fill holes below this area (default 1000 m²).
+ * @param options.maxSliverSquareMetres - Remove holes and detached parts below this area (default 1000 m²).
+ * @param options.maxSliverWidthMetres - Remove holes and detached parts thinner than this mean width (default 50 m; 0 disables).
  * @param options.pointBufferMetres - Buffer for catchments of fewer than 3 points (default 500 m).
  * @returns A FeatureCollection with one feature per site (properties `site`, `zones`,
  *   `population`, `method`), ordered as the sites first appear in the assignment; and the
@@ -148,6 +153,7 @@ export function catchmentPolygons(
   const warnings: string[] = [];
   const features: Feature<Polygon | MultiPolygon, CatchmentPolygonProperties>[] = [];
   let slivers = 0;
+  let sliverParts = 0;
   for (const site of siteOrder) {
     const idx = (members.get(site) as number[]).slice().sort((a, b) => a - b);
     if (idx.length === 0) continue;
@@ -165,7 +171,10 @@ export function catchmentPolygons(
         continue;
       }
       geometry = merged.geometry as Polygon | MultiPolygon;
-      slivers += fillSmallHoles(geometry, opts.maxSliverSquareMetres);
+      const removed = removeSlivers(geometry, { maxArea: opts.maxSliverSquareMetres, maxWidth: opts.maxSliverWidthMetres });
+      slivers += removed.holes;
+      sliverParts += removed.parts;
+      if (geometry.type === "MultiPolygon" && geometry.coordinates.length === 1) geometry = { type: "Polygon", coordinates: geometry.coordinates[0] };
       method = "union";
     } else {
       const points = idx.map((i) => {
@@ -189,7 +198,11 @@ export function catchmentPolygons(
     const feature: Feature<Polygon | MultiPolygon, CatchmentPolygonProperties> = { type: "Feature", properties: properties(method), geometry };
     features.push(rewind(feature, { reverse: false, mutate: true }) as Feature<Polygon | MultiPolygon, CatchmentPolygonProperties>);
   }
-  if (slivers > 0) warnings.push(`${where}: filled ${slivers} sliver holes smaller than ${opts.maxSliverSquareMetres} m².`);
+  if (slivers > 0 || sliverParts > 0) {
+    warnings.push(
+      `${where}: removed ${slivers} sliver holes and ${sliverParts} sliver parts (under ${opts.maxSliverSquareMetres} m² or ${opts.maxSliverWidthMetres} m mean width).`,
+    );
+  }
   if (unassigned.length > 0) warnings.push(`${where}: ${unassigned.length} zones have no site and appear in no polygon.`);
   return { polygons: { type: "FeatureCollection", features }, unassigned, warnings };
 }

@@ -47,7 +47,9 @@ const IsochronesOptionsSchema = z.strictObject({
   /** Holes smaller than this (m²) are gaps between roads, not places out of reach, and are filled; 0 keeps all. */
   maxHoleSquareMetres: z.number().nonnegative().default(1_000_000),
 });
-export type IsochronesOptions = z.input<typeof IsochronesOptionsSchema>;
+export type IsochronesOptions = Omit<z.input<typeof IsochronesOptionsSchema>, "zones"> & {
+  zones?: readonly { readonly id: string; readonly location: readonly [number, number]; readonly population?: number }[];
+};
 
 /** Properties of one band polygon. */
 export interface IsochroneProperties {

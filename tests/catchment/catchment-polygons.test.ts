@@ -76,6 +76,22 @@ describe("catchmentPolygons", () => {
     expect(t.warnings.some((w) => w.includes("sliver"))).toBe(true);
   });
 
+  it("removes long thin sliver holes and detached sliver parts by mean width, keeping the largest part", () => {
+    // a 0.01° square with a ~700 m × 5.5 m slit inside (≈ 3,900 m², wider than the area rule)
+    const slit = [[0.0015, 51.004], [0.0015, 51.00405], [0.0085, 51.00405], [0.0085, 51.004], [0.0015, 51.004]];
+    const withSlit = { type: "Polygon" as const, coordinates: [square(0, 51).coordinates[0], slit] };
+    // a detached thin strip (≈ 700 m × 5.5 m) belonging to the same site
+    const strip = { type: "Polygon" as const, coordinates: [[[0.03, 51], [0.04, 51], [0.04, 51.00005], [0.03, 51.00005], [0.03, 51]]] };
+    const zones = [{ id: "a", geometry: withSlit }, { id: "b", geometry: strip }];
+    const kept = catchmentPolygons(zones, { a: "S", b: "S" }, { maxSliverWidthMetres: 0 });
+    expect(kept.polygons.features[0].geometry.type).toBe("MultiPolygon");
+    const cleaned = catchmentPolygons(zones, { a: "S", b: "S" });
+    const g = cleaned.polygons.features[0].geometry;
+    expect(g.type).toBe("Polygon");
+    expect(rings(g)[0]).toHaveLength(1);
+    expect(cleaned.warnings[0]).toMatch(/removed 1 sliver holes and 1 sliver parts/);
+  });
+
   it("falls back to a hull of zone points, or a buffer for fewer than 3 points", () => {
     const zones = [
       { id: "a", location: [0, 51] as [number, number] },
