@@ -111,7 +111,8 @@ export function summarise(
 
 /** Zone indices sorted by minutes ascending (ties by index; Infinity last). */
 export function sortByMinutes(minutes: Float64Array): Int32Array {
-  const order = Int32Array.from({ length: minutes.length }, (_, i) => i);
+  const order = new Int32Array(minutes.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((a, b) => {
     const d = minutes[a] - minutes[b];
     // Infinity - Infinity is NaN: equal
