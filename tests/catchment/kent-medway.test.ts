@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { area, booleanClockwise } from "@turf/turf";
 import { accessSummary } from "../../src/access/index.js";
-import { catchmentPolygons, isochrones, nearestCatchments } from "../../src/catchment/index.js";
+import { catchmentPolygons, hierarchicalCatchments, isochrones, nearestCatchments } from "../../src/catchment/index.js";
 import { kentMedway } from "../../src/kent-medway/index.js";
 import type { CostMatrix, ServiceNetwork } from "../../src/model/types.js";
 import { createRouter } from "../../src/routing/index.js";
@@ -56,6 +56,19 @@ describe("Kent & Medway hub catchments", () => {
         expect(p).toHaveLength(1); // no sliver holes between neighbouring zones of one hub
       }
     }
+  });
+
+  it("the spoke → hub hierarchy routes every reachable zone, conserves population and never beats the nearest hub", () => {
+    const open = network.sites.filter((s) => (s.kind === "hub" || s.kind === "spoke") && s.status === "open");
+    const all = router.travelTimes(network.zones, open);
+    const r = hierarchicalCatchments(network, all, { router });
+    expect(r.flows.length).toBe(open.filter((s) => s.kind === "spoke").length);
+    const routed = r.zones.filter((z) => z.spoke !== null).reduce((a, z) => a + z.population, 0);
+    expect(r.flows.reduce((a, f) => a + f.population, 0)).toBe(routed);
+    expect(routed + r.zones.filter((z) => z.spoke === null).reduce((a, z) => a + z.population, 0)).toBe(COUNTY_POPULATION);
+    for (const z of r.zones) if (z.extraMinutes !== null) expect(z.extraMinutes).toBeGreaterThanOrEqual(0);
+    for (const f of r.flows) expect(f.hubLegMinutes === null || Number.isFinite(f.hubLegMinutes)).toBe(true);
+    expect(r.summary.populationSentFurther).toBeLessThan(COUNTY_POPULATION);
   });
 
   it("30/45/60-minute isochrones around Priority House nest and hold growing populations", () => {
