@@ -245,6 +245,13 @@ describe("kentMedway() roads", () => {
     }
   });
 
+  it("gives every spoke the hub nearest to it by road (router.nearest agrees with the build script's parent hubs)", () => {
+    // closest call: AMH Sevenoaks, 25.2 min to Dartford against 26.9 to Maidstone
+    const hubs = network.sites.filter((s) => s.kind === "hub");
+    const spokes = network.sites.filter((s) => s.kind === "spoke");
+    expect(router.nearest(spokes, hubs).map((n) => n.destination)).toEqual(spokes.map((s) => s.hub));
+  });
+
   it.each(PAIRS)("drives %s to %s (%f km at %i km/h) within 25 percent of the estimate, both ways (via %s)", (from, to, km, speedKmh) => {
     const expected = (km / speedKmh) * 60;
     for (const [a, b] of [[from, to], [to, from]]) {
