@@ -1,1 +1,3 @@
-export {};
+export { pMedian, PMedianOptionsSchema } from "./p-median.js";
+export type { PMedianFlow, PMedianOptions, PMedianResult } from "./p-median.js";
+export type { OptimiseMethod, SiteSelectionResult } from "./result.js";
