@@ -168,7 +168,7 @@ export async function pMedian(matrix: CostMatrix, options: PMedianOptions): Prom
     maxNodes: opts.maxNodes,
     timeLimitMs: opts.timeLimitMs,
     gapTolerance: opts.gapTolerance,
-    enumerationWork: Number(process.env.ENUMW ?? 6e7),
+    enumerationWork: 1e7,
   });
   return finishPMedian(inst, opts, Array.from(res.open), res.value, res.lowerBound, res.proven, res.method, res.nodes, res.iterations);
 }
@@ -304,7 +304,7 @@ async function capacitated(inst: Instance, opts: ParsedPMedian, capAll: Float64A
     maxNodes: opts.maxNodes,
     timeLimitMs: opts.timeLimitMs,
     gapTolerance: opts.gapTolerance,
-    enumerationWork: Number(process.env.ENUMW ?? 6e7),
+    enumerationWork: 1e7,
   });
   const out = await solvePMedianMilp(where, {
     dist: inst.dist,
@@ -349,7 +349,6 @@ async function capacitated(inst: Instance, opts: ParsedPMedian, capAll: Float64A
       bestSite[r] = j;
     }
   }
-  const left = new Set(inst.unreachable);
   let total = 0;
   for (let i = 0; i < matrix.origins.length; i++) assignment[matrix.origins[i]] = null;
   for (let r = 0; r < n; r++) {
@@ -368,7 +367,6 @@ async function capacitated(inst: Instance, opts: ParsedPMedian, capAll: Float64A
   }
   for (const id of Object.keys(served)) served[id].sort((a, b) => matrix.origins.indexOf(a) - matrix.origins.indexOf(b));
   const warnings = [...inst.warnings];
-  void left;
   const lowerBound = Math.min(objective, Math.max(relaxed.lowerBound, out.optimal ? objective * (1 - opts.gapTolerance) : 0));
   if (!out.optimal) warnings.push(`HiGHS stopped with status "${out.status}"; the lower bound is the uncapacitated one.`);
   chosenCols.sort((a, b) => a - b);
