@@ -43,10 +43,13 @@ export interface MaximalCoverageResult extends SiteSelectionResult {
  * and bound with a submodular upper bound (Nemhauser, Wolsey & Fisher 1978).
  *
  * @param matrix - Zones × candidate sites, minutes (`Infinity` never covers).
- * @param options.p - Number of sites (fixed included). @param options.coverMinutes - Cover radius, minutes (≤ counts).
+ * @param options.p - Number of sites (fixed included).
+ * @param options.coverMinutes - Cover radius, minutes (≤ counts).
  * @param options.weights - Per zone (array or keyed by id), default 1; zero weights allowed.
- * @param options.fixed - Ids kept open. @param options.exclude - Ids never chosen.
- * @param options.maxNodes - Branch-and-bound budget (default 200,000). @param options.timeLimitMs - Optional.
+ * @param options.fixed - Ids kept open.
+ * @param options.exclude - Ids never chosen.
+ * @param options.maxNodes - Branch-and-bound budget (default 200,000).
+ * @param options.timeLimitMs - Optional.
  * @param options.seed - Accepted for symmetry (the search is deterministic).
  * @returns `objective` covered weight, `upperBound` proven bound, `assignment` to the nearest
  *   chosen site within the radius (null otherwise), `uncovered` zones.

@@ -48,10 +48,12 @@ export interface PCenterResult extends SiteSelectionResult {
  * @param options.p - Number of sites (fixed ones included).
  * @param options.weights - Per zone (array or keyed by id), default 1; zones with weight 0
  *   do not constrain the radius; weights also drive the tie-break.
- * @param options.fixed - Site ids that must stay open. @param options.exclude - Ids never chosen.
+ * @param options.fixed - Site ids that must stay open.
+ * @param options.exclude - Ids never chosen.
  * @param options.allowUnreachable - List zones no candidate reaches instead of throwing (default false).
  * @param options.maxNodes - Node budget per feasibility test (default 200,000).
- * @param options.timeLimitMs - Optional wall-clock limit. @param options.seed - Seed (default 1).
+ * @param options.timeLimitMs - Optional wall-clock limit.
+ * @param options.seed - Seed (default 1).
  * @returns `objective` in minutes; `lowerBound` the largest radius proven infeasible's successor.
  * @throws {@link InfeasibleError} p too large/small, zones unreachable, or no p sites reach every zone.
  * @throws {@link UnknownIdError} / {@link InvalidInputError} bad ids or options.
@@ -77,8 +79,13 @@ export async function pCenter(matrix: CostMatrix, options: PCenterOptions): Prom
     for (let j = 0; j < m; j++) if (dist[j * n + r] < b) b = dist[j * n + r];
     if (b > lo) lo = b;
   }
-  const values = Array.from(dist).filter((v) => v >= lo && v !== Infinity);
-  const radii = Float64Array.from(new Set(values)).sort();
+  const values = new Float64Array(dist.length);
+  let nv = 0;
+  for (let k = 0; k < dist.length; k++) if (dist[k] >= lo && dist[k] !== Infinity) values[nv++] = dist[k];
+  const sorted = values.subarray(0, nv).sort();
+  let nr = 0;
+  for (let k = 0; k < nv; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[nr++] = sorted[k];
+  const radii = sorted.subarray(0, nr);
   let nodes = 0;
   const test = (k: number): ReturnType<typeof coverDecision> => {
     const cov = buildCoverage(dist, m, n, radii[k]);

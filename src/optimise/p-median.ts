@@ -232,7 +232,7 @@ function finishPMedian(
     objective,
     lowerBound,
     upperBound: objective,
-    gap: proven ? relativeGap(objective, Math.max(lowerBound, Math.min(objective, kernelLower))) : relativeGap(objective, lowerBound),
+    gap: relativeGap(objective, lowerBound),
     meanMinutes: total > 0 ? objective / total : 0,
     totalWeight: total,
     assignment: near.assignment,

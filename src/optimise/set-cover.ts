@@ -43,8 +43,10 @@ export interface SetCoverResult extends SiteSelectionResult {
  * @param matrix - Zones × candidate sites, minutes (`Infinity` never covers).
  * @param options.coverMinutes - Cover radius, minutes (≤ counts).
  * @param options.weights - Per zone, default 1; zones with weight 0 need no cover.
- * @param options.fixed - Ids kept open (counted). @param options.exclude - Ids never chosen.
- * @param options.maxNodes - Budget per decision (default 200,000). @param options.timeLimitMs - Optional.
+ * @param options.fixed - Ids kept open (counted).
+ * @param options.exclude - Ids never chosen.
+ * @param options.maxNodes - Budget per decision (default 200,000).
+ * @param options.timeLimitMs - Optional.
  * @param options.seed - Seed of the tie-break search (default 1).
  * @returns `objective` site count, `lowerBound` proven minimum count.
  * @throws {@link InfeasibleError} zones no allowed candidate covers within coverMinutes (named).
