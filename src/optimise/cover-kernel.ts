@@ -83,6 +83,26 @@ export function coverDecision(cov: Coverage, need: Uint8Array, open0: readonly n
       aborted = true;
       return false;
     }
+    if (left === 1) {
+      // one site must cover every uncovered zone: try the options of the first uncovered zone
+      let r0 = 0;
+      while (need[r0] === 0 || count[r0] > 0) r0++;
+      for (let e = zoneStart[r0]; e < zoneStart[r0 + 1]; e++) {
+        const j = zoneCands[e];
+        if (banned[j] === 1) continue;
+        let g = 0;
+        for (let f = candStart[j]; f < candStart[j + 1]; f++) {
+          const r = candZones[f];
+          if (need[r] === 1 && count[r] === 0) g++;
+        }
+        if (g === uncovered) {
+          add(j, 1);
+          picked.push(j);
+          return true;
+        }
+      }
+      return false;
+    }
     // hot path: gains of the allowed candidates and the most constrained zone
     let maxGain = 0;
     for (let j = 0; j < m; j++) {
