@@ -348,3 +348,77 @@ export function maximalCoverageKernel(
   const open = [...Array.from(fixed), ...bestOpen].sort((a, b) => a - b);
   return { open, value: best, upper: aborted ? Math.max(best, rootUpper) : best, proven: !aborted, nodes };
 }
+
+/**
+ * Exact p-center by enumerating the q free sites with early exit: zones are scanned hardest
+ * first (largest nearest-candidate minutes) and a set is abandoned as soon as one zone is
+ * already no better than the incumbent radius. For small C(free, q) only.
+ */
+export function centerEnumerate(dist: Float64Array, m: number, n: number, fixed: Int32Array, q: number): { open: number[]; radius: number; nodes: number } {
+  const isFixed = new Uint8Array(m);
+  for (let k = 0; k < fixed.length; k++) isFixed[fixed[k]] = 1;
+  const free: number[] = [];
+  for (let j = 0; j < m; j++) if (isFixed[j] === 0) free.push(j);
+  const F = free.length;
+  const nearest = new Float64Array(n).fill(Infinity);
+  for (let j = 0; j < m; j++) for (let r = 0; r < n; r++) if (dist[j * n + r] < nearest[r]) nearest[r] = dist[j * n + r];
+  const zoneOrder = Int32Array.from({ length: n }, (_, r) => r).sort((a, b) => nearest[b] - nearest[a] || a - b);
+  // distances re-laid in zone order so the early-exit scan is contiguous
+  const d = new Float64Array(m * n);
+  for (let j = 0; j < m; j++) for (let k = 0; k < n; k++) d[j * n + k] = dist[j * n + zoneOrder[k]];
+  const levels = new Float64Array((q + 1) * n).fill(Infinity);
+  for (let k = 0; k < fixed.length; k++) {
+    const o = fixed[k] * n;
+    for (let r = 0; r < n; r++) if (d[o + r] < levels[r]) levels[r] = d[o + r];
+  }
+  let best = Infinity;
+  let bestPick: number[] = [];
+  const pick = new Int32Array(q);
+  let nodes = 0;
+  if (q === 0) {
+    let worst = 0;
+    for (let r = 0; r < n; r++) if (levels[r] > worst) worst = levels[r];
+    return { open: Array.from(fixed), radius: n === 0 ? 0 : worst, nodes: 0 };
+  }
+  const recurse = (level: number, start: number): void => {
+    const lo = level * n;
+    if (level === q - 1) {
+      // hot path: leaf sets with early exit
+      for (let f = start; f < F; f++) {
+        const o = free[f] * n;
+        let worst = 0;
+        let r = 0;
+        for (; r < n; r++) {
+          const v = d[o + r];
+          const b = levels[lo + r];
+          const x = v < b ? v : b;
+          if (x > worst) {
+            worst = x;
+            if (worst >= best) break;
+          }
+        }
+        nodes++;
+        if (r === n && worst < best) {
+          best = worst;
+          pick[level] = free[f];
+          bestPick = Array.from(pick);
+        }
+      }
+      return;
+    }
+    const no = (level + 1) * n;
+    for (let f = start; f <= F - (q - level); f++) {
+      const o = free[f] * n;
+      for (let r = 0; r < n; r++) {
+        const v = d[o + r];
+        const b = levels[lo + r];
+        levels[no + r] = v < b ? v : b;
+      }
+      nodes++;
+      pick[level] = free[f];
+      recurse(level + 1, f + 1);
+    }
+  };
+  recurse(0, 0);
+  return { open: [...Array.from(fixed), ...bestPick].sort((a, b) => a - b), radius: best, nodes };
+}

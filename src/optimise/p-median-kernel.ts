@@ -386,7 +386,7 @@ function lagrangianBound(
   return { bound: best, chosen, freeOrder, rho: Float64Array.from(rho), nFree, q };
 }
 
-function binomial(nn: number, kk: number): number {
+export function binomial(nn: number, kk: number): number {
   if (kk < 0 || kk > nn) return 0;
   let r = 1;
   for (let i = 1; i <= kk; i++) r = (r * (nn - kk + i)) / i;

@@ -51,10 +51,14 @@ test.prop([arbInstance({ unreachable: true }), fc.integer({ min: 0, max: 60 })],
   },
 );
 
-test.prop([arbInstance()], { numRuns: 60 })("pCenter equals brute force", async ({ matrix, weights, p }) => {
+test.prop([arbInstance()], { numRuns: 60 })("pCenter equals brute force, by enumeration and by radius search", async ({ matrix, weights, p }) => {
+  const oracle = bruteCenter(matrix, weights, p);
   const r = await pCenter(matrix, { p, weights });
-  expect(r.objective).toBe(bruteCenter(matrix, weights, p));
+  expect(r.objective).toBe(oracle);
   expect(r.proven).toBe(true);
+  const s = await pCenter(matrix, { p, weights, enumerationLimit: 0 });
+  expect(s.objective).toBe(oracle);
+  expect(s.lowerBound).toBe(oracle);
 });
 
 test.prop([arbInstance(), fc.integer({ min: 0, max: 60 })], { numRuns: 60 })("setCover equals brute force (or names the uncoverable zones)", async ({ matrix, weights }, radius) => {
