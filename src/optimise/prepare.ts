@@ -164,11 +164,13 @@ export function prepareInstance(where: string, matrix: CostMatrix, opts: ParsedC
   }
   const warnings: string[] = [];
   if (unreachable.length > 0) {
-    if (flags.unreachable === "error") {
+    // zero-weight zones cost nothing, so only weighted ones make the request infeasible
+    const weighted = unreachable.filter((r) => allWeights[r] > 0);
+    if (flags.unreachable === "error" && weighted.length > 0) {
       throw new InfeasibleError(
         where,
-        `${unreachable.length} zone(s) cannot reach any allowed candidate (${listIds(matrix.origins, unreachable)}). Check the matrix, drop them from the exclusions, or pass { allowUnreachable: true } to optimise over the reachable zones.`,
-        unreachable.map((r) => ({ path: `matrix.origins[${r}]`, message: `zone "${matrix.origins[r]}" is unreachable from every allowed candidate` })),
+        `${weighted.length} zone(s) cannot reach any allowed candidate (${listIds(matrix.origins, weighted)}). Check the matrix, drop them from the exclusions, or pass { allowUnreachable: true } to optimise over the reachable zones.`,
+        weighted.map((r) => ({ path: `matrix.origins[${r}]`, message: `zone "${matrix.origins[r]}" is unreachable from every allowed candidate` })),
       );
     }
     warnings.push(

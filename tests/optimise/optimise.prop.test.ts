@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
-import { maximalCoverage, pCenter, pMedian, setCover } from "../../src/index.js";
+import { InfeasibleError, maximalCoverage, pCenter, pMedian, setCover } from "../../src/index.js";
 import { solvePMedianKernel } from "../../src/optimise/p-median-kernel.js";
 import { penaltyCosts } from "../../src/optimise/p-median.js";
 import { prepareInstance } from "../../src/optimise/prepare.js";
@@ -15,6 +15,13 @@ test.prop([arbInstance()], { numRuns: 60 })("pMedian equals brute force on tiny 
   expect(close(r.objective, oracle)).toBe(true);
   expect(r.lowerBound).toBeLessThanOrEqual(oracle + 1e-9);
   expect(r.chosen.length).toBe(p);
+});
+
+test.prop([arbInstance({ unreachable: true })], { numRuns: 60 })("with unreachable pairs pMedian equals brute force or throws InfeasibleError", async ({ matrix, weights, p, seed }) => {
+  const oracle = bruteMedian(matrix, weights, p);
+  const run = pMedian(matrix, { p, weights, seed });
+  if (oracle === Infinity) await expect(run).rejects.toThrowError(InfeasibleError);
+  else expect(close((await run).objective, oracle)).toBe(true);
 });
 
 test.prop([arbInstance(), fc.integer({ min: 0, max: 6 })], { numRuns: 40 })("fixed sites are always chosen and the objective matches brute force", async ({ matrix, weights, p, seed }, k) => {
@@ -87,7 +94,9 @@ test.prop(
   const rng = (): number => ((a = (a * 1664525 + 1013904223) >>> 0) / 4294967296);
   const xs = Array.from({ length: n + m }, () => [rng() * 100, rng() * 100]);
   const minutes: number[] = [];
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) minutes.push(Math.round(Math.hypot(xs[i][0] - xs[n + j][0], xs[i][1] - xs[n + j][1])));
+  // about 1 pair in 8 unreachable (never a zone's whole row: column 0 stays finite)
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) minutes.push(j > 0 && rng() < 0.125 ? Infinity : Math.round(Math.hypot(xs[i][0] - xs[n + j][0], xs[i][1] - xs[n + j][1])));
   const weights = Array.from({ length: n }, () => 1 + Math.floor(rng() * 50));
   const matrix = { origins: Array.from({ length: n }, (_, i) => `z${i}`), destinations: Array.from({ length: m }, (_, j) => `s${j}`), minutes: Float64Array.from(minutes) };
   const inst = prepareInstance("t", matrix, { weights, fixed: [], exclude: [], seed: 1, maxNodes: 1e5, gapTolerance: 0 }, { dropZeroWeight: false, unreachable: "error" });
