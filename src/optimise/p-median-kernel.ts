@@ -316,6 +316,7 @@ function lagrangianBound(
   onSet: (set: Int32Array, k: number) => void,
   maxIter: number,
   tolerance: number,
+  beta0: number,
 ): NodeBound {
   const { lambda, rho, sel, order, grad, isSel, zc, zj } = st;
   let nOpen = 0;
@@ -327,7 +328,7 @@ function lagrangianBound(
   const q = p - nOpen;
   const bestLambda = Float64Array.from(lambda);
   let best = -Infinity;
-  let beta = 2;
+  let beta = beta0;
   let stall = 0;
   const freeOrder = new Int32Array(nFree);
   const prevSel = new Int32Array(p).fill(-1);
@@ -543,7 +544,7 @@ export function solvePMedianKernel(
   const rootStatus = new Int8Array(m);
   for (let k = 0; k < fixed.length; k++) rootStatus[fixed[k]] = 1;
   const getUpper = (): number => upper;
-  const root = lagrangianBound(m, n, p, rootStatus, st, getUpper, onSet, 3000, tol);
+  const root = lagrangianBound(m, n, p, rootStatus, st, getUpper, onSet, 3000, tol, 2);
   let iterations = 0;
   // local search from the Lagrangian site set can close the gap further
   {
@@ -586,7 +587,7 @@ export function solvePMedianKernel(
     }
     st.lambda.set(node.lambda);
     const status = node.status;
-    const nb = lagrangianBound(m, n, p, status, st, getUpper, onSet, nodes === 1 ? 50 : 150, tol);
+    const nb = lagrangianBound(m, n, p, status, st, getUpper, onSet, 150, tol, 2);
     iterations++;
     const bound = Math.max(nb.bound, node.parentBound);
     if (bound >= cutoff()) {
