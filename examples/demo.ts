@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { accessByGroup, accessSummary, nearestSites, type AccessSummary } from "../src/access/index.js";
-import { nearestCatchments } from "../src/catchment/index.js";
+import { catchmentPolygons, isochrones, nearestCatchments } from "../src/catchment/index.js";
 import { KENT_MEDWAY_ATTRIBUTION, kentMedway } from "../src/kent-medway/index.js";
 import type { ServiceNetwork, Site } from "../src/model/index.js";
 import { createRouter, type RoutedCostMatrix, type Router } from "../src/routing/index.js";
@@ -172,10 +172,27 @@ function main(): void {
     },
   }));
   writeFileSync(resolve(dir, "zones-baseline.geojson"), JSON.stringify({ type: "FeatureCollection", attribution: KENT_MEDWAY_ATTRIBUTION, features }));
+  // Hub catchment polygons (union of LSOA boundaries) and 30/45/60-minute isochrones to each hub.
+  const hubs = network.sites.filter((s) => s.kind === "hub" && s.status !== "closed");
+  const hubCatchments = nearestCatchments(report.matrix, { among: hubs.map((h) => h.id), population: network.zones.map((z) => z.population) });
+  const polygons = catchmentPolygons(network.zones, hubCatchments);
+  writeFileSync(resolve(dir, "hub-catchments.geojson"), JSON.stringify(polygons.polygons));
+  const written = ["out/zones-baseline.geojson", "out/baseline.json", "out/hub-catchments.geojson"];
+  out.push("", "Population within each drive-time band of each hub (isochrones, by road):");
+  for (const hub of hubs) {
+    const iso = isochrones(router, hub, [...THRESHOLDS_MINUTES], { zones: network.zones });
+    const file = `isochrones-${hub.id}.geojson`;
+    writeFileSync(resolve(dir, file), JSON.stringify(iso.bands));
+    written.push(`out/${file}`);
+    const bands = iso.bands.features.map((f) => `≤${f.properties.minutes}m ${Math.round(f.properties.population ?? 0).toLocaleString("en-GB")}`);
+    out.push(`  ${hub.name.padEnd(28)} ${bands.join("   ")}`);
+    for (const w of iso.warnings) out.push(`    note: ${w}`);
+  }
+  for (const w of polygons.warnings) out.push(`  note: ${w}`);
   const { zones: _zones, matrix, ...summary } = report;
   const json = { ...summary, provenance: matrix.provenance, attribution: KENT_MEDWAY_ATTRIBUTION };
   writeFileSync(resolve(dir, "baseline.json"), JSON.stringify(json, (_k, v) => (v === Infinity ? null : v), 2));
-  out.push("", `Wrote out/zones-baseline.geojson and out/baseline.json.`, "", ...KENT_MEDWAY_ATTRIBUTION);
+  out.push("", `Wrote ${written.join(", ")}.`, "", ...KENT_MEDWAY_ATTRIBUTION);
   process.stdout.write(out.join("\n") + "\n");
 }
 
