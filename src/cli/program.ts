@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { registerDemo } from "./commands/demo.js";
+import { registerIsochrones } from "./commands/isochrones.js";
 import { registerMatrix } from "./commands/matrix.js";
+import { registerOptimise } from "./commands/optimise.js";
 import type { CliIo } from "./context.js";
 import { describeFailure, EXIT_BAD_INPUT, EXIT_OK } from "./errors.js";
 import { VERSION } from "./version.js";
@@ -17,6 +19,8 @@ export function createProgram(io: CliIo): Command {
   const bundled = async () => (await import("../kent-medway/index.js")).kentMedway();
   registerDemo(program, io, bundled);
   registerMatrix(program, io, bundled);
+  registerOptimise(program, io, bundled);
+  registerIsochrones(program, io, bundled);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showHelpAfterError("(run with --help for usage)");
   program.addHelpText("after", "\nExit codes: 0 ok, 1 runtime failure, 2 bad input (the message names the file, row and field).\nRun 'hubspoke <command> --help' for a command's options.");
   return program;
