@@ -48,10 +48,17 @@ describe("io and cli in the built package", () => {
       write: false,
       logLevel: "silent",
       metafile: true,
+      // The HiGHS solver (loaded lazily by the optimise domain) is an Emscripten build whose
+      // Node branch does `await import("node:module")` behind an environment check; browsers
+      // never take it, so it stays an unresolved external. Nothing else may touch node:*.
+      external: ["node:*"],
     });
-    const inputs = Object.keys(result.metafile?.inputs ?? {});
-    expect(inputs.some((p) => p.startsWith("node:"))).toBe(false);
-    expect(inputs.some((p) => p.includes("dist/io/node") || p.includes("kent-medway"))).toBe(false);
+    const inputs = result.metafile?.inputs ?? {};
+    const nodeImporters = Object.entries(inputs)
+      .filter(([, v]) => v.imports.some((i) => i.path.startsWith("node:")))
+      .map(([k]) => k);
+    expect(nodeImporters.every((k) => k.includes("node_modules/highs/")), nodeImporters.join(", ")).toBe(true);
+    expect(Object.keys(inputs).some((p) => p.includes("dist/io/node") || p.includes("kent-medway"))).toBe(false);
     const js = result.outputFiles[0].text;
     expect(run(["--input-type=module"], `${js}\nprocess.stdout.write(JSON.stringify(globalThis.__out));`)).toBe("[true,1]");
   });
