@@ -130,7 +130,7 @@ export function createRouter(graph: RoadGraph, options: RouterOptions = {}): Rou
     const nodes: number[] = [];
     const costs: number[] = [];
     core.anchors(r, !o.reverse, nodes, costs);
-    const out = new Float64Array(c.n);
+    const dist = core.dist;
     runDijkstra(
       o.reverse ? c.rOffsets : c.offsets,
       o.reverse ? c.rTargets : c.targets,
@@ -141,13 +141,17 @@ export function createRouter(graph: RoadGraph, options: RouterOptions = {}): Rou
       0,
       nodes.length,
       o.cutoffMinutes,
-      out,
+      dist,
       core.heapNodes,
       core.heapKeys,
       core.pos,
       null,
       null,
     );
+    // back from the internal (breadth-first) numbering to graph.nodes() order
+    const out = new Float64Array(c.n);
+    const order = c.graphOrder;
+    for (let i = 0; i < out.length; i++) out[i] = dist[order[i]];
     return out;
   };
 
