@@ -130,34 +130,63 @@ for (const [label, side, baselineSites] of onlyC ? graphs.slice(2) : graphs) {
     const sites500 = pick(g, 500, rnd);
     const core = coreOf(router)!;
     const c = core.c;
-    // per-search CPU: previous kernel (general runDijkstra, full search) vs the matrix kernel
-    // (specialised, early stop at the last zone), same 20 sites, alternated 3 times, best of 3
-    const idx = new Map(g.nodes().map((k, i) => [k, i]));
-    const zoneNodes = Int32Array.from(zones10k, (z) => c.nodeIndex.get(z) ?? idx.get(z)!);
+    // per-search CPU on the same 20 sites, alternated 3 times, best of 3:
+    //  previous = general runDijkstra, full search, on the graph's input numbering (the old router)
+    //  previous kernel, BFS numbering = general runDijkstra on the compiled (renumbered) CSR
+    //  random numbering = general runDijkstra after a random relabelling (a badly ordered graph)
+    //  now = router.travelTimes (matrix kernel with early stop, BFS numbering)
+    const relabel = (newId: Int32Array) => {
+      // newId[compiled index] -> index in the relabelled CSR
+      const old = new Int32Array(c.n);
+      for (let v = 0; v < c.n; v++) old[newId[v]] = v;
+      const off = new Int32Array(c.n + 1);
+      for (let u = 0; u < c.n; u++) off[u + 1] = off[u] + c.rOffsets[old[u] + 1] - c.rOffsets[old[u]];
+      const tgt = new Int32Array(c.m);
+      const w = new Float64Array(c.m);
+      for (let u = 0; u < c.n; u++) for (let e = c.rOffsets[old[u]], at = off[u]; e < c.rOffsets[old[u] + 1]; e++, at++) {
+        tgt[at] = newId[c.rTargets[e]];
+        w[at] = c.rMinutes[e];
+      }
+      return { off, tgt, w, newId };
+    };
+    const inputId = new Int32Array(c.n);
+    for (let i = 0; i < c.n; i++) inputId[c.graphOrder[i]] = i;
+    const rndPerm = Int32Array.from({ length: c.n }, (_, i) => i);
+    for (let i = c.n - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [rndPerm[i], rndPerm[j]] = [rndPerm[j], rndPerm[i]];
+    }
+    const identity = Int32Array.from({ length: c.n }, (_, i) => i);
+    const layouts = { input: relabel(inputId), bfs: { off: c.rOffsets, tgt: c.rTargets, w: c.rMinutes, newId: identity }, random: relabel(rndPerm) };
     const probe = sites500.slice(0, 20);
+    const zoneNodes = zones10k.map((z) => c.nodeIndex.get(z)!);
     const dist = new Float64Array(c.n);
-    const previous = (): void => {
+    const general = (L: { off: Int32Array; tgt: Int32Array; w: Float64Array; newId: Int32Array }) => (): void => {
+      const zs = Int32Array.from(zoneNodes, (v) => L.newId[v]);
       for (const s of probe) {
-        runDijkstra(c.rOffsets, c.rTargets, c.rMinutes, Int32Array.of(c.nodeIndex.get(s)!), Float64Array.of(0), null, 0, 1, Infinity, dist, core.heapNodes, core.heapKeys, core.pos, null, null);
+        runDijkstra(L.off, L.tgt, L.w, Int32Array.of(L.newId[c.nodeIndex.get(s)!]), Float64Array.of(0), null, 0, 1, Infinity, dist, core.heapNodes, core.heapKeys, core.pos, null, null);
         let sum = 0;
-        for (let k = 0; k < zoneNodes.length; k++) sum += dist[zoneNodes[k]];
+        for (let k = 0; k < zs.length; k++) sum += dist[zs[k]];
         if (sum < 0) throw new Error("unreachable");
       }
     };
-    const current = (): void => void router.travelTimes(zones10k, probe);
-    const before: number[] = [];
-    const after: number[] = [];
-    for (let rep = 0; rep < 3; rep++) {
-      let t = process.cpuUsage();
-      previous();
-      before.push(cpuMs(t) / probe.length);
-      t = process.cpuUsage();
-      current();
-      after.push(cpuMs(t) / probe.length);
-    }
-    const b = Math.min(...before);
-    const a = Math.min(...after);
-    console.log(`  per-search CPU (10,000 zones, best of 3 × 20 sites): previous kernel ${b.toFixed(1)} ms | matrix kernel ${a.toFixed(1)} ms | ratio ${(b / a).toFixed(2)}× | load ${load()}`);
+    const variants: [string, () => void][] = [
+      ["previous (input numbering, general kernel)", general(layouts.input)],
+      ["random numbering, general kernel", general(layouts.random)],
+      ["BFS numbering, general kernel", general(layouts.bfs)],
+      ["now (BFS numbering, matrix kernel + early stop)", () => void router.travelTimes(zones10k, probe)],
+    ];
+    const best = new Map<string, number>();
+    for (let rep = 0; rep < 3; rep++)
+      for (const [name, run] of variants) {
+        const t = process.cpuUsage();
+        run();
+        const ms = cpuMs(t) / probe.length;
+        best.set(name, Math.min(best.get(name) ?? Infinity, ms));
+      }
+    const before = best.get(variants[0][0])!;
+    console.log(`  per-search CPU, 10,000 zones, best of 3 × 20 sites (load ${load()}):`);
+    for (const [name] of variants) console.log(`    ${name}: ${best.get(name)!.toFixed(1)} ms (${(before / best.get(name)!).toFixed(2)}× vs previous)`);
     const results: Float64Array[] = [];
     for (const workers of [2, 1]) {
       const t0 = performance.now();
