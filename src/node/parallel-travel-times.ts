@@ -1,24 +1,28 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { InvalidInputError } from "../errors.js";
-import { runDijkstra, runSearches } from "../routing/kernel.js";
-import { coreOf, type TravelTimesOptions } from "../routing/router-core.js";
+import { runMatrixDijkstra, runSearches } from "../routing/kernel.js";
+import { coreOf, type RouterCore, type TravelTimesOptions } from "../routing/router-core.js";
 import type { Endpoint, RoutedCostMatrix, Router } from "../routing/types.js";
 
 /** Options of {@link parallelTravelTimes}: `workers` (default: available cores) plus travelTimes options. */
 export type ParallelTravelTimesOptions = TravelTimesOptions & { workers?: number };
 
+// Each worker takes the next search index from a shared atomic counter until none is left, so
+// a worker on a busier core simply runs fewer searches (dynamic load balance); every search
+// writes only its own cells of the shared output, so the matrix does not depend on who ran what.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const runDijkstra = (${runDijkstra.toString()});
+const runMatrixDijkstra = (${runMatrixDijkstra.toString()});
 const runSearches = (${runSearches.toString()});
 const d = workerData;
 const n = d.n;
-runSearches(runDijkstra, new Int32Array(d.offsets), new Int32Array(d.targets), new Float64Array(d.weights),
-  d.from, d.to, d.seedStart, d.seedNodes, d.seedCosts, d.exitStart, d.exitNodes, d.exitCosts,
+const counter = new Int32Array(d.counter);
+const settled = runSearches(runMatrixDijkstra, new Int32Array(d.offsets), new Int32Array(d.targets), new Float64Array(d.weights),
+  () => Atomics.add(counter, 0, 1), d.searches, d.seedStart, d.seedNodes, d.seedCosts, d.exitStart, d.exitNodes, d.exitCosts,
   d.cutoff, new Float64Array(d.out), d.tStride, d.sStride,
-  new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n));
-parentPort.postMessage("done");
+  new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n), new Uint8Array(n));
+parentPort.postMessage(settled);
 `;
 
 function shared<T extends Int32Array | Float64Array>(a: T): SharedArrayBuffer {
@@ -27,10 +31,39 @@ function shared<T extends Int32Array | Float64Array>(a: T): SharedArrayBuffer {
   return sab;
 }
 
+interface SharedCsr {
+  readonly offsets: SharedArrayBuffer;
+  readonly targets: SharedArrayBuffer;
+  readonly weights: SharedArrayBuffer;
+}
+
+// shared copies of a router's CSR, made once per router and direction
+const sharedCache = new WeakMap<RouterCore, { forward?: SharedCsr; reverse?: SharedCsr }>();
+
+function sharedCsr(core: RouterCore, reverse: boolean): SharedCsr {
+  let entry = sharedCache.get(core);
+  if (entry === undefined) {
+    entry = {};
+    sharedCache.set(core, entry);
+  }
+  const c = core.c;
+  const key = reverse ? "reverse" : "forward";
+  const hit = entry[key];
+  if (hit !== undefined) return hit;
+  const made: SharedCsr = {
+    offsets: shared(reverse ? c.rOffsets : c.offsets),
+    targets: shared(reverse ? c.rTargets : c.targets),
+    weights: shared(reverse ? c.rMinutes : c.minutes),
+  };
+  entry[key] = made;
+  return made;
+}
+
 /**
  * `router.travelTimes` spread over worker threads (Node only): the CSR is shared through
- * SharedArrayBuffers and each worker runs a contiguous block of the per-site (or per-zone)
- * searches with the very same kernel, so the matrix is identical to the single-thread one.
+ * SharedArrayBuffers (copied once per router) and the workers take per-site (or per-zone)
+ * searches one at a time from a shared atomic counter, running the very same kernel, so the
+ * matrix is identical to the single-thread one whatever the split.
  *
  * @param router - A router from `createRouter`.
  * @param origins - As `router.travelTimes`.
@@ -38,7 +71,8 @@ function shared<T extends Int32Array | Float64Array>(a: T): SharedArrayBuffer {
  * @param options.workers - Worker threads. Default `os.availableParallelism()`.
  * @param options.cutoffMinutes - Default Infinity.
  * @returns The same {@link RoutedCostMatrix} as `router.travelTimes`.
- * @throws {@link InvalidInputError} if `router` was not made by `createRouter`.
+ * @throws {@link InvalidInputError} if `router` was not made by `createRouter`, or `workers` is
+ *   not an integer >= 1.
  * @example
  * const m = await parallelTravelTimes(createRouter(graph), zones, sites, { workers: 2 });
  */
@@ -52,7 +86,10 @@ export async function parallelTravelTimes(
   const core = coreOf(router);
   if (core === undefined) throw new InvalidInputError(where, [{ path: "router", message: "expected a router made by createRouter" }]);
   const { workers: requested, ...rest } = options;
-  const workers = Math.max(1, Math.floor(requested ?? availableParallelism()));
+  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1)) {
+    throw new InvalidInputError(where, [{ path: "options.workers", message: `expected an integer >= 1 (got ${String(requested)}); omit it to use every core` }]);
+  }
+  const workers = requested ?? Math.max(1, availableParallelism());
   const plan = core.plan(where, origins, destinations, rest);
   const out = new SharedArrayBuffer(plan.rows * plan.cols * 8);
   if (plan.searches === 0 || workers === 1) {
@@ -60,28 +97,21 @@ export async function parallelTravelTimes(
     core.runPlan(plan, local);
     return plan.finish(local);
   }
-  const c = core.c;
-  const reverse = plan.mode === "reverse";
-  const offsets = shared(reverse ? c.rOffsets : c.offsets);
-  const targets = shared(reverse ? c.rTargets : c.targets);
-  const weights = shared(reverse ? c.rMinutes : c.minutes);
-  const per = Math.ceil(plan.searches / workers);
+  const csr = sharedCsr(core, plan.mode === "reverse");
+  const counter = new SharedArrayBuffer(4);
   const jobs: Promise<void>[] = [];
-  for (let w = 0; w < workers; w++) {
-    const from = w * per;
-    const to = Math.min(plan.searches, from + per);
-    if (from >= to) break;
+  for (let w = 0; w < Math.min(workers, plan.searches); w++) {
     jobs.push(
       new Promise<void>((resolve, reject) => {
         const worker = new Worker(WORKER_SOURCE, {
           eval: true,
           workerData: {
-            n: c.n,
-            offsets,
-            targets,
-            weights,
-            from,
-            to,
+            n: core.c.n,
+            offsets: csr.offsets,
+            targets: csr.targets,
+            weights: csr.weights,
+            counter,
+            searches: plan.searches,
             seedStart: plan.seedStart,
             seedNodes: plan.seedNodes,
             seedCosts: plan.seedCosts,

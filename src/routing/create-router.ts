@@ -17,12 +17,13 @@ const MinutesFromOptionsSchema = z.strictObject({
  * Compile a graph once into a reusable router (CSR typed arrays + binary-heap Dijkstra).
  *
  * Method: the graph is compiled to forward and reverse compressed sparse rows (`Int32Array`
- * offsets/targets, `Float64Array` minutes; undirected edges run both ways). Queries run
- * Dijkstra (1959) with an indexed binary heap over scratch buffers the router owns, so a query
- * allocates nothing per node. Located endpoints are snapped to the nearest point on the nearest
- * edge and joined as OSRM-style phantom nodes (Luxen & Vetter 2011): a trip leaves a point on
- * edge u→v towards v for `(1 − fraction) × minutes + connector`, and towards u only if the
- * opposite edge exists. Matrices run one search per destination on the reverse graph, or per
+ * offsets/targets, `Float64Array` minutes; undirected edges run both ways), with nodes
+ * renumbered breadth-first so that a search touches nearby memory. Queries run Dijkstra (1959)
+ * with an indexed binary heap over scratch buffers the router owns, so a query allocates
+ * nothing per node; matrix searches stop once every origin/destination node is settled.
+ * Located endpoints are snapped to the nearest point on the nearest edge and joined as
+ * OSRM-style phantom nodes (Luxen & Vetter 2011): a trip leaves a point on edge u→v towards v
+ * for `(1 − fraction) × minutes + connector`, and towards u only if the opposite edge exists. Matrices run one search per destination on the reverse graph, or per
  * origin, whichever is fewer; `nearest` runs one multi-source search.
  *
  * The router snapshots the graph: it throws {@link GraphChangedError} on a query if the graph's
@@ -130,7 +131,7 @@ export function createRouter(graph: RoadGraph, options: RouterOptions = {}): Rou
     const nodes: number[] = [];
     const costs: number[] = [];
     core.anchors(r, !o.reverse, nodes, costs);
-    const out = new Float64Array(c.n);
+    const dist = core.dist;
     runDijkstra(
       o.reverse ? c.rOffsets : c.offsets,
       o.reverse ? c.rTargets : c.targets,
@@ -141,13 +142,17 @@ export function createRouter(graph: RoadGraph, options: RouterOptions = {}): Rou
       0,
       nodes.length,
       o.cutoffMinutes,
-      out,
+      dist,
       core.heapNodes,
       core.heapKeys,
       core.pos,
       null,
       null,
     );
+    // back from the internal (breadth-first) numbering to graph.nodes() order
+    const out = new Float64Array(c.n);
+    const order = c.graphOrder;
+    for (let i = 0; i < out.length; i++) out[i] = dist[order[i]];
     return out;
   };
 

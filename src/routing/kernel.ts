@@ -1,4 +1,4 @@
-// Internal Dijkstra kernels over CSR typed arrays. Both functions are self-contained (no
+// Internal Dijkstra kernels over CSR typed arrays. All functions are self-contained (no
 // imports, no closures, no module state) because the node worker pool ships their source text
 // to worker threads: keep them that way.
 
@@ -120,17 +120,134 @@ export function runDijkstra(
 }
 
 /**
- * Run searches `searchFrom..searchTo-1`; search s is seeded with
- * `seedNodes/seedCosts[seedStart[s]..seedStart[s+1]]`, and target t's value is
- * `min_k exitCosts[k] + dist[exitNodes[k]]` over `exitStart[t]..exitStart[t+1]`, written to
- * `out[t * tStride + s * sStride]` (Infinity when above `cutoff`).
+ * Dijkstra specialised for matrix searches: no labels, no predecessors (those branches cost in
+ * the hot loop), and an early stop once every marked target node is settled. `isTarget[v]` is
+ * 1 for the `nTargets` distinct exit nodes of the plan. `pos[v]`: -1 unseen, -2 settled, else
+ * heap slot. On return `dist[v]` is exact for every settled node, and every target that is not
+ * settled is unreachable within `cutoff`; callers must read `dist` of target nodes only.
+ *
+ * Exactness: any label-setting order gives the same `dist` bit for bit, because with
+ * non-negative weights `dist[w] = min over in-edges of fl(dist[v] + w)` has a unique solution;
+ * so this kernel returns exactly what {@link runDijkstra} returns on those nodes.
  */
-export function runSearches(
-  dijkstra: typeof runDijkstra,
+export function runMatrixDijkstra(
   offsets: Int32Array,
   targets: Int32Array,
   weights: Float64Array,
-  searchFrom: number,
+  seedNodes: Int32Array,
+  seedCosts: Float64Array,
+  seedFrom: number,
+  seedTo: number,
+  cutoff: number,
+  dist: Float64Array,
+  heapNodes: Int32Array,
+  heapKeys: Float64Array,
+  pos: Int32Array,
+  isTarget: Uint8Array,
+  nTargets: number,
+): number {
+  // hot path
+  dist.fill(Infinity);
+  pos.fill(-1);
+  let size = 0;
+  let settled = 0;
+  let remaining = nTargets;
+  for (let s = seedFrom; s < seedTo; s++) {
+    const w = seedNodes[s];
+    const t = seedCosts[s];
+    if (!(t <= cutoff) || !(t < dist[w])) continue;
+    dist[w] = t;
+    let i = pos[w] === -1 ? size++ : pos[w];
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pk = heapKeys[p];
+      if (pk <= t) break;
+      const pn = heapNodes[p];
+      heapNodes[i] = pn;
+      heapKeys[i] = pk;
+      pos[pn] = i;
+      i = p;
+    }
+    heapNodes[i] = w;
+    heapKeys[i] = t;
+    pos[w] = i;
+  }
+  while (size > 0) {
+    const v = heapNodes[0];
+    const d = heapKeys[0];
+    pos[v] = -2;
+    settled++;
+    if (isTarget[v] === 1 && --remaining === 0) break;
+    size--;
+    if (size > 0) {
+      const x = heapNodes[size];
+      const kx = heapKeys[size];
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        let c = l;
+        let kc = heapKeys[l];
+        const r = l + 1;
+        if (r < size) {
+          const kr = heapKeys[r];
+          if (kr < kc) {
+            c = r;
+            kc = kr;
+          }
+        }
+        if (kc >= kx) break;
+        const cn = heapNodes[c];
+        heapNodes[i] = cn;
+        heapKeys[i] = kc;
+        pos[cn] = i;
+        i = c;
+      }
+      heapNodes[i] = x;
+      heapKeys[i] = kx;
+      pos[x] = i;
+    }
+    for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
+      const w = targets[e];
+      const t = d + weights[e];
+      // settled nodes never pass: their dist is <= d <= t
+      if (t < dist[w] && t <= cutoff) {
+        dist[w] = t;
+        const pw = pos[w];
+        let i = pw === -1 ? size++ : pw;
+        while (i > 0) {
+          const p = (i - 1) >> 1;
+          const pk = heapKeys[p];
+          if (pk <= t) break;
+          const pn = heapNodes[p];
+          heapNodes[i] = pn;
+          heapKeys[i] = pk;
+          pos[pn] = i;
+          i = p;
+        }
+        heapNodes[i] = w;
+        heapKeys[i] = t;
+        pos[w] = i;
+      }
+    }
+  }
+  return settled;
+}
+
+/**
+ * Run searches `s = next()` until it returns `>= searchTo` (`next` hands out search indices,
+ * e.g. a shared atomic counter in the worker pool, or a plain counter on one thread); search s
+ * is seeded with `seedNodes/seedCosts[seedStart[s]..seedStart[s+1]]`, and target t's value is
+ * `min_k exitCosts[k] + dist[exitNodes[k]]` over `exitStart[t]..exitStart[t+1]`, written to
+ * `out[t * tStride + s * sStride]` (Infinity when above `cutoff`). `isTarget` is scratch of
+ * length n, all zero on entry and on return. Returns the number of settled nodes, summed.
+ */
+export function runSearches(
+  dijkstra: typeof runMatrixDijkstra,
+  offsets: Int32Array,
+  targets: Int32Array,
+  weights: Float64Array,
+  next: () => number,
   searchTo: number,
   seedStart: Int32Array,
   seedNodes: Int32Array,
@@ -146,10 +263,19 @@ export function runSearches(
   heapNodes: Int32Array,
   heapKeys: Float64Array,
   pos: Int32Array,
-): void {
+  isTarget: Uint8Array,
+): number {
   const nTargets = exitStart.length - 1;
-  for (let s = searchFrom; s < searchTo; s++) {
-    dijkstra(offsets, targets, weights, seedNodes, seedCosts, null, seedStart[s], seedStart[s + 1], cutoff, dist, heapNodes, heapKeys, pos, null, null);
+  let distinct = 0;
+  for (let k = 0; k < exitNodes.length; k++) {
+    if (isTarget[exitNodes[k]] === 0) {
+      isTarget[exitNodes[k]] = 1;
+      distinct++;
+    }
+  }
+  let settled = 0;
+  for (let s = next(); s < searchTo; s = next()) {
+    settled += dijkstra(offsets, targets, weights, seedNodes, seedCosts, seedStart[s], seedStart[s + 1], cutoff, dist, heapNodes, heapKeys, pos, isTarget, distinct);
     // hot path
     for (let t = 0; t < nTargets; t++) {
       let best = Infinity;
@@ -160,4 +286,6 @@ export function runSearches(
       out[t * tStride + s * sStride] = best <= cutoff ? best : Infinity;
     }
   }
+  for (let k = 0; k < exitNodes.length; k++) isTarget[exitNodes[k]] = 0;
+  return settled;
 }

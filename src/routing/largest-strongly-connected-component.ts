@@ -18,6 +18,9 @@ export function largestStronglyConnectedComponent(graph: RoadGraph): string[] {
   const c = compileGraph("largestStronglyConnectedComponent", graph);
   const { comp, largest } = stronglyConnectedComponents(c);
   const out: string[] = [];
-  for (let v = 0; v < c.n; v++) if (comp[v] === largest) out.push(c.nodeKeys[v]);
+  for (let i = 0; i < c.n; i++) {
+    const v = c.graphOrder[i];
+    if (comp[v] === largest) out.push(c.nodeKeys[v]);
+  }
   return out;
 }

@@ -6,7 +6,7 @@ import { LonLatSchema } from "../model/schemas.js";
 import type { LonLat, Provenance, RoadGraph } from "../model/types.js";
 import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
 import { type CompiledGraph, compileGraph, hashCompiled, stronglyConnectedComponents } from "./compile.js";
-import { runDijkstra, runSearches } from "./kernel.js";
+import { runMatrixDijkstra, runSearches } from "./kernel.js";
 import { buildSnapIndex, edgeLine, lineMetres, nearestSegment, type SnapIndex } from "./snap-index.js";
 import type { Endpoint, LocatedItem, RoutedCostMatrix, SnappedPoint, SnapResult } from "./types.js";
 
@@ -76,6 +76,8 @@ export class RouterCore {
   readonly heapNodes: Int32Array;
   readonly heapKeys: Float64Array;
   readonly pos: Int32Array;
+  /** Target marks for matrix searches' early stop; all zero between calls. */
+  readonly isTarget: Uint8Array;
   private predBuf: Int32Array | null = null;
   private labelBuf: Int32Array | null = null;
 
@@ -90,6 +92,7 @@ export class RouterCore {
     this.heapNodes = new Int32Array(n);
     this.heapKeys = new Float64Array(n);
     this.pos = new Int32Array(n);
+    this.isTarget = new Uint8Array(n);
   }
 
   check(where: string): void {
@@ -395,16 +398,17 @@ export class RouterCore {
     };
   }
 
-  /** Run a plan's searches on this thread. */
-  runPlan(p: MatrixPlan, out: Float64Array, from = 0, to = p.searches): void {
+  /** Run a plan's searches `from..to-1` on this thread; returns the settled-node count. */
+  runPlan(p: MatrixPlan, out: Float64Array, from = 0, to = p.searches): number {
     const c = this.c;
     const reverse = p.mode === "reverse";
-    runSearches(
-      runDijkstra,
+    let s = from;
+    return runSearches(
+      runMatrixDijkstra,
       reverse ? c.rOffsets : c.offsets,
       reverse ? c.rTargets : c.targets,
       reverse ? c.rMinutes : c.minutes,
-      from,
+      () => s++,
       to,
       p.seedStart,
       p.seedNodes,
@@ -420,6 +424,7 @@ export class RouterCore {
       this.heapNodes,
       this.heapKeys,
       this.pos,
+      this.isTarget,
     );
   }
 }

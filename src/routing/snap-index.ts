@@ -111,7 +111,9 @@ export function computeTwins(graph: RoadGraph, c: CompiledGraph): Int32Array {
 export function buildSnapIndex(where: string, graph: RoadGraph, c: CompiledGraph): SnapIndex {
   const nodeLon = new Float64Array(c.n);
   const nodeLat = new Float64Array(c.n);
-  for (let v = 0; v < c.n; v++) {
+  for (let i = 0; i < c.n; i++) {
+    // graph.nodes() order, so the first bad node named is the first in the graph
+    const v = c.graphOrder[i];
     const a = graph.getNodeAttributes(c.nodeKeys[v]) as { lon?: unknown; lat?: unknown };
     const lon = a.lon;
     const lat = a.lat;

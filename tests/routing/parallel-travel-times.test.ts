@@ -19,5 +19,12 @@ it("parallelTravelTimes equals the single-thread router.travelTimes exactly", as
   expect(par.origins).toEqual(single.origins);
   expect(par.provenance).toEqual(single.provenance);
   expect(single.minutes.some((v) => v === Infinity)).toBe(true);
+  // more workers than searches, and forward (per-origin) searches: still identical
+  const three = await parallelTravelTimes(r, origins, dests.slice(0, 2), { workers: 3 });
+  expect(Array.from(three.minutes)).toEqual(Array.from(r.travelTimes(origins, dests.slice(0, 2)).minutes));
+  const fwd = await parallelTravelTimes(r, origins.slice(0, 5), dests, { workers: 2, direction: "forward" });
+  expect(Array.from(fwd.minutes)).toEqual(Array.from(r.travelTimes(origins.slice(0, 5), dests, { direction: "forward" }).minutes));
   await expect(parallelTravelTimes({} as never, origins, dests)).rejects.toThrowError(/createRouter/);
+  await expect(parallelTravelTimes(r, origins, dests, { workers: Number.NaN })).rejects.toThrowError(/options\.workers/);
+  await expect(parallelTravelTimes(r, origins, dests, { workers: 0 })).rejects.toThrowError(/integer >= 1/);
 });

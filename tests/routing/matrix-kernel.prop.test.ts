@@ -1,0 +1,89 @@
+import { expect } from "vitest";
+import { fc, test } from "@fast-check/vitest";
+import { runDijkstra, runMatrixDijkstra, runSearches } from "../../src/routing/kernel.js";
+import { arbSmallGraph } from "../support/routing-arbitraries.js";
+
+// CSR of a small graph (edges in input order within each source)
+function csr(n: number, edges: readonly { from: number; to: number; minutes: number }[]) {
+  const offsets = new Int32Array(n + 1);
+  for (const e of edges) offsets[e.from + 1]++;
+  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(edges.length);
+  const weights = new Float64Array(edges.length);
+  for (const e of edges) {
+    const at = fill[e.from]++;
+    targets[at] = e.to;
+    weights[at] = e.minutes;
+  }
+  return { offsets, targets, weights };
+}
+
+const arbCase = arbSmallGraph(12, 40).chain((g) =>
+  fc.record({
+    g: fc.constant(g),
+    // per search 0..3 seeds (node, cost); per target 0..3 exits (node, cost)
+    seeds: fc.array(fc.array(fc.tuple(fc.nat(g.n - 1), fc.double({ min: 0, max: 30, noNaN: true })), { maxLength: 3 }), { minLength: 1, maxLength: 5 }),
+    exits: fc.array(fc.array(fc.tuple(fc.nat(g.n - 1), fc.double({ min: 0, max: 30, noNaN: true })), { maxLength: 3 }), { maxLength: 8 }),
+    cutoff: fc.oneof(fc.constant(Infinity), fc.double({ min: 0, max: 60, noNaN: true })),
+    weightsFrac: fc.boolean(),
+    order: fc.boolean(),
+  }),
+);
+
+function pack(lists: readonly (readonly [number, number])[][]) {
+  const start = new Int32Array(lists.length + 1);
+  const nodes: number[] = [];
+  const costs: number[] = [];
+  lists.forEach((l, i) => {
+    for (const [v, c] of l) {
+      nodes.push(v);
+      costs.push(c);
+    }
+    start[i + 1] = nodes.length;
+  });
+  return { start, nodes: Int32Array.from(nodes), costs: Float64Array.from(costs) };
+}
+
+test.prop([arbCase])(
+  "early-stopping matrix kernel equals full runDijkstra searches bit for bit, in any search order",
+  ({ g, seeds, exits, cutoff, weightsFrac, order }) => {
+    const n = g.n;
+    // fractional weights exercise floating-point sums (ties and rounding)
+    const edges = weightsFrac ? g.edges.map((e, k) => ({ ...e, minutes: e.minutes / 3 + (k % 7) * 0.1 })) : g.edges;
+    const { offsets, targets, weights } = csr(n, edges);
+    const S = pack(seeds);
+    const X = pack(exits);
+    const nS = seeds.length;
+    const nT = exits.length;
+    // reference: the general kernel, full search, then min over exits
+    const expected = new Float64Array(nT * nS);
+    const dist = new Float64Array(n);
+    for (let s = 0; s < nS; s++) {
+      runDijkstra(offsets, targets, weights, S.nodes, S.costs, null, S.start[s], S.start[s + 1], cutoff, dist, new Int32Array(n), new Float64Array(n), new Int32Array(n), null, null);
+      for (let t = 0; t < nT; t++) {
+        let best = Infinity;
+        for (let k = X.start[t]; k < X.start[t + 1]; k++) best = Math.min(best, X.costs[k] + dist[X.nodes[k]]);
+        expected[t * nS + s] = best <= cutoff ? best : Infinity;
+      }
+    }
+    const out = new Float64Array(nT * nS).fill(-1);
+    const isTarget = new Uint8Array(n);
+    const sequence = Array.from({ length: nS }, (_, i) => (order ? nS - 1 - i : i));
+    let k = 0;
+    const next = () => (k < nS ? sequence[k++] : nS);
+    runSearches(runMatrixDijkstra, offsets, targets, weights, next, nS, S.start, S.nodes, S.costs, X.start, X.nodes, X.costs, cutoff, out, nS, 1, new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n), isTarget);
+    for (let i = 0; i < out.length; i++) expect(Object.is(out[i], expected[i]), `cell ${i}: ${out[i]} vs ${expected[i]}`).toBe(true);
+    expect(isTarget.every((b) => b === 0)).toBe(true);
+  },
+);
+
+test("matrix kernel stops once every target is settled (hand-checkable chain)", () => {
+  // chain 0 → 1 → 2 → 3 → 4, 1 minute each; one target at node 1
+  const { offsets, targets, weights } = csr(5, [0, 1, 2, 3].map((i) => ({ from: i, to: i + 1, minutes: 1 })));
+  const dist = new Float64Array(5);
+  const isTarget = Uint8Array.from([0, 1, 0, 0, 0]);
+  const settled = runMatrixDijkstra(offsets, targets, weights, Int32Array.of(0), Float64Array.of(0), 0, 1, Infinity, dist, new Int32Array(5), new Float64Array(5), new Int32Array(5), isTarget, 1);
+  expect(settled).toBe(2);
+  expect(dist[1]).toBe(1);
+});
