@@ -23,3 +23,21 @@ export { scenarioJsonSchema } from "./scenario-json-schema.js";
 export { applyScenario } from "./apply-scenario.js";
 export { createScenarioCache } from "./create-scenario-cache.js";
 export type { CachedMatrix, ScenarioCache, ScenarioCacheStats } from "./create-scenario-cache.js";
+export type { ComparableResult, MetricDirection, ScenarioMetric, ZoneOutcome } from "./metrics.js";
+export { CompareScenariosOptionsSchema, DEFAULT_RANK_BY, compareScenarios } from "./compare-scenarios.js";
+export type {
+  CatchmentSwitch,
+  CompareScenariosOptions,
+  ComparisonCell,
+  ComparisonRow,
+  GainersLosers,
+  PopulationByDecile,
+  RankedScenario,
+  ScenarioComparison,
+  ZoneChange,
+} from "./compare-scenarios.js";
+export { ComparisonToMarkdownOptionsSchema, comparisonToMarkdown } from "./comparison-to-markdown.js";
+export type { ComparisonToMarkdownOptions } from "./comparison-to-markdown.js";
+export { ComparisonToCsvOptionsSchema, comparisonToCsv } from "./comparison-to-csv.js";
+export type { ComparisonToCsvOptions } from "./comparison-to-csv.js";
+export { contentHash } from "./content-hash.js";
