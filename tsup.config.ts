@@ -1,6 +1,6 @@
 import { defineConfig } from "tsup";
 
-const domains = ["model", "network", "routing", "access", "catchment", "capacity", "optimise", "scenario", "io", "kent-medway"];
+const domains = ["model", "network", "routing", "access", "catchment", "capacity", "optimise", "scenario", "io", "kent-medway", "node"];
 
 // One entry per public domain so `hubspoke/<domain>` subpaths load on their own.
 export default defineConfig({

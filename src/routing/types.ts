@@ -74,7 +74,8 @@ export interface Router {
   travelTimes(
     origins: readonly Endpoint[],
     destinations: readonly Endpoint[],
-    options?: { cutoffMinutes?: number },
+    /** `direction` forces one search per origin ("forward") or per destination ("reverse"). */
+    options?: { cutoffMinutes?: number; direction?: "auto" | "forward" | "reverse" },
   ): RoutedCostMatrix;
   nearest(origins: readonly Endpoint[], destinations: readonly Endpoint[]): NearestResult[];
   route(from: Endpoint, to: Endpoint): RouteResult | null;

@@ -1,0 +1,240 @@
+import { z } from "zod";
+import { InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
+import { CommunityAssumptionsSchema } from "../model/index.js";
+import type { CostMatrix } from "../model/index.js";
+import { AFC_MINUTES_PER_WTE_WEEK } from "./contact-capacity.js";
+import { alignedValues, show } from "./internal/values.js";
+
+const where = "staffTravel";
+
+export const StaffTravelOptionsSchema = z.strictObject({
+  /** Community rates; supplies maxDaysBetweenContacts, homeVisitShare, homeVisitMinutes. */
+  community: CommunityAssumptionsSchema.optional(),
+  /** Overrides `community.maxDaysBetweenContacts`. */
+  maxDaysBetweenContacts: z.number().positive().optional(),
+  /** Overrides `community.homeVisitShare`; in [0, 1]. */
+  homeVisitShare: z.number().min(0).max(1).optional(),
+  /** Face-to-face minutes per home visit (overrides `community.homeVisitMinutes`). */
+  homeVisitMinutes: z.number().positive().optional(),
+  /** Staff WTE per base id, for the share of all staff time spent travelling. */
+  staffWte: z.record(z.string().min(1), z.number().nonnegative()).optional(),
+  /** Working minutes per WTE-week. Default 2,250 (37.5 h, Agenda for Change). */
+  minutesPerWteWeek: z.number().positive().default(AFC_MINUTES_PER_WTE_WEEK),
+});
+export type StaffTravelOptions = z.input<typeof StaffTravelOptionsSchema> & {
+  /**
+   * Base → zone minutes, laid out like `matrix` (zones × bases). When given, a round trip is
+   * outbound (this) + return (`matrix`); otherwise 2 × `matrix`.
+   */
+  outboundMatrix?: CostMatrix;
+};
+
+export interface ZoneTravel {
+  readonly zone: string;
+  /** Base serving the zone; null when none is given (zero caseload) or, with "nearest", none is reachable. */
+  readonly base: string | null;
+  readonly caseload: number;
+  readonly homeVisitsPerWeek: number;
+  readonly clinicContactsPerWeek: number;
+  /** Out-and-back minutes between the base and the zone (Infinity: unreachable). */
+  readonly roundTripMinutes: number;
+  readonly staffTravelMinutesPerWeek: number;
+  readonly patientTravelMinutesPerWeek: number;
+}
+
+export interface BaseTravel {
+  readonly base: string;
+  readonly zones: number;
+  readonly caseload: number;
+  readonly homeVisitsPerWeek: number;
+  readonly staffTravelMinutesPerWeek: number;
+  /** Staff minutes per home visit, out and back (0 with no visits). */
+  readonly meanStaffMinutesPerHomeVisit: number;
+  /** Travel ÷ (travel + face-to-face) home-visit time; null without homeVisitMinutes. */
+  readonly travelShareOfHomeVisitTime: number | null;
+  /** Travel ÷ (WTE × minutesPerWteWeek); null without staffWte for this base. */
+  readonly travelShareOfStaffTime: number | null;
+  readonly clinicContactsPerWeek: number;
+  /** Patients' out-and-back minutes to clinic contacts at this base. */
+  readonly patientTravelMinutesPerWeek: number;
+  readonly meanPatientMinutesPerClinicContact: number;
+}
+
+export interface StaffTravelResult {
+  /** `matrix.origins` order. */
+  readonly zones: readonly ZoneTravel[];
+  /** `matrix.destinations` order. */
+  readonly bases: readonly BaseTravel[];
+  readonly totals: {
+    readonly staffTravelMinutesPerWeek: number;
+    readonly patientTravelMinutesPerWeek: number;
+    readonly homeVisitsPerWeek: number;
+    readonly clinicContactsPerWeek: number;
+  };
+  /** Zones with caseload whose base is unreachable: excluded from the totals, never dropped. */
+  readonly unreachable: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Staff travel for home visits made from each spoke base, and patients' travel to clinic
+ * contacts there: both sides of consolidating bases.
+ *
+ * Method: contacts per week per zone = caseload × 7 / maxDaysBetweenContacts; home visits =
+ * contacts × homeVisitShare, made out and back from the zone's base; clinic contacts = the
+ * rest, made by the patient to the base and back. Round-trip minutes = outbound (base → zone,
+ * `options.outboundMatrix`) + return (zone → base, `matrix`), or 2 × `matrix` when roads are
+ * roughly symmetric. One visit per trip (no chaining of visits into rounds), so the figures
+ * are an upper bound on a well-planned round's travel. Staff time lost to travel per base =
+ * travel ÷ (travel + face-to-face visit minutes), and travel ÷ (WTE × minutes per WTE-week).
+ *
+ * @param matrix - Zones × bases, zone → base minutes (any provider; Infinity = unreachable).
+ * @param caseload - Active caseload per zone (aligned with `matrix.origins` or keyed by id).
+ * @param spokeOf - Base id per zone (aligned or keyed), or `"nearest"` (default): each zone's
+ *   nearest base by round trip, ties by column order.
+ * @param options - `community` rates or explicit `maxDaysBetweenContacts`, `homeVisitShare`,
+ *   `homeVisitMinutes`; `staffWte` per base; `minutesPerWteWeek` (default 2,250);
+ *   `outboundMatrix`.
+ * @returns Per zone, per base and in total: staff travel and patient travel minutes per week.
+ * @throws {@link NotAlignedError} if `caseload`, `spokeOf` or `outboundMatrix` do not match.
+ * @throws {@link UnknownIdError} if `spokeOf` names a base not in the matrix.
+ * @throws {@link InvalidInputError} for negative/NaN caseload or missing rates.
+ * @example
+ * const m = createCostMatrix(["z1", "z2"], ["base"], [10, 20]);
+ * const r = staffTravel(m, [28, 28], "nearest", { maxDaysBetweenContacts: 28, homeVisitShare: 0.5 });
+ * r.totals.staffTravelMinutesPerWeek; // 3.5·20 + 3.5·40 = 210
+ */
+export function staffTravel(
+  matrix: CostMatrix,
+  caseload: ArrayLike<number> | Readonly<Record<string, number>>,
+  spokeOf: readonly (string | null)[] | Readonly<Record<string, string>> | "nearest" = "nearest",
+  options: StaffTravelOptions = {},
+): StaffTravelResult {
+  const { outboundMatrix, ...rest } = options;
+  const opts = parseInput(where, StaffTravelOptionsSchema, rest, "options");
+  const zones = matrix.origins;
+  const bases = matrix.destinations;
+  const n = zones.length;
+  const m = bases.length;
+  const load = alignedValues(where, "caseload", caseload, zones, "matrix.origins");
+  const maxDays = opts.maxDaysBetweenContacts ?? opts.community?.maxDaysBetweenContacts.value;
+  const share = opts.homeVisitShare ?? opts.community?.homeVisitShare.value;
+  const visitMinutes = opts.homeVisitMinutes ?? opts.community?.homeVisitMinutes?.value;
+  const missing: { path: string; message: string }[] = [];
+  if (maxDays === undefined) missing.push({ path: "options.maxDaysBetweenContacts", message: "give it or options.community (got undefined)" });
+  if (share === undefined) missing.push({ path: "options.homeVisitShare", message: "give it or options.community (got undefined)" });
+  if (missing.length > 0) throw new InvalidInputError(where, missing);
+  if (outboundMatrix !== undefined) {
+    if (outboundMatrix.origins.length !== n || outboundMatrix.destinations.length !== m) {
+      throw new NotAlignedError(where, "options.outboundMatrix", outboundMatrix.origins.length * outboundMatrix.destinations.length, n * m, "matrix (zones × bases)");
+    }
+    for (let i = 0; i < n; i++) if (outboundMatrix.origins[i] !== zones[i]) throw new NotAlignedError(where, "options.outboundMatrix.origins", n, n, "matrix.origins (same ids, same order)");
+    for (let j = 0; j < m; j++) if (outboundMatrix.destinations[j] !== bases[j]) throw new NotAlignedError(where, "options.outboundMatrix.destinations", m, m, "matrix.destinations (same ids, same order)");
+  }
+  if (opts.staffWte !== undefined) {
+    for (const key of Object.keys(opts.staffWte)) if (!bases.includes(key)) throw new UnknownIdError(where, "base", key, `options.staffWte.${key}`);
+  }
+  const trip = new Float64Array(n * m);
+  for (let k = 0; k < n * m; k++) trip[k] = matrix.minutes[k] + (outboundMatrix === undefined ? matrix.minutes[k] : outboundMatrix.minutes[k]);
+
+  const assigned = new Int32Array(n).fill(-1);
+  if (spokeOf === "nearest") {
+    for (let i = 0; i < n; i++) {
+      let best = -1;
+      for (let j = 0; j < m; j++) if (trip[i * m + j] !== Infinity && (best < 0 || trip[i * m + j] < trip[i * m + best])) best = j;
+      assigned[i] = best;
+    }
+  } else {
+    const index = new Map(bases.map((b, j) => [b, j] as const));
+    let read: (i: number) => { v: unknown; path: string };
+    if (Array.isArray(spokeOf)) {
+      if (spokeOf.length !== n) throw new NotAlignedError(where, "spokeOf", spokeOf.length, n, "matrix.origins");
+      read = (i) => ({ v: spokeOf[i], path: `spokeOf[${i}]` });
+    } else if (spokeOf !== null && typeof spokeOf === "object") {
+      const rec = spokeOf as Record<string, unknown>;
+      for (const key of Object.keys(rec)) if (!zones.includes(key)) throw new UnknownIdError(where, "zone", key, `spokeOf.${key}`);
+      read = (i) => ({ v: rec[zones[i]], path: `spokeOf.${zones[i]}` });
+    } else {
+      throw new InvalidInputError(where, [{ path: "spokeOf", message: `expected "nearest", an array of base ids or a record (got ${show(spokeOf)})` }]);
+    }
+    for (let i = 0; i < n; i++) {
+      const { v, path } = read(i);
+      if (v === null || v === undefined) {
+        if (load[i] > 0) throw new InvalidInputError(where, [{ path, message: `zone "${zones[i]}" has caseload ${load[i]} but no base (got ${show(v)})` }]);
+        continue;
+      }
+      const j = typeof v === "string" ? index.get(v) : undefined;
+      if (j === undefined) throw new UnknownIdError(where, "base", String(v), path, "Bases are matrix.destinations ids.");
+      assigned[i] = j;
+    }
+  }
+
+  const perWeek = 7 / (maxDays as number);
+  const sh = share as number;
+  const warnings: string[] = [];
+  const unreachable: string[] = [];
+  const agg = bases.map(() => ({ zones: 0, caseload: 0, visits: 0, staff: 0, clinic: 0, patient: 0 }));
+  const totals = { staffTravelMinutesPerWeek: 0, patientTravelMinutesPerWeek: 0, homeVisitsPerWeek: 0, clinicContactsPerWeek: 0 };
+  const zoneRows: ZoneTravel[] = [];
+  for (let i = 0; i < n; i++) {
+    const j = assigned[i];
+    const contacts = load[i] * perWeek;
+    const visits = contacts * sh;
+    const clinic = contacts - visits;
+    const rt = j < 0 ? Infinity : trip[i * m + j];
+    const ok = rt !== Infinity;
+    if (!ok && load[i] > 0) unreachable.push(zones[i]);
+    const staff = ok ? visits * rt : visits > 0 ? Infinity : 0;
+    const patient = ok ? clinic * rt : clinic > 0 ? Infinity : 0;
+    zoneRows.push({
+      zone: zones[i],
+      base: j < 0 ? null : bases[j],
+      caseload: load[i],
+      homeVisitsPerWeek: visits,
+      clinicContactsPerWeek: clinic,
+      roundTripMinutes: rt,
+      staffTravelMinutesPerWeek: staff,
+      patientTravelMinutesPerWeek: patient,
+    });
+    if (j >= 0 && ok) {
+      const a = agg[j];
+      a.zones++;
+      a.caseload += load[i];
+      a.visits += visits;
+      a.staff += staff;
+      a.clinic += clinic;
+      a.patient += patient;
+      totals.staffTravelMinutesPerWeek += staff;
+      totals.patientTravelMinutesPerWeek += patient;
+      totals.homeVisitsPerWeek += visits;
+      totals.clinicContactsPerWeek += clinic;
+    }
+  }
+  if (unreachable.length > 0) {
+    warnings.push(`${unreachable.length} zone${unreachable.length === 1 ? "" : "s"} with caseload cannot reach ${unreachable.length === 1 ? "its" : "their"} base (${unreachable.slice(0, 5).map((z) => `"${z}"`).join(", ")}${unreachable.length > 5 ? ", …" : ""}); excluded from the totals`);
+  }
+  const baseRows = bases.map((b, j): BaseTravel => {
+    const a = agg[j];
+    const wte = opts.staffWte?.[b];
+    const f2f = visitMinutes === undefined ? undefined : a.visits * visitMinutes;
+    return {
+      base: b,
+      zones: a.zones,
+      caseload: a.caseload,
+      homeVisitsPerWeek: a.visits,
+      staffTravelMinutesPerWeek: a.staff,
+      meanStaffMinutesPerHomeVisit: a.visits > 0 ? a.staff / a.visits : 0,
+      travelShareOfHomeVisitTime: f2f === undefined ? null : a.staff + f2f > 0 ? a.staff / (a.staff + f2f) : 0,
+      travelShareOfStaffTime: wte === undefined ? null : wte > 0 ? a.staff / (wte * opts.minutesPerWteWeek) : a.staff > 0 ? null : 0,
+      clinicContactsPerWeek: a.clinic,
+      patientTravelMinutesPerWeek: a.patient,
+      meanPatientMinutesPerClinicContact: a.clinic > 0 ? a.patient / a.clinic : 0,
+    };
+  });
+  for (const b of baseRows) {
+    if (b.travelShareOfStaffTime !== null && b.travelShareOfStaffTime > 1) {
+      warnings.push(`base "${b.base}": home-visit travel alone needs ${(b.travelShareOfStaffTime * 100).toFixed(0)} % of its staff time`);
+    }
+  }
+  return { zones: zoneRows, bases: baseRows, totals, unreachable, warnings };
+}

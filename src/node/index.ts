@@ -1,0 +1,2 @@
+export { parallelTravelTimes } from "./parallel-travel-times.js";
+export type { ParallelTravelTimesOptions } from "./parallel-travel-times.js";

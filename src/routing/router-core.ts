@@ -1,0 +1,439 @@
+// Internal: endpoint resolution, matrix plans and search seeding shared by createRouter and
+// the node worker pool (src/node/), so both produce identical matrices.
+import { z } from "zod";
+import { DuplicateIdError, GraphChangedError, InvalidInputError, parseInput, UnknownIdError } from "../errors.js";
+import { LonLatSchema } from "../model/schemas.js";
+import type { LonLat, Provenance, RoadGraph } from "../model/types.js";
+import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
+import { type CompiledGraph, compileGraph, hashCompiled, stronglyConnectedComponents } from "./compile.js";
+import { runDijkstra, runSearches } from "./kernel.js";
+import { buildSnapIndex, edgeLine, lineMetres, nearestSegment, type SnapIndex } from "./snap-index.js";
+import type { Endpoint, LocatedItem, RoutedCostMatrix, SnappedPoint, SnapResult } from "./types.js";
+
+export const RouterOptionsSchema = z.strictObject({
+  /** Points farther than this from every edge are reported as unsnapped, metres. */
+  maxSnapMetres: z.number().nonnegative().default(2000),
+  /** Speed charged on the straight connector from a point to its snapped road, km/h. */
+  accessSpeedKmh: z.number().positive().default(DEFAULT_ACCESS_SPEED_KMH),
+});
+export type RouterOptions = z.input<typeof RouterOptionsSchema>;
+
+export const TravelTimesOptionsSchema = z.strictObject({
+  /** Times above this become Infinity (and searches stop there), minutes. */
+  cutoffMinutes: z.number().nonnegative().default(Infinity),
+  /** Search per origin ("forward"), per destination ("reverse") or whichever is fewer ("auto"). */
+  direction: z.enum(["auto", "forward", "reverse"]).default("auto"),
+});
+export type TravelTimesOptions = z.input<typeof TravelTimesOptionsSchema>;
+
+const LocatedItemsSchema = z.array(z.object({ id: z.string().min(1), location: LonLatSchema }));
+
+/** An endpoint attached to the compiled graph: a node, a phantom point on an edge, or nothing. */
+export interface Resolved {
+  readonly id: string;
+  /** Node index, or -1. */
+  readonly node: number;
+  /** Canonical CSR edge (twin-normalised), or -1. */
+  readonly edge: number;
+  readonly fraction: number;
+  readonly connectorMinutes: number;
+  readonly connectorMetres: number;
+  /** The original location of a located item (for route geometry). */
+  readonly location?: LonLat;
+  readonly snapped?: LonLat;
+  /** Not attached (beyond maxSnapMetres). */
+  readonly unsnapped: boolean;
+  readonly island: boolean;
+}
+
+export interface MatrixPlan {
+  readonly mode: "forward" | "reverse";
+  readonly searches: number;
+  readonly seedStart: Int32Array;
+  readonly seedNodes: Int32Array;
+  readonly seedCosts: Float64Array;
+  readonly exitStart: Int32Array;
+  readonly exitNodes: Int32Array;
+  readonly exitCosts: Float64Array;
+  readonly cutoff: number;
+  readonly tStride: number;
+  readonly sStride: number;
+  readonly rows: number;
+  readonly cols: number;
+  /** Finish a matrix whose searches filled `out`: same-edge trips, ids, report, provenance. */
+  finish(out: Float64Array): RoutedCostMatrix;
+}
+
+export class RouterCore {
+  readonly graph: RoadGraph;
+  readonly c: CompiledGraph;
+  readonly maxSnapMetres: number;
+  readonly accessSpeedKmh: number;
+  private snapIndex: SnapIndex | null = null;
+  private hash: string | null = null;
+  // scratch buffers, owned by this router only
+  readonly dist: Float64Array;
+  readonly heapNodes: Int32Array;
+  readonly heapKeys: Float64Array;
+  readonly pos: Int32Array;
+  private predBuf: Int32Array | null = null;
+  private labelBuf: Int32Array | null = null;
+
+  constructor(where: string, graph: RoadGraph, options: RouterOptions) {
+    const opts = parseInput(where, RouterOptionsSchema, options, "options");
+    this.graph = graph;
+    this.c = compileGraph(where, graph);
+    this.maxSnapMetres = opts.maxSnapMetres;
+    this.accessSpeedKmh = opts.accessSpeedKmh;
+    const n = this.c.n;
+    this.dist = new Float64Array(n);
+    this.heapNodes = new Int32Array(n);
+    this.heapKeys = new Float64Array(n);
+    this.pos = new Int32Array(n);
+  }
+
+  check(where: string): void {
+    const g = this.graph;
+    if (g.order !== this.c.order || g.size !== this.c.size) {
+      throw new GraphChangedError(
+        where,
+        `the graph changed after the router was compiled (${this.c.order} → ${g.order} nodes, ${this.c.size} → ${g.size} edges); create a new router with createRouter(graph)`,
+      );
+    }
+  }
+
+  graphHash(): string {
+    if (this.hash === null) this.hash = hashCompiled(this.c);
+    return this.hash;
+  }
+
+  index(where: string): SnapIndex {
+    if (this.snapIndex === null) this.snapIndex = buildSnapIndex(where, this.graph, this.c);
+    return this.snapIndex;
+  }
+
+  private sccCache: { comp: Int32Array; largest: number } | null = null;
+  scc(): { comp: Int32Array; largest: number } {
+    if (this.sccCache === null) this.sccCache = this.snapIndex ?? stronglyConnectedComponents(this.c);
+    return this.sccCache;
+  }
+
+  pred(): Int32Array {
+    if (this.predBuf === null) this.predBuf = new Int32Array(this.c.n);
+    return this.predBuf;
+  }
+
+  label(): Int32Array {
+    if (this.labelBuf === null) this.labelBuf = new Int32Array(this.c.n);
+    return this.labelBuf;
+  }
+
+  /** Snap located items; each lands in exactly one of snapped / unsnapped. */
+  snap(where: string, points: readonly LocatedItem[], path = "points"): SnapResult {
+    this.check(where);
+    parseInput(where, LocatedItemsSchema, points, path);
+    const index = this.index(where);
+    const snapped: SnappedPoint[] = [];
+    const unsnapped: { id: string; nearestMetres: number }[] = [];
+    const islands: string[] = [];
+    for (const p of points) {
+      const r = this.snapOne(where, index, p);
+      if ("nearestMetres" in r) unsnapped.push(r);
+      else {
+        snapped.push(r);
+        if (r.component === "island") islands.push(r.id);
+      }
+    }
+    return { snapped, unsnapped, islands };
+  }
+
+  private snapOne(where: string, index: SnapIndex, p: LocatedItem): SnappedPoint | { id: string; nearestMetres: number } {
+    const [lon, lat] = p.location;
+    const hit = nearestSegment(index, lon, lat);
+    if (hit === null) return { id: p.id, nearestMetres: Infinity };
+    if (hit.metres > this.maxSnapMetres) return { id: p.id, nearestMetres: hit.metres };
+    const c = this.c;
+    const e = index.segEdge[hit.seg];
+    const line = edgeLine(this.graph, c, index.nodeLon, index.nodeLat, e);
+    const k = index.segNo[hit.seg];
+    let before = 0;
+    for (let i = 1; i <= k; i++) before += lineMetres([line[i - 1], line[i]]);
+    const segLen = lineMetres([line[k], line[k + 1]]);
+    let total = before + segLen;
+    for (let i = k + 2; i < line.length; i++) total += lineMetres([line[i - 1], line[i]]);
+    const fraction = total === 0 ? 0 : Math.min(1, Math.max(0, (before + hit.t * segLen) / total));
+    const u = c.sources[e];
+    const v = c.targets[e];
+    const main = index.comp[u] === index.largest && index.comp[v] === index.largest;
+    void where;
+    return {
+      id: p.id,
+      edgeKey: c.edgeKeys[c.edgeId[e]],
+      edge: [c.nodeKeys[u], c.nodeKeys[v]],
+      fraction,
+      snapped: [line[k][0] + hit.t * (line[k + 1][0] - line[k][0]), line[k][1] + hit.t * (line[k + 1][1] - line[k][1])],
+      snapMetres: hit.metres,
+      connectorMinutes: (hit.metres / 1000 / this.accessSpeedKmh) * 60,
+      component: main ? "main" : "island",
+    };
+  }
+
+  /** Resolve endpoints; located items are snapped with this router's index. */
+  resolve(where: string, endpoints: readonly Endpoint[], path: string): Resolved[] {
+    if (!Array.isArray(endpoints)) {
+      throw new InvalidInputError(where, [{ path, message: "expected an array of node keys, snapped points or { id, location } items" }]);
+    }
+    const out: Resolved[] = new Array<Resolved>(endpoints.length);
+    const seen = new Map<string, number>();
+    const c = this.c;
+    for (let i = 0; i < endpoints.length; i++) {
+      const ep = endpoints[i];
+      let r: Resolved;
+      if (typeof ep === "string") {
+        const node = c.nodeIndex.get(ep);
+        if (node === undefined) throw new UnknownIdError(where, "node", ep, `${path}[${i}]`, "Pass a node key of the graph, or a { id, location } item to snap");
+        r = { id: ep, node, edge: -1, fraction: 0, connectorMinutes: 0, connectorMetres: 0, unsnapped: false, island: false };
+        const scc = this.scc();
+        r = { ...r, island: scc.comp[node] !== scc.largest };
+      } else if (ep !== null && typeof ep === "object" && "edgeKey" in ep) {
+        r = this.resolveSnapped(where, ep, `${path}[${i}]`);
+      } else if (ep !== null && typeof ep === "object" && "location" in ep) {
+        parseInput(where, LocatedItemsSchema, [ep], path);
+        const s = this.snapOne(where, this.index(where), ep);
+        if ("nearestMetres" in s) {
+          r = { id: ep.id, node: -1, edge: -1, fraction: 0, connectorMinutes: 0, connectorMetres: 0, location: ep.location, unsnapped: true, island: false };
+        } else {
+          r = { ...this.resolveSnapped(where, s, `${path}[${i}]`), location: ep.location };
+        }
+      } else {
+        throw new InvalidInputError(where, [{ path: `${path}[${i}]`, message: "expected a node key, a snapped point or a { id, location } item" }]);
+      }
+      const first = seen.get(r.id);
+      if (first !== undefined) throw new DuplicateIdError(where, path, r.id, first, i);
+      seen.set(r.id, i);
+      out[i] = r;
+    }
+    return out;
+  }
+
+  private resolveSnapped(where: string, p: SnappedPoint, path: string): Resolved {
+    const c = this.c;
+    const ord = this.edgeOrdinal(p.edgeKey);
+    if (ord === undefined) throw new UnknownIdError(where, "edge", p.edgeKey, `${path}.edgeKey`, "Snap the point with this router's graph");
+    if (!(p.fraction >= 0 && p.fraction <= 1) || !(p.connectorMinutes >= 0) || !Number.isFinite(p.connectorMinutes)) {
+      throw new InvalidInputError(where, [{ path, message: `snapped point "${p.id}" needs fraction in [0, 1] and finite connectorMinutes >= 0 (got ${p.fraction}, ${p.connectorMinutes})` }]);
+    }
+    const from = c.nodeIndex.get(p.edge[0]);
+    let e = -1;
+    for (let k = c.offsets[from ?? 0], end = c.offsets[(from ?? 0) + 1]; from !== undefined && k < end; k++) {
+      if (c.edgeId[k] === ord) {
+        e = k;
+        break;
+      }
+    }
+    if (e < 0) throw new InvalidInputError(where, [{ path: `${path}.edge`, message: `edge "${p.edgeKey}" does not run from "${p.edge[0]}"` }]);
+    const index = this.index(where);
+    let fraction = p.fraction;
+    const tw = index.twin[e];
+    if (tw !== -1 && tw < e) {
+      e = tw;
+      fraction = 1 - fraction;
+    }
+    const island = index.comp[c.sources[e]] !== index.largest || index.comp[c.targets[e]] !== index.largest;
+    return {
+      id: p.id,
+      node: -1,
+      edge: e,
+      fraction,
+      connectorMinutes: p.connectorMinutes,
+      connectorMetres: p.snapMetres,
+      snapped: p.snapped,
+      unsnapped: false,
+      island,
+    };
+  }
+
+  private ordinals: Map<string, number> | null = null;
+  private edgeOrdinal(key: string): number | undefined {
+    if (this.ordinals === null) {
+      const m = new Map<string, number>();
+      this.c.edgeKeys.forEach((k, i) => m.set(k, i));
+      this.ordinals = m;
+    }
+    return this.ordinals.get(key);
+  }
+
+  /** Node/cost pairs where a trip from `r` enters the graph (`leave`) or where a trip to `r` leaves it. */
+  anchors(r: Resolved, leave: boolean, nodes: number[], costs: number[]): void {
+    if (r.unsnapped) return;
+    if (r.node >= 0) {
+      nodes.push(r.node);
+      costs.push(0);
+      return;
+    }
+    const c = this.c;
+    const e = r.edge;
+    const f = r.fraction;
+    const tw = this.snapIndex === null ? -1 : this.snapIndex.twin[e];
+    const w = c.minutes[e];
+    if (leave) {
+      nodes.push(c.targets[e]);
+      costs.push((1 - f) * w + r.connectorMinutes);
+      if (tw >= 0) {
+        nodes.push(c.sources[e]);
+        costs.push(f * c.minutes[tw] + r.connectorMinutes);
+      }
+    } else {
+      nodes.push(c.sources[e]);
+      costs.push(f * w + r.connectorMinutes);
+      if (tw >= 0) {
+        nodes.push(c.targets[e]);
+        costs.push((1 - f) * c.minutes[tw] + r.connectorMinutes);
+      }
+    }
+  }
+
+  /** Minutes of a trip along one edge between two phantom points on it (Infinity if impossible). */
+  sameEdge(o: Resolved, d: Resolved): number {
+    if (o.edge < 0 || o.edge !== d.edge) return Infinity;
+    const c = this.c;
+    const e = o.edge;
+    // the very same point (same place, same snap): no trip at all
+    const samePlace =
+      o.location !== undefined && d.location !== undefined
+        ? o.location[0] === d.location[0] && o.location[1] === d.location[1]
+        : o.location === undefined && d.location === undefined && o.connectorMinutes === d.connectorMinutes;
+    if (samePlace && o.fraction === d.fraction) return 0;
+    const conn = o.connectorMinutes + d.connectorMinutes;
+    let best = Infinity;
+    if (d.fraction >= o.fraction) best = (d.fraction - o.fraction) * c.minutes[e] + conn;
+    const tw = this.snapIndex === null ? -1 : this.snapIndex.twin[e];
+    if (tw >= 0 && d.fraction <= o.fraction) best = Math.min(best, (o.fraction - d.fraction) * c.minutes[tw] + conn);
+    return best;
+  }
+
+  packAnchors(list: readonly Resolved[], leave: boolean): { start: Int32Array; nodes: Int32Array; costs: Float64Array } {
+    const start = new Int32Array(list.length + 1);
+    const nodes: number[] = [];
+    const costs: number[] = [];
+    for (let i = 0; i < list.length; i++) {
+      this.anchors(list[i], leave, nodes, costs);
+      start[i + 1] = nodes.length;
+    }
+    return { start, nodes: Int32Array.from(nodes), costs: Float64Array.from(costs) };
+  }
+
+  provenance(notes: string[]): Provenance {
+    const profile = this.graph.getAttribute("profile");
+    return {
+      engine: "hubspoke-router",
+      profile: typeof profile === "string" ? profile : "edge minutes",
+      inputs: { graph: this.graphHash() },
+      notes: [`snap: maxSnapMetres ${this.maxSnapMetres}, accessSpeedKmh ${this.accessSpeedKmh}`, ...notes],
+    };
+  }
+
+  plan(where: string, origins: readonly Endpoint[], destinations: readonly Endpoint[], options: TravelTimesOptions): MatrixPlan {
+    this.check(where);
+    const opts = parseInput(where, TravelTimesOptionsSchema, options, "options");
+    const ro = this.resolve(where, origins, "origins");
+    const rd = this.resolve(where, destinations, "destinations");
+    const reverse = opts.direction === "reverse" || (opts.direction === "auto" && rd.length <= ro.length);
+    const seeds = reverse ? this.packAnchors(rd, false) : this.packAnchors(ro, true);
+    const exits = reverse ? this.packAnchors(ro, true) : this.packAnchors(rd, false);
+    const rows = ro.length;
+    const cols = rd.length;
+    const cutoff = opts.cutoffMinutes;
+    const finish = (out: Float64Array): RoutedCostMatrix => {
+      // trips along a single edge never pass through a node
+      const byEdge = new Map<number, number[]>();
+      for (let i = 0; i < rows; i++) {
+        const e = ro[i].edge;
+        if (e < 0) continue;
+        const list = byEdge.get(e);
+        if (list === undefined) byEdge.set(e, [i]);
+        else list.push(i);
+      }
+      for (let j = 0; j < cols; j++) {
+        const list = rd[j].edge < 0 ? undefined : byEdge.get(rd[j].edge);
+        if (list === undefined) continue;
+        for (const i of list) {
+          const v = this.sameEdge(ro[i], rd[j]);
+          if (v <= cutoff && v < out[i * cols + j]) out[i * cols + j] = v;
+        }
+      }
+      const unsnapped: string[] = [];
+      const islands: string[] = [];
+      for (const r of [...ro, ...rd]) {
+        if (r.unsnapped) unsnapped.push(r.id);
+        else if (r.island) islands.push(r.id);
+      }
+      const notes = Number.isFinite(cutoff) ? [`cutoffMinutes ${cutoff}: longer trips are Infinity`] : [];
+      return {
+        origins: ro.map((r) => r.id),
+        destinations: rd.map((r) => r.id),
+        minutes: out,
+        provenance: this.provenance(notes),
+        snapping: { unsnapped, islands, maxSnapMetres: this.maxSnapMetres },
+      };
+    };
+    return {
+      mode: reverse ? "reverse" : "forward",
+      searches: reverse ? cols : rows,
+      seedStart: seeds.start,
+      seedNodes: seeds.nodes,
+      seedCosts: seeds.costs,
+      exitStart: exits.start,
+      exitNodes: exits.nodes,
+      exitCosts: exits.costs,
+      cutoff,
+      tStride: reverse ? cols : 1,
+      sStride: reverse ? 1 : cols,
+      rows,
+      cols,
+      finish,
+    };
+  }
+
+  /** Run a plan's searches on this thread. */
+  runPlan(p: MatrixPlan, out: Float64Array, from = 0, to = p.searches): void {
+    const c = this.c;
+    const reverse = p.mode === "reverse";
+    runSearches(
+      runDijkstra,
+      reverse ? c.rOffsets : c.offsets,
+      reverse ? c.rTargets : c.targets,
+      reverse ? c.rMinutes : c.minutes,
+      from,
+      to,
+      p.seedStart,
+      p.seedNodes,
+      p.seedCosts,
+      p.exitStart,
+      p.exitNodes,
+      p.exitCosts,
+      p.cutoff,
+      out,
+      p.tStride,
+      p.sStride,
+      this.dist,
+      this.heapNodes,
+      this.heapKeys,
+      this.pos,
+    );
+  }
+}
+
+const CORE = Symbol.for("hubspoke.routerCore");
+
+/** Attach the internal core to a router object (non-enumerable). */
+export function attachCore<T extends object>(router: T, core: RouterCore): T {
+  Object.defineProperty(router, CORE, { value: core, enumerable: false });
+  return router;
+}
+
+/** The internal core of a router made by createRouter, or undefined. */
+export function coreOf(router: unknown): RouterCore | undefined {
+  if (router === null || typeof router !== "object") return undefined;
+  return (router as Record<symbol, RouterCore | undefined>)[CORE];
+}
