@@ -113,6 +113,8 @@ function isList(value: unknown): boolean {
 function difference(a: number | null, b: number | null): number | null {
   if (a === null || b === null) return null;
   if (a === b) return 0;
+  // float noise from rescaling (e.g. 1.1 × population) is not a change
+  if (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b))) return 0;
   return a - b;
 }
 

@@ -15,8 +15,10 @@ export interface ScenarioCacheStats {
   readonly computed: number;
   /** Site columns served from the cache. */
   readonly reused: number;
-  /** Router calls made (one per batch of missing columns). */
+  /** Router calls made (one per batch of missing columns or leg rows). */
   readonly routerCalls: number;
+  /** Rows of small site-to-site matrices (spoke → hub legs) computed. */
+  readonly legRowsComputed: number;
 }
 
 /**
@@ -31,10 +33,23 @@ export interface ScenarioCache {
    * (a site is identified by its id and location: a moved site is a new column).
    */
   matrix(zones: readonly LocatedItem[], sites: readonly LocatedItem[]): CachedMatrix;
+  /**
+   * A small origins × destinations matrix (e.g. spoke → hub legs) memoised per cell (origin and
+   * destination id and location); only origins with a missing cell are routed.
+   */
+  legMatrix(origins: readonly LocatedItem[], destinations: readonly LocatedItem[]): CachedMatrix;
   /** Whether the columns are valid for `graph` (the same graph object as the router's). */
   covers(graph: RoadGraph | undefined): boolean;
   /** Memo for content hashes of immutable inputs (keyed by object identity). */
   readonly hashes: WeakMap<object, string>;
+  /**
+   * Memo for analysis results keyed by a content key of their inputs (e.g. a capacitated
+   * assignment for the same hubs, loads and capacities), so options that leave those inputs
+   * unchanged do not solve again.
+   */
+  readonly results: Map<string, unknown>;
+  /** Values derived from immutable inputs, keyed by the input object's identity. */
+  readonly derived: WeakMap<object, Map<string, unknown>>;
   stats(): ScenarioCacheStats;
   /** Forget every column (e.g. to bound memory in a very long sweep). */
   clear(): void;
@@ -84,7 +99,11 @@ export function createScenarioCache(router: Router): ScenarioCache {
   let computed = 0;
   let reused = 0;
   let routerCalls = 0;
+  let legRowsComputed = 0;
+  const legCells = new Map<string, number>();
+  const legFlags = new Map<string, { unsnapped: boolean; island: boolean }>();
   const hashes = new WeakMap<object, string>();
+  const results = new Map<string, unknown>();
 
   function zoneSet(zones: readonly LocatedItem[]): ZoneSet {
     const key = zonesKey(zones);
@@ -108,9 +127,57 @@ export function createScenarioCache(router: Router): ScenarioCache {
   return {
     router,
     hashes,
+    results,
+    derived: new WeakMap(),
     covers: (graph) => graph !== undefined && graph === router.graph,
-    stats: () => ({ computed, reused, routerCalls }),
-    clear: () => zoneSets.clear(),
+    stats: () => ({ computed, reused, routerCalls, legRowsComputed }),
+    clear: () => {
+      zoneSets.clear();
+      results.clear();
+      legCells.clear();
+      legFlags.clear();
+    },
+    legMatrix(origins, destinations) {
+      const oKeys = origins.map((o) => locationKey(o.id, o.location));
+      const dKeys = destinations.map((d) => locationKey(d.id, d.location));
+      const rows = origins.length;
+      const cols = destinations.length;
+      const missing: number[] = [];
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+          if (!legCells.has(`${oKeys[i]}\u0002${dKeys[j]}`)) {
+            missing.push(i);
+            break;
+          }
+        }
+      }
+      if (missing.length > 0) {
+        const m = router.travelTimes(
+          missing.map((i) => ({ id: origins[i].id, location: origins[i].location })),
+          destinations.map((d) => ({ id: d.id, location: d.location })),
+        );
+        routerCalls++;
+        legRowsComputed += missing.length;
+        const unsnapped = new Set(m.snapping.unsnapped);
+        const islands = new Set(m.snapping.islands);
+        missing.forEach((i, r) => {
+          for (let j = 0; j < cols; j++) legCells.set(`${oKeys[i]}\u0002${dKeys[j]}`, m.minutes[r * cols + j]);
+          legFlags.set(oKeys[i], { unsnapped: unsnapped.has(origins[i].id), island: islands.has(origins[i].id) });
+        });
+        for (let j = 0; j < cols; j++) legFlags.set(dKeys[j], { unsnapped: unsnapped.has(destinations[j].id), island: islands.has(destinations[j].id) });
+      }
+      const minutes = new Float64Array(rows * cols);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) minutes[i * cols + j] = legCells.get(`${oKeys[i]}\u0002${dKeys[j]}`)!;
+      const flagged = (f: "unsnapped" | "island") => [...new Set([...origins.filter((o, i) => legFlags.get(oKeys[i])?.[f]).map((o) => o.id), ...destinations.filter((d, j) => legFlags.get(dKeys[j])?.[f]).map((d) => d.id)])];
+      return {
+        origins: origins.map((o) => o.id),
+        destinations: destinations.map((d) => d.id),
+        minutes,
+        unsnapped: flagged("unsnapped"),
+        islands: flagged("island"),
+        provenance: { engine: "hubspoke-router", notes: ["cells memoised by createScenarioCache"] },
+      };
+    },
     matrix(zones, sites) {
       const set = zoneSet(zones);
       const keys = sites.map((s) => locationKey(s.id, s.location));

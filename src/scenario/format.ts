@@ -8,7 +8,7 @@ export function formatValue(value: number | null, unit: string): string {
   if (unit === "share") return `${(value * 100).toFixed(1)}%`;
   if (unit === "probability") return value.toFixed(3);
   const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  const digits = Number.isInteger(value) || abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
   return value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 

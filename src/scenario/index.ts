@@ -41,3 +41,7 @@ export type { ComparisonToMarkdownOptions } from "./comparison-to-markdown.js";
 export { ComparisonToCsvOptionsSchema, comparisonToCsv } from "./comparison-to-csv.js";
 export type { ComparisonToCsvOptions } from "./comparison-to-csv.js";
 export { contentHash } from "./content-hash.js";
+export { EvaluateOptionsSchema, LIBRARY_VERSION, evaluate } from "./evaluate.js";
+export type { EvaluateOptions, ScenarioResult, WardCapacity } from "./evaluate.js";
+export { FactorDistributionSchema, UncertaintyOptionsSchema, uncertainty } from "./uncertainty.js";
+export type { FactorDistribution, UncertaintyInterval, UncertaintyOptions, UncertaintyResult } from "./uncertainty.js";

@@ -45,6 +45,13 @@ describe("compareScenarios", () => {
     expect(c.rows.map((r) => r.metric)).toEqual(["access.hub.meanMinutes", "capacity.outOfAreaBedDays", "access.hub.within45"]);
   });
 
+  it("treats float noise from rescaling as no change", () => {
+    const noisy = result("noisy", 500, (0.1 + 0.2) * (20 / 0.3), baseZones);
+    const c = compareScenarios([base, noisy]);
+    expect(c.rows[0].cells[1].value).not.toBe(20);
+    expect(c.rows[0].cells[1].delta).toBe(0);
+  });
+
   it("ranks by out-of-area bed-days, then mean minutes, and states the criterion", () => {
     const c = compareScenarios([base, optA, optB]);
     expect(c.ranking.order.map((o) => o.scenario)).toEqual(["b", "a", "base"]);
@@ -107,11 +114,11 @@ describe("comparison writers", () => {
   it("comparisonToMarkdown(comparison) prints the side-by-side table, ranking, equity and switches", () => {
     const md = comparisonToMarkdown(c, { title: "Test" });
     expect(md.startsWith("## Test\n")).toBe(true);
-    expect(md).toContain("| Mean minutes to hub | minutes | lower | 20.0 | 25.0 (+5.00) | 18.0 (−2.00) |");
+    expect(md).toContain("| Mean minutes to hub | minutes | lower | 20 | 25 (+5) | 18 (−2) |");
     expect(md).toContain("| Within 45 min | share | higher | 80.0% | 75.0% (−5.0 pts) | 82.0% (+2.0 pts) |");
-    expect(md).toContain("| 1 | B | 100 | 18.0 |");
+    expect(md).toContain("| 1 | B | 100 | 18 |");
     expect(md).toContain("| B | further | 300 |");
-    expect(md).toContain("| z3 | 300 | 9 | 30.0 | unreachable | +∞ |");
+    expect(md).toContain("| z3 | 300 | 9 | 30 | unreachable | +∞ |");
     expect(md).toContain("| A | A → B | 1 | 200 |");
     expect(md.endsWith("\n")).toBe(true);
   });
