@@ -105,8 +105,14 @@ export function createScenarioCache(router: Router): ScenarioCache {
   const hashes = new WeakMap<object, string>();
   const results = new Map<string, unknown>();
 
+  const keyOf = new WeakMap<readonly LocatedItem[], string>();
   function zoneSet(zones: readonly LocatedItem[]): ZoneSet {
-    const key = zonesKey(zones);
+    // scenarios share the zones array unless they change demand; key it once per array
+    let key = keyOf.get(zones);
+    if (key === undefined) {
+      key = zonesKey(zones);
+      keyOf.set(zones, key);
+    }
     let set = zoneSets.get(key);
     if (set !== undefined) return set;
     const snap = router.snap(zones.map((z) => ({ id: z.id, location: z.location })));
