@@ -8,12 +8,15 @@
  * nearest spoke and minutes) and `out/baseline.json`.
  *
  * Routing: `createRouter(network.graph)` (phantom-node snapping onto the nearest road edge);
- * one zones × open-sites matrix feeds every figure. `baselineReport(network, router)` is the
+ * one zones × open-sites matrix feeds every figure, through `nearestSites`, `accessSummary`,
+ * `accessByGroup` (src/access) and `nearestCatchments` (src/catchment). `baselineReport(network, router)` is the
  * reusable part for scenario demos: pass the same router to every scenario on the same roads.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { accessByGroup, accessSummary, nearestSites, type AccessSummary } from "../src/access/index.js";
+import { catchmentPolygons, isochrones, nearestCatchments } from "../src/catchment/index.js";
 import { KENT_MEDWAY_ATTRIBUTION, kentMedway } from "../src/kent-medway/index.js";
 import type { ServiceNetwork, Site } from "../src/model/index.js";
 import { createRouter, type RoutedCostMatrix, type Router } from "../src/routing/index.js";
@@ -32,15 +35,8 @@ export interface ZoneBaseline {
   snapMetres: number;
 }
 
-export interface Summary {
-  population: number;
-  meanMinutes: number;
-  medianMinutes: number;
-  p90Minutes: number;
-  maxMinutes: number;
-  thresholds: { minutes: number; population: number; share: number }[];
-  unreachablePopulation: number;
-}
+/** Population-weighted minutes to the nearest site (see `accessSummary`). */
+export type Summary = AccessSummary;
 
 export interface BaselineReport {
   /** Zones × open hubs then open spokes, minutes (Infinity = unreachable). */
@@ -60,32 +56,6 @@ export interface BaselineReport {
   badlySnapped: { id: string; snapMetres: number }[];
 }
 
-// Interim population-weighted summary, until accessSummary/accessByGroup (src/access) land on
-// main; then this goes. Quantile: smallest time m with population(time ≤ m) ≥ q × total.
-function summarise(minutes: readonly number[], weights: readonly number[]): Summary {
-  const order = minutes.map((_, i) => i).sort((a, b) => minutes[a] - minutes[b] || a - b);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const reached = order.filter((i) => Number.isFinite(minutes[i]));
-  const reachedPop = reached.reduce((a, i) => a + weights[i], 0);
-  const quantile = (q: number) => {
-    let acc = 0;
-    for (const i of order) if ((acc += weights[i]) >= q * total) return minutes[i];
-    return Infinity;
-  };
-  return {
-    population: total,
-    meanMinutes: reached.reduce((a, i) => a + weights[i] * minutes[i], 0) / reachedPop,
-    medianMinutes: quantile(0.5),
-    p90Minutes: quantile(0.9),
-    maxMinutes: reached.length ? minutes[reached[reached.length - 1]] : Infinity,
-    thresholds: THRESHOLDS_MINUTES.map((t) => {
-      const population = reached.reduce((a, i) => a + (minutes[i] <= t ? weights[i] : 0), 0);
-      return { minutes: t, population, share: population / total };
-    }),
-    unreachablePopulation: total - reachedPop,
-  };
-}
-
 function haversineMetres(a: readonly [number, number], b: readonly [number, number]): number {
   const r = Math.PI / 180;
   const h = Math.sin(((b[1] - a[1]) * r) / 2) ** 2 + Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(((b[0] - a[0]) * r) / 2) ** 2;
@@ -100,32 +70,30 @@ export function baselineReport(network: ServiceNetwork, router: Router): Baselin
   const sites = [...hubs, ...spokes];
   const matrix = router.travelTimes(network.zones, sites);
   const snap = new Map(router.snap(network.zones).snapped.map((p) => [p.id, p.snapMetres]));
-  const cols = sites.length;
-  const nearestIn = (i: number, from: number, to: number): [number, number] => {
-    let best = -1;
-    let m = Infinity;
-    for (let j = from; j < to; j++) if (matrix.minutes[i * cols + j] < m) [best, m] = [j, matrix.minutes[i * cols + j]];
-    return [best, m];
-  };
-  const zones: ZoneBaseline[] = network.zones.map((z, i) => {
-    const [h, hm] = nearestIn(i, 0, hubs.length);
-    const [s, sm] = nearestIn(i, hubs.length, cols);
-    return { id: z.id, hub: h < 0 ? null : sites[h].id, hubMinutes: hm, spoke: s < 0 ? null : sites[s].id, spokeMinutes: sm, snapMetres: snap.get(z.id) ?? Infinity };
-  });
+  const hubIds = hubs.map((s) => s.id);
+  const spokeIds = spokes.map((s) => s.id);
   const pops = network.zones.map((z) => z.population);
-  const catchments = sites.map((site) => {
-    const mine = zones.map((z, i) => [z, i] as const).filter(([z]) => z.hub === site.id || z.spoke === site.id);
-    const population = mine.reduce((a, [, i]) => a + pops[i], 0);
-    const meanMinutes = mine.length === 0 ? null : mine.reduce((a, [z, i]) => a + pops[i] * (site.kind === "hub" ? z.hubMinutes : z.spokeMinutes), 0) / population;
-    return { site: site.id, name: site.name, kind: site.kind, zones: mine.length, population, meanMinutes };
-  });
-  const group = (key: (i: number) => string) => {
+  const thresholds = { thresholdsMinutes: [...THRESHOLDS_MINUTES] };
+  const nearestHub = nearestSites(matrix, { among: hubIds }).nearest;
+  const nearestSpoke = nearestSites(matrix, { among: spokeIds }).nearest;
+  const zones: ZoneBaseline[] = network.zones.map((z, i) => ({
+    id: z.id,
+    hub: nearestHub[i].destination,
+    hubMinutes: nearestHub[i].minutes,
+    spoke: nearestSpoke[i].destination,
+    spokeMinutes: nearestSpoke[i].minutes,
+    snapMetres: snap.get(z.id) ?? Infinity,
+  }));
+  const byId = new Map(sites.map((s) => [s.id, s]));
+  const catchments = [
+    ...nearestCatchments(matrix, { among: hubIds, population: pops }).sites,
+    ...nearestCatchments(matrix, { among: spokeIds, population: pops }).sites,
+  ].map((c) => ({ site: c.site, name: byId.get(c.site)!.name, kind: byId.get(c.site)!.kind, zones: c.zones.length, population: c.population ?? 0, meanMinutes: c.meanMinutes }));
+  const group = (labels: (string | number)[]) => {
     const out: Record<string, Summary> = {};
-    const keys = [...new Set(network.zones.map((_, i) => key(i)))].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
-    for (const k of keys) {
-      const idx = network.zones.map((_, i) => i).filter((i) => key(i) === k);
-      out[k] = summarise(idx.map((i) => zones[i].hubMinutes), idx.map((i) => pops[i]));
-    }
+    const groups = accessByGroup(matrix, pops, labels, { among: hubIds, ...thresholds }).groups;
+    const sorted = groups.slice().sort((a, b) => String(a.group).localeCompare(String(b.group), "en", { numeric: true }));
+    for (const { group: g, ...summary } of sorted) out[String(g)] = summary;
     return out;
   };
   const emptyCatchments = catchments.filter((c) => c.zones === 0).map((c) => {
@@ -139,10 +107,10 @@ export function baselineReport(network: ServiceNetwork, router: Router): Baselin
     zones,
     catchments,
     emptyCatchments,
-    toHub: summarise(zones.map((z) => z.hubMinutes), pops),
-    toSpoke: summarise(zones.map((z) => z.spokeMinutes), pops),
-    byDistrict: group((i) => network.zones[i].district ?? "?"),
-    byImdDecile: group((i) => String(network.zones[i].imdDecile ?? "?")),
+    toHub: accessSummary(matrix, pops, { among: hubIds, ...thresholds }),
+    toSpoke: accessSummary(matrix, pops, { among: spokeIds, ...thresholds }),
+    byDistrict: group(network.zones.map((z) => z.district ?? "?")),
+    byImdDecile: group(network.zones.map((z) => z.imdDecile ?? 0)),
     unreachable: zones.filter((z) => !Number.isFinite(z.hubMinutes) || !Number.isFinite(z.spokeMinutes)).map((z) => z.id),
     unsnapped: [...matrix.snapping.unsnapped],
     islands: [...matrix.snapping.islands],
@@ -153,7 +121,7 @@ export function baselineReport(network: ServiceNetwork, router: Router): Baselin
 const fmt = (x: number | null, d = 1) => (x === null ? "—" : Number.isFinite(x) ? x.toFixed(d) : "unreachable");
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 function row(label: string, s: Summary): string {
-  return `${label.padEnd(24)} ${s.population.toLocaleString("en-GB").padStart(10)}  ${[s.meanMinutes, s.medianMinutes, s.p90Minutes, s.maxMinutes].map((x) => fmt(x).padStart(6)).join(" ")}  ${s.thresholds.map((t) => pct(t.share).padStart(7)).join(" ")}`;
+  return `${label.padEnd(24)} ${s.population.toLocaleString("en-GB").padStart(10)}  ${[s.meanMinutes, s.medianMinutes, s.p90Minutes, s.maxMinutes].map((x) => fmt(x).padStart(6)).join(" ")}  ${s.thresholds.map((t) => (t.share === null ? "—" : pct(t.share)).padStart(7)).join(" ")}`;
 }
 const header = `${"".padEnd(24)} ${"people".padStart(10)}  ${["mean", "median", "p90", "max"].map((h) => h.padStart(6)).join(" ")}  ${THRESHOLDS_MINUTES.map((t) => `≤${t}m`.padStart(7)).join(" ")}`;
 const list = (ids: readonly string[]) => (ids.length === 0 ? "none" : ids.join(", "));
@@ -204,10 +172,27 @@ function main(): void {
     },
   }));
   writeFileSync(resolve(dir, "zones-baseline.geojson"), JSON.stringify({ type: "FeatureCollection", attribution: KENT_MEDWAY_ATTRIBUTION, features }));
+  // Hub catchment polygons (union of LSOA boundaries) and 30/45/60-minute isochrones to each hub.
+  const hubs = network.sites.filter((s) => s.kind === "hub" && s.status !== "closed");
+  const hubCatchments = nearestCatchments(report.matrix, { among: hubs.map((h) => h.id), population: network.zones.map((z) => z.population) });
+  const polygons = catchmentPolygons(network.zones, hubCatchments);
+  writeFileSync(resolve(dir, "hub-catchments.geojson"), JSON.stringify(polygons.polygons));
+  const written = ["out/zones-baseline.geojson", "out/baseline.json", "out/hub-catchments.geojson"];
+  out.push("", "Population within each drive-time band of each hub (isochrones, by road):");
+  for (const hub of hubs) {
+    const iso = isochrones(router, hub, [...THRESHOLDS_MINUTES], { zones: network.zones });
+    const file = `isochrones-${hub.id}.geojson`;
+    writeFileSync(resolve(dir, file), JSON.stringify(iso.bands));
+    written.push(`out/${file}`);
+    const bands = iso.bands.features.map((f) => `≤${f.properties.minutes}m ${Math.round(f.properties.population ?? 0).toLocaleString("en-GB")}`);
+    out.push(`  ${hub.name.padEnd(28)} ${bands.join("   ")}`);
+    for (const w of iso.warnings) out.push(`    note: ${w}`);
+  }
+  for (const w of polygons.warnings) out.push(`  note: ${w}`);
   const { zones: _zones, matrix, ...summary } = report;
   const json = { ...summary, provenance: matrix.provenance, attribution: KENT_MEDWAY_ATTRIBUTION };
   writeFileSync(resolve(dir, "baseline.json"), JSON.stringify(json, (_k, v) => (v === Infinity ? null : v), 2));
-  out.push("", `Wrote out/zones-baseline.geojson and out/baseline.json.`, "", ...KENT_MEDWAY_ATTRIBUTION);
+  out.push("", `Wrote ${written.join(", ")}.`, "", ...KENT_MEDWAY_ATTRIBUTION);
   process.stdout.write(out.join("\n") + "\n");
 }
 

@@ -1,1 +1,22 @@
-export {};
+export { decay, DecaySchema, isDecay } from "./decay.js";
+export type {
+  Decay,
+  DecayKind,
+  ExponentialDecayOptions,
+  GaussianDecayOptions,
+  LinearDecayOptions,
+  PowerDecayOptions,
+  StepDecayOptions,
+} from "./decay.js";
+export type { AlignedLabels, AlignedValues } from "./align.js";
+export { nearestSites } from "./nearest-sites.js";
+export type { NearestSite, NearestSitesOptions, NearestSitesResult } from "./nearest-sites.js";
+export { accessSummary } from "./access-summary.js";
+export type { AccessSummaryOptions, AccessSummaryResult } from "./access-summary.js";
+export type { AccessSummary, ThresholdShare } from "./summary-kernel.js";
+export { accessByGroup } from "./access-by-group.js";
+export type { AccessByGroupOptions, AccessByGroupResult, GroupAccessSummary } from "./access-by-group.js";
+export { twoStepFloatingCatchment } from "./two-step-floating-catchment.js";
+export type { SiteRatio, TwoStepFloatingCatchmentOptions, TwoStepFloatingCatchmentResult, ZoneScore } from "./two-step-floating-catchment.js";
+export { gravityAccess } from "./gravity-access.js";
+export type { GravityAccessOptions, GravityAccessResult } from "./gravity-access.js";

@@ -1,1 +1,9 @@
-export {};
+export { pMedian, PMedianOptionsSchema } from "./p-median.js";
+export type { PMedianFlow, PMedianOptions, PMedianResult } from "./p-median.js";
+export { pCenter, PCenterOptionsSchema } from "./p-center.js";
+export type { PCenterOptions, PCenterResult } from "./p-center.js";
+export { maximalCoverage, MaximalCoverageOptionsSchema } from "./maximal-coverage.js";
+export type { MaximalCoverageOptions, MaximalCoverageResult } from "./maximal-coverage.js";
+export { setCover, SetCoverOptionsSchema } from "./set-cover.js";
+export type { SetCoverOptions, SetCoverResult } from "./set-cover.js";
+export type { OptimiseMethod, SiteSelectionResult } from "./result.js";

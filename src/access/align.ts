@@ -1,0 +1,183 @@
+// Internal boundary helpers shared by access and catchment: check a matrix's shape, and line
+// up per-origin / per-destination values given as arrays or as records keyed by id.
+import { InvalidInputError, NotAlignedError, UnknownIdError } from "../errors.js";
+import type { CostMatrix } from "../model/types.js";
+
+/** Values given per id: an array aligned with the ids, or a record keyed by id. */
+export type AlignedValues = ArrayLike<number> | Readonly<Record<string, number>>;
+/** Group labels per origin: an array aligned with the origins, or a record keyed by id. */
+export type AlignedLabels = ArrayLike<string | number> | Readonly<Record<string, string | number>>;
+
+function describe(v: unknown): string {
+  if (typeof v === "number") return Number.isNaN(v) ? "NaN" : String(v);
+  if (typeof v === "string") return JSON.stringify(v);
+  return v === undefined ? "undefined" : v === null ? "null" : typeof v;
+}
+
+function isArrayLike(v: unknown): v is ArrayLike<unknown> {
+  return Array.isArray(v) || ArrayBuffer.isView(v);
+}
+
+/** Throw unless `matrix` has the {@link CostMatrix} shape. */
+export function checkMatrix(where: string, matrix: unknown, argument = "matrix"): CostMatrix {
+  const m = matrix as Partial<CostMatrix> | null;
+  if (
+    m === null ||
+    typeof m !== "object" ||
+    !Array.isArray(m.origins) ||
+    !Array.isArray(m.destinations) ||
+    !(m.minutes instanceof Float64Array)
+  ) {
+    throw new InvalidInputError(where, [
+      { path: argument, message: "expected a CostMatrix { origins, destinations, minutes: Float64Array } (see createCostMatrix)" },
+    ]);
+  }
+  if (m.minutes.length !== m.origins.length * m.destinations.length) {
+    throw new NotAlignedError(where, `${argument}.minutes`, m.minutes.length, m.origins.length * m.destinations.length, `${argument}.origins × ${argument}.destinations`);
+  }
+  return m as CostMatrix;
+}
+
+/**
+ * Line up non-negative finite numbers with `ids`. Arrays must have one entry per id; records
+ * must have exactly the ids as keys.
+ */
+export function alignValues(
+  where: string,
+  argument: string,
+  values: unknown,
+  ids: readonly string[],
+  against: string,
+  rule: "nonNegative" | "positive" = "nonNegative",
+): Float64Array {
+  const out = new Float64Array(ids.length);
+  const check = (v: unknown, path: string, label: string): number => {
+    const ok = typeof v === "number" && Number.isFinite(v) && (rule === "positive" ? v > 0 : v >= 0);
+    if (!ok) {
+      const want = rule === "positive" ? "a positive finite number" : "a non-negative finite number";
+      throw new InvalidInputError(where, [{ path, message: `${label} must be ${want} (got ${describe(v)})` }]);
+    }
+    return v as number;
+  };
+  if (isArrayLike(values)) {
+    if (values.length !== ids.length) throw new NotAlignedError(where, argument, values.length, ids.length, against);
+    for (let i = 0; i < ids.length; i++) out[i] = check(values[i], `${argument}[${i}]`, `value for "${ids[i]}"`);
+    return out;
+  }
+  if (values === null || typeof values !== "object") {
+    throw new InvalidInputError(where, [
+      { path: argument, message: `expected an array aligned with ${against} or a record keyed by id (got ${describe(values)})` },
+    ]);
+  }
+  const record = values as Record<string, unknown>;
+  const index = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
+  for (const key of Object.keys(record)) {
+    if (!index.has(key)) throw new UnknownIdError(where, `${argument} key`, key, `${argument}.${key}`, `Keys must be ids of ${against}.`);
+  }
+  for (let i = 0; i < ids.length; i++) {
+    if (!Object.prototype.hasOwnProperty.call(record, ids[i])) {
+      throw new NotAlignedError(where, `${argument} (no value for "${ids[i]}")`, Object.keys(record).length, ids.length, against);
+    }
+    out[i] = check(record[ids[i]], `${argument}.${ids[i]}`, `value for "${ids[i]}"`);
+  }
+  return out;
+}
+
+/** Line up group labels (non-empty strings or finite numbers) with `ids`. */
+export function alignLabels(where: string, argument: string, values: unknown, ids: readonly string[], against: string): (string | number)[] {
+  const check = (v: unknown, path: string): string | number => {
+    if ((typeof v === "string" && v.length > 0) || (typeof v === "number" && Number.isFinite(v))) return v;
+    throw new InvalidInputError(where, [{ path, message: `a group label must be a non-empty string or a finite number (got ${describe(v)})` }]);
+  };
+  if (isArrayLike(values)) {
+    if (values.length !== ids.length) throw new NotAlignedError(where, argument, values.length, ids.length, against);
+    return Array.from({ length: ids.length }, (_, i) => check(values[i], `${argument}[${i}]`));
+  }
+  if (values === null || typeof values !== "object") {
+    throw new InvalidInputError(where, [
+      { path: argument, message: `expected an array aligned with ${against} or a record keyed by id (got ${describe(values)})` },
+    ]);
+  }
+  const record = values as Record<string, unknown>;
+  const known = new Set(ids);
+  for (const key of Object.keys(record)) {
+    if (!known.has(key)) throw new UnknownIdError(where, `${argument} key`, key, `${argument}.${key}`, `Keys must be ids of ${against}.`);
+  }
+  return ids.map((id) => {
+    if (!Object.prototype.hasOwnProperty.call(record, id)) {
+      throw new NotAlignedError(where, `${argument} (no label for "${id}")`, Object.keys(record).length, ids.length, against);
+    }
+    return check(record[id], `${argument}.${id}`);
+  });
+}
+
+/**
+ * Column indices of `among` (ids of `matrix.destinations`), in matrix column order so ties
+ * break by destination input order; all columns when `among` is undefined.
+ */
+export function resolveColumns(where: string, matrix: CostMatrix, among: readonly string[] | undefined, argument = "options.among"): Int32Array {
+  const cols = matrix.destinations.length;
+  if (among === undefined) return Int32Array.from({ length: cols }, (_, j) => j);
+  const index = new Map<string, number>();
+  for (let j = 0; j < cols; j++) index.set(matrix.destinations[j], j);
+  const picked = new Uint8Array(cols);
+  for (let k = 0; k < among.length; k++) {
+    const j = index.get(among[k]);
+    if (j === undefined) {
+      throw new UnknownIdError(where, "site", among[k], `${argument}[${k}]`, "Pass ids of matrix.destinations.");
+    }
+    picked[j] = 1;
+  }
+  const out: number[] = [];
+  for (let j = 0; j < cols; j++) if (picked[j] === 1) out.push(j);
+  return Int32Array.from(out);
+}
+
+/**
+ * Each row's nearest column among `columns` (ties: the earlier column). `-1` and `Infinity`
+ * when no column is reachable.
+ */
+export function nearestColumns(matrix: CostMatrix, columns: Int32Array): { index: Int32Array; minutes: Float64Array } {
+  // hot path
+  const rows = matrix.origins.length;
+  const cols = matrix.destinations.length;
+  const m = matrix.minutes;
+  const index = new Int32Array(rows).fill(-1);
+  const minutes = new Float64Array(rows).fill(Infinity);
+  const k = columns.length;
+  if (k === cols) {
+    // every column, in order: skip the indirection
+    for (let i = 0; i < rows; i++) {
+      const base = i * cols;
+      let best = Infinity;
+      let arg = -1;
+      for (let j = 0; j < cols; j++) {
+        const t = m[base + j];
+        if (t < best) {
+          best = t;
+          arg = j;
+        }
+      }
+      index[i] = arg;
+      minutes[i] = best;
+    }
+    return { index, minutes };
+  }
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols;
+    let best = Infinity;
+    let arg = -1;
+    for (let c = 0; c < k; c++) {
+      const j = columns[c];
+      const t = m[base + j];
+      if (t < best) {
+        best = t;
+        arg = j;
+      }
+    }
+    index[i] = arg;
+    minutes[i] = best;
+  }
+  return { index, minutes };
+}

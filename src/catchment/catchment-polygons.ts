@@ -1,0 +1,208 @@
+import { buffer, convex, featureCollection, multiPoint, point, rewind, truncate, union } from "@turf/turf";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { z } from "zod";
+import { DuplicateIdError, InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
+import { LonLatSchema, ZoneGeometrySchema } from "../model/schemas.js";
+import { removeSlivers } from "./holes.js";
+
+const ZoneLikeSchema = z.object({
+  id: z.string().min(1),
+  location: LonLatSchema.optional(),
+  population: z.number().nonnegative().optional(),
+  geometry: ZoneGeometrySchema.optional(),
+});
+
+const CatchmentPolygonsOptionsSchema = z.strictObject({
+  /** Decimal places coordinates are rounded to before the union (6 ≈ 0.1 m), so shared edges meet exactly. */
+  precision: z.number().int().min(3).max(10).default(6),
+  /** Holes (and detached parts) smaller than this, m², are slivers between neighbouring zones: removed. */
+  maxSliverSquareMetres: z.number().nonnegative().default(1000),
+  /** Holes (and detached parts) thinner than this mean width (2·area / perimeter), metres, are slivers: removed. 0 disables. */
+  maxSliverWidthMetres: z.number().nonnegative().default(50),
+  /** Buffer radius (metres) around zone points when fewer than 3 distinct points make no hull. */
+  pointBufferMetres: z.number().positive().default(500),
+});
+export type CatchmentPolygonsOptions = z.input<typeof CatchmentPolygonsOptionsSchema>;
+
+/** A zone with an id and, ideally, a boundary (else a location). */
+export interface ZoneLike {
+  readonly id: string;
+  readonly location?: readonly [number, number];
+  readonly population?: number;
+  readonly geometry?: Polygon | MultiPolygon;
+}
+
+/** What {@link catchmentPolygons} accepts as an assignment. */
+export type CatchmentAssignment =
+  | Readonly<Record<string, string | null>>
+  | readonly { readonly zone: string; readonly site: string | null }[]
+  | { readonly assignment: readonly { readonly zone: string; readonly site: string | null }[]; readonly sites?: readonly { readonly site: string }[] };
+
+/** Properties of each catchment polygon. */
+export interface CatchmentPolygonProperties {
+  site: string;
+  /** Number of zones in the catchment. */
+  zones: number;
+  /** Sum of the zones' `population` (0 where absent). */
+  population: number;
+  /** `union` of zone boundaries, `hull` of zone points, or `buffer` around < 3 points. */
+  method: "union" | "hull" | "buffer";
+}
+
+/** Result of {@link catchmentPolygons}. */
+export interface CatchmentPolygonsResult {
+  /** One (Multi)Polygon per site with at least one zone, RFC 7946 winding. */
+  readonly polygons: FeatureCollection<Polygon | MultiPolygon, CatchmentPolygonProperties>;
+  /** Zones with no site (null, or absent from the assignment). */
+  readonly unassigned: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+function toPairs(where: string, assignment: unknown): { zone: string; site: string | null }[] {
+  const bad = (message: string) => new InvalidInputError(where, [{ path: "assignment", message }]);
+  let rows: unknown[];
+  if (Array.isArray(assignment)) rows = assignment;
+  else if (assignment !== null && typeof assignment === "object" && Array.isArray((assignment as { assignment?: unknown }).assignment)) {
+    rows = (assignment as { assignment: unknown[] }).assignment;
+  } else if (assignment !== null && typeof assignment === "object") {
+    rows = Object.entries(assignment as Record<string, unknown>).map(([zone, site]) => ({ zone, site }));
+  } else throw bad("expected a { zone: site } record, an array of { zone, site }, or a nearestCatchments result");
+  return rows.map((r, k) => {
+    const row = r as { zone?: unknown; site?: unknown };
+    if (row === null || typeof row !== "object" || typeof row.zone !== "string" || !(row.site === null || (typeof row.site === "string" && row.site !== ""))) {
+      throw new InvalidInputError(where, [{ path: `assignment[${k}]`, message: "expected { zone: string, site: string | null }" }]);
+    }
+    return { zone: row.zone, site: row.site as string | null };
+  });
+}
+
+/**
+ * One polygon per catchment: the union of its zones' boundaries, or a hull of its zones'
+ * points where boundaries are missing.
+ *
+ * Method: coordinates are rounded to `precision` decimals (so shared edges of neighbouring
+ * zones coincide exactly), then unioned with `@turf/turf` `union` (polyclip). Gaps and overlaps
+ * between independently simplified boundaries leave slivers: interior rings, and detached parts
+ * other than the largest, smaller than `maxSliverSquareMetres` or with a mean width (2·area /
+ * perimeter) under `maxSliverWidthMetres` are removed; real enclaves of another site are wider.
+ * If any zone of a site has no boundary, the site's polygon is the convex hull of its zones'
+ * `location`s, or a `pointBufferMetres` buffer when fewer than 3 non-collinear points exist.
+ * Output is RFC 7946 (exterior rings counter-clockwise, `@turf/rewind`).
+ *
+ * @param zones - Zones with `id` and optional `geometry`, `location`, `population` (e.g.
+ *   `network.zones`), or a `ServiceNetwork`.
+ * @param assignment - `{ zone: site | null }`, an array of `{ zone, site }`, or the result of
+ *   {@link nearestCatchments} (its site order is kept).
+ * @param options.precision - Decimal places for snapping before the union (default 6).
+ * @param options.maxSliverSquareMetres - Remove holes and detached parts below this area (default 1000 m²).
+ * @param options.maxSliverWidthMetres - Remove holes and detached parts thinner than this mean width (default 50 m; 0 disables).
+ * @param options.pointBufferMetres - Buffer for catchments of fewer than 3 points (default 500 m).
+ * @returns A FeatureCollection with one feature per site (properties `site`, `zones`,
+ *   `population`, `method`), ordered as the sites first appear in the assignment; and the
+ *   zones without a site.
+ * @throws {@link UnknownIdError} if the assignment names a zone not in `zones`.
+ * @throws {@link DuplicateIdError} if two zones share an id.
+ * @throws {@link InvalidInputError} for a malformed zone, a zone with neither geometry nor
+ *   location where a hull is needed, a zone assigned twice, or a malformed assignment.
+ * @example
+ * const catchments = nearestCatchments(matrix, { among: ["hub-a", "hub-b"] });
+ * const { polygons } = catchmentPolygons(network.zones, catchments);
+ * polygons.features[0].properties; // { site: "hub-a", zones: 412, population: 701234, method: "union" }
+ */
+export function catchmentPolygons(
+  zones: readonly ZoneLike[] | { readonly zones: readonly ZoneLike[] },
+  assignment: CatchmentAssignment,
+  options: CatchmentPolygonsOptions = {},
+): CatchmentPolygonsResult {
+  const where = "catchmentPolygons";
+  const zoneInput = Array.isArray(zones) ? zones : (zones as { zones?: unknown }).zones;
+  const parsedZones = parseInput(where, z.array(ZoneLikeSchema), zoneInput, "zones");
+  const opts = parseInput(where, CatchmentPolygonsOptionsSchema, options, "options");
+  const zoneIndex = new Map<string, number>();
+  parsedZones.forEach((zn, i) => {
+    const first = zoneIndex.get(zn.id);
+    if (first !== undefined) throw new DuplicateIdError(where, "zones", zn.id, first, i);
+    zoneIndex.set(zn.id, i);
+  });
+  const pairs = toPairs(where, assignment);
+
+  const siteOrder: string[] = [];
+  const members = new Map<string, number[]>();
+  const addSite = (site: string) => {
+    if (!members.has(site)) {
+      members.set(site, []);
+      siteOrder.push(site);
+    }
+  };
+  if (!Array.isArray(assignment) && Array.isArray((assignment as { sites?: unknown }).sites)) {
+    for (const s of (assignment as unknown as { sites: { site: string }[] }).sites) addSite(s.site);
+  }
+  const assigned = new Uint8Array(parsedZones.length);
+  const seen = new Uint8Array(parsedZones.length);
+  pairs.forEach(({ zone, site }, k) => {
+    const i = zoneIndex.get(zone);
+    if (i === undefined) throw new UnknownIdError(where, "zone", zone, `assignment[${k}]`, "Every assigned zone must be in zones.");
+    if (seen[i] === 1) throw new InvalidInputError(where, [{ path: `assignment[${k}]`, message: `zone "${zone}" is assigned twice; give each zone one site` }]);
+    seen[i] = 1;
+    if (site === null) return;
+    addSite(site);
+    (members.get(site) as number[]).push(i);
+    assigned[i] = 1;
+  });
+  const unassigned = parsedZones.filter((_, i) => assigned[i] === 0).map((zn) => zn.id);
+  const warnings: string[] = [];
+  const features: Feature<Polygon | MultiPolygon, CatchmentPolygonProperties>[] = [];
+  let slivers = 0;
+  let sliverParts = 0;
+  for (const site of siteOrder) {
+    const idx = (members.get(site) as number[]).slice().sort((a, b) => a - b);
+    if (idx.length === 0) continue;
+    let population = 0;
+    for (const i of idx) population += parsedZones[i].population ?? 0;
+    const properties = (method: CatchmentPolygonProperties["method"]): CatchmentPolygonProperties => ({ site, zones: idx.length, population, method });
+    const allBoundaries = idx.every((i) => parsedZones[i].geometry !== undefined);
+    let geometry: Polygon | MultiPolygon;
+    let method: CatchmentPolygonProperties["method"];
+    if (allBoundaries) {
+      const parts = idx.map((i) => truncate({ type: "Feature", properties: {}, geometry: parsedZones[i].geometry as Polygon | MultiPolygon }, { precision: opts.precision, mutate: false }));
+      const merged = parts.length === 1 ? parts[0] : union(featureCollection(parts as Feature<Polygon | MultiPolygon>[]));
+      if (merged === null) {
+        warnings.push(`${where}: the union for site "${site}" is empty.`);
+        continue;
+      }
+      geometry = merged.geometry as Polygon | MultiPolygon;
+      const removed = removeSlivers(geometry, { maxArea: opts.maxSliverSquareMetres, maxWidth: opts.maxSliverWidthMetres });
+      slivers += removed.holes;
+      sliverParts += removed.parts;
+      if (geometry.type === "MultiPolygon" && geometry.coordinates.length === 1) geometry = { type: "Polygon", coordinates: geometry.coordinates[0] };
+      method = "union";
+    } else {
+      const points = idx.map((i) => {
+        const loc = parsedZones[i].location;
+        if (loc === undefined) {
+          throw new InvalidInputError(where, [{ path: `zones[${i}]`, message: `zone "${parsedZones[i].id}" has neither geometry nor location; give one so its catchment can be drawn` }]);
+        }
+        return point([loc[0], loc[1]]);
+      });
+      const hull = convex(featureCollection(points));
+      if (hull !== null) {
+        geometry = hull.geometry;
+        method = "hull";
+      } else {
+        const buffered = buffer(multiPoint(points.map((p) => p.geometry.coordinates)), opts.pointBufferMetres / 1000, { units: "kilometers" });
+        geometry = (buffered as Feature<Polygon | MultiPolygon>).geometry;
+        method = "buffer";
+      }
+      warnings.push(`${where}: site "${site}" has zones without boundaries; its polygon is a ${method} of zone points.`);
+    }
+    const feature: Feature<Polygon | MultiPolygon, CatchmentPolygonProperties> = { type: "Feature", properties: properties(method), geometry };
+    features.push(rewind(feature, { reverse: false, mutate: true }) as Feature<Polygon | MultiPolygon, CatchmentPolygonProperties>);
+  }
+  if (slivers > 0 || sliverParts > 0) {
+    warnings.push(
+      `${where}: removed ${slivers} sliver holes and ${sliverParts} sliver parts (under ${opts.maxSliverSquareMetres} m² or ${opts.maxSliverWidthMetres} m mean width).`,
+    );
+  }
+  if (unassigned.length > 0) warnings.push(`${where}: ${unassigned.length} zones have no site and appear in no polygon.`);
+  return { polygons: { type: "FeatureCollection", features }, unassigned, warnings };
+}

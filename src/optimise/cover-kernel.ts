@@ -1,0 +1,424 @@
+// Covering kernels: exact set-cover decision by branch and bound, and maximal coverage by
+// branch and bound with a submodular bound. Internal; indices only.
+import { Budget } from "./prepare.js";
+
+/** Which zones each candidate covers, and which candidates cover each zone (CSR). */
+export interface Coverage {
+  m: number;
+  n: number;
+  candStart: Int32Array;
+  candZones: Int32Array;
+  zoneStart: Int32Array;
+  zoneCands: Int32Array;
+}
+
+/** Pairs with `dist[j * n + r] <= radius` (candidate-major distances). */
+export function buildCoverage(dist: Float64Array, m: number, n: number, radius: number): Coverage {
+  const candStart = new Int32Array(m + 1);
+  const zoneCount = new Int32Array(n);
+  let total = 0;
+  for (let j = 0; j < m; j++) {
+    candStart[j] = total;
+    const o = j * n;
+    for (let r = 0; r < n; r++) {
+      if (dist[o + r] <= radius) {
+        total++;
+        zoneCount[r]++;
+      }
+    }
+  }
+  candStart[m] = total;
+  const candZones = new Int32Array(total);
+  const zoneStart = new Int32Array(n + 1);
+  for (let r = 0; r < n; r++) zoneStart[r + 1] = zoneStart[r] + zoneCount[r];
+  const fill = zoneStart.slice(0, n);
+  const zoneCands = new Int32Array(total);
+  let k = 0;
+  for (let j = 0; j < m; j++) {
+    const o = j * n;
+    for (let r = 0; r < n; r++) {
+      if (dist[o + r] <= radius) {
+        candZones[k++] = r;
+        zoneCands[fill[r]++] = j;
+      }
+    }
+  }
+  return { m, n, candStart, candZones, zoneStart, zoneCands };
+}
+
+export type CoverOutcome = { status: "found"; open: number[] } | { status: "none" } | { status: "unknown" };
+
+/**
+ * Can at most `k` more sites (not `banned`) cover every zone with `need[r] = 1` not yet covered
+ * by `open0`? Exact depth-first search: branch on the uncovered zone with fewest covering
+ * candidates (every cover must contain one of them), ban a candidate once its branch is
+ * exhausted, and prune when k × (largest remaining gain) < uncovered zones.
+ */
+export function coverDecision(cov: Coverage, need: Uint8Array, open0: readonly number[], k: number, budget: Budget): CoverOutcome {
+  const { m, n, candStart, candZones, zoneStart, zoneCands } = cov;
+  const count = new Int32Array(n);
+  const banned = new Uint8Array(m);
+  let uncovered = 0;
+  const add = (j: number, delta: number): void => {
+    for (let e = candStart[j]; e < candStart[j + 1]; e++) {
+      const r = candZones[e];
+      if (need[r] === 0) continue;
+      if (delta > 0 && count[r] === 0) uncovered--;
+      count[r] += delta;
+      if (delta < 0 && count[r] === 0) uncovered++;
+    }
+  };
+  for (let r = 0; r < n; r++) if (need[r] === 1) uncovered++;
+  for (const j of open0) {
+    add(j, 1);
+    banned[j] = 1;
+  }
+  const picked: number[] = [];
+  const gain = new Int32Array(m);
+  let aborted = false;
+  const dfs = (left: number): boolean => {
+    if (uncovered === 0) return true;
+    if (left === 0) return false;
+    if (!budget.tick()) {
+      aborted = true;
+      return false;
+    }
+    if (left === 1) {
+      // one site must cover every uncovered zone: try the options of the first uncovered zone
+      let r0 = 0;
+      while (need[r0] === 0 || count[r0] > 0) r0++;
+      for (let e = zoneStart[r0]; e < zoneStart[r0 + 1]; e++) {
+        const j = zoneCands[e];
+        if (banned[j] === 1) continue;
+        let g = 0;
+        for (let f = candStart[j]; f < candStart[j + 1]; f++) {
+          const r = candZones[f];
+          if (need[r] === 1 && count[r] === 0) g++;
+        }
+        if (g === uncovered) {
+          add(j, 1);
+          picked.push(j);
+          return true;
+        }
+      }
+      return false;
+    }
+    // hot path: gains of the allowed candidates and the most constrained zone
+    let maxGain = 0;
+    for (let j = 0; j < m; j++) {
+      if (banned[j] === 1) {
+        gain[j] = 0;
+        continue;
+      }
+      let g = 0;
+      for (let e = candStart[j]; e < candStart[j + 1]; e++) {
+        const r = candZones[e];
+        if (need[r] === 1 && count[r] === 0) g++;
+      }
+      gain[j] = g;
+      if (g > maxGain) maxGain = g;
+    }
+    if (maxGain * left < uncovered) return false;
+    let bz = -1;
+    let bc = Infinity;
+    for (let r = 0; r < n; r++) {
+      if (need[r] === 0 || count[r] > 0) continue;
+      let c = 0;
+      for (let e = zoneStart[r]; e < zoneStart[r + 1]; e++) if (banned[zoneCands[e]] === 0) c++;
+      if (c < bc) {
+        bc = c;
+        bz = r;
+        if (c <= 1) break;
+      }
+    }
+    if (bc === 0) return false;
+    const options: number[] = [];
+    for (let e = zoneStart[bz]; e < zoneStart[bz + 1]; e++) if (banned[zoneCands[e]] === 0) options.push(zoneCands[e]);
+    options.sort((a, b) => gain[b] - gain[a] || a - b);
+    const newlyBanned: number[] = [];
+    let ok = false;
+    for (const j of options) {
+      add(j, 1);
+      banned[j] = 1;
+      picked.push(j);
+      if (dfs(left - 1)) {
+        ok = true;
+        break;
+      }
+      picked.pop();
+      add(j, -1);
+      newlyBanned.push(j);
+      if (aborted) break;
+    }
+    if (!ok) for (const j of newlyBanned) banned[j] = 0;
+    return ok;
+  };
+  const found = dfs(k);
+  if (found) return { status: "found", open: [...open0, ...picked].sort((a, b) => a - b) };
+  return aborted ? { status: "unknown" } : { status: "none" };
+}
+
+/** Greedy set cover (Chvátal 1979): most newly covered zones first, ties by index. */
+export function greedyCover(cov: Coverage, need: Uint8Array, open0: readonly number[]): number[] | null {
+  const { m, n, candStart, candZones } = cov;
+  const covered = new Uint8Array(n);
+  let left = 0;
+  for (let r = 0; r < n; r++) if (need[r] === 1) left++;
+  const open = [...open0];
+  const mark = (j: number): void => {
+    for (let e = candStart[j]; e < candStart[j + 1]; e++) {
+      const r = candZones[e];
+      if (need[r] === 1 && covered[r] === 0) {
+        covered[r] = 1;
+        left--;
+      }
+    }
+  };
+  const isOpen = new Uint8Array(m);
+  for (const j of open0) {
+    mark(j);
+    isOpen[j] = 1;
+  }
+  while (left > 0) {
+    let bj = -1;
+    let bg = 0;
+    for (let j = 0; j < m; j++) {
+      if (isOpen[j] === 1) continue;
+      let g = 0;
+      for (let e = candStart[j]; e < candStart[j + 1]; e++) {
+        const r = candZones[e];
+        if (need[r] === 1 && covered[r] === 0) g++;
+      }
+      if (g > bg) {
+        bg = g;
+        bj = j;
+      }
+    }
+    if (bj < 0) return null;
+    isOpen[bj] = 1;
+    open.push(bj);
+    mark(bj);
+  }
+  return open.sort((a, b) => a - b);
+}
+
+/**
+ * Maximal coverage: choose q more sites (besides `fixed`) maximising the covered weight.
+ * Depth-first branch and bound over candidates ordered by initial gain; the bound adds the
+ * q′ largest marginal gains to the current coverage, valid because coverage is submodular
+ * (Nemhauser, Wolsey & Fisher 1978). Exact when it finishes within the budget.
+ */
+export function maximalCoverageKernel(
+  cov: Coverage,
+  weight: Float64Array,
+  fixed: Int32Array,
+  q: number,
+  budget: Budget,
+): { open: number[]; value: number; upper: number; proven: boolean; nodes: number } {
+  const { m, n, candStart, candZones } = cov;
+  const count = new Int32Array(n);
+  let value = 0;
+  const add = (j: number): void => {
+    for (let e = candStart[j]; e < candStart[j + 1]; e++) {
+      const r = candZones[e];
+      if (count[r]++ === 0) value += weight[r];
+    }
+  };
+  const remove = (j: number): void => {
+    for (let e = candStart[j]; e < candStart[j + 1]; e++) {
+      const r = candZones[e];
+      if (--count[r] === 0) value -= weight[r];
+    }
+  };
+  const isFixed = new Uint8Array(m);
+  for (let k = 0; k < fixed.length; k++) {
+    isFixed[fixed[k]] = 1;
+    add(fixed[k]);
+  }
+  const gainOf = (j: number): number => {
+    let g = 0;
+    for (let e = candStart[j]; e < candStart[j + 1]; e++) {
+      const r = candZones[e];
+      if (count[r] === 0) g += weight[r];
+    }
+    return g;
+  };
+  const free: number[] = [];
+  for (let j = 0; j < m; j++) if (isFixed[j] === 0) free.push(j);
+  const g0 = new Float64Array(m);
+  for (const j of free) g0[j] = gainOf(j);
+  const order = Int32Array.from(free).sort();
+  order.sort((a, b) => g0[b] - g0[a] || a - b);
+  const M = order.length;
+  // incumbent: greedy, then 1-swaps while they improve
+  const chosen: number[] = [];
+  const isIn = new Uint8Array(m);
+  for (let t = 0; t < q; t++) {
+    let bj = -1;
+    let bg = -1;
+    for (let k = 0; k < M; k++) {
+      const j = order[k];
+      if (isIn[j] === 1) continue;
+      const g = gainOf(j);
+      if (g > bg) {
+        bg = g;
+        bj = j;
+      }
+    }
+    chosen.push(bj);
+    isIn[bj] = 1;
+    add(bj);
+  }
+  let improved = true;
+  while (improved) {
+    improved = false;
+    for (let s = 0; s < chosen.length && !improved; s++) {
+      const out = chosen[s];
+      remove(out);
+      const base = value;
+      let bj = out;
+      let bv = gainOf(out);
+      for (let k = 0; k < M; k++) {
+        const j = order[k];
+        if (isIn[j] === 1) continue;
+        const g = gainOf(j);
+        if (g > bv + 1e-9 * Math.max(1, base)) {
+          bv = g;
+          bj = j;
+        }
+      }
+      if (bj !== out) {
+        isIn[out] = 0;
+        isIn[bj] = 1;
+        chosen[s] = bj;
+        improved = true;
+      }
+      add(chosen[s]);
+    }
+  }
+  let best = value;
+  let bestOpen = [...chosen];
+  // root bound from the incumbent: f(OPT) ≤ f(S) + Σ top-q gains w.r.t. S
+  const gains: number[] = [];
+  for (let k = 0; k < M; k++) if (isIn[order[k]] === 0) gains.push(gainOf(order[k]));
+  gains.sort((a, b) => b - a);
+  let rootUpper = value;
+  for (let t = 0; t < q && t < gains.length; t++) rootUpper += gains[t];
+  for (const j of chosen) remove(j);
+  {
+    let empty = value;
+    const g = Array.from(order, (j) => gainOf(j)).sort((a, b) => b - a);
+    for (let t = 0; t < q && t < g.length; t++) empty += g[t];
+    rootUpper = Math.min(rootUpper, empty);
+  }
+  const stack: number[] = [];
+  let aborted = false;
+  let nodes = 0;
+  const gbuf = new Float64Array(M);
+  const dfs = (pos: number, left: number): void => {
+    if (left === 0 || pos >= M) {
+      if (value > best + 1e-9 * Math.max(1, best)) {
+        best = value;
+        bestOpen = [...stack];
+      }
+      return;
+    }
+    if (!budget.tick()) {
+      aborted = true;
+      return;
+    }
+    nodes++;
+    for (let k = pos; k < M; k++) gbuf[k] = gainOf(order[k]);
+    for (let t = pos; t <= M - left; t++) {
+      // bound: current + the `left` largest gains among positions ≥ t
+      const top = Array.from(gbuf.subarray(t, M)).sort((a, b) => b - a);
+      let bound = value;
+      for (let u = 0; u < left && u < top.length; u++) bound += top[u];
+      if (bound <= best + 1e-9 * Math.max(1, best)) continue;
+      const j = order[t];
+      add(j);
+      stack.push(j);
+      dfs(t + 1, left - 1);
+      stack.pop();
+      remove(j);
+      if (aborted) return;
+    }
+  };
+  dfs(0, q);
+  const open = [...Array.from(fixed), ...bestOpen].sort((a, b) => a - b);
+  return { open, value: best, upper: aborted ? Math.max(best, rootUpper) : best, proven: !aborted, nodes };
+}
+
+/**
+ * Exact p-center by enumerating the q free sites with early exit: zones are scanned hardest
+ * first (largest nearest-candidate minutes) and a set is abandoned as soon as one zone is
+ * already no better than the incumbent radius. For small C(free, q) only.
+ */
+export function centerEnumerate(dist: Float64Array, m: number, n: number, fixed: Int32Array, q: number): { open: number[]; radius: number; nodes: number } {
+  const isFixed = new Uint8Array(m);
+  for (let k = 0; k < fixed.length; k++) isFixed[fixed[k]] = 1;
+  const free: number[] = [];
+  for (let j = 0; j < m; j++) if (isFixed[j] === 0) free.push(j);
+  const F = free.length;
+  const nearest = new Float64Array(n).fill(Infinity);
+  for (let j = 0; j < m; j++) for (let r = 0; r < n; r++) if (dist[j * n + r] < nearest[r]) nearest[r] = dist[j * n + r];
+  const zoneOrder = Int32Array.from({ length: n }, (_, r) => r).sort((a, b) => nearest[b] - nearest[a] || a - b);
+  // distances re-laid in zone order so the early-exit scan is contiguous
+  const d = new Float64Array(m * n);
+  for (let j = 0; j < m; j++) for (let k = 0; k < n; k++) d[j * n + k] = dist[j * n + zoneOrder[k]];
+  const levels = new Float64Array((q + 1) * n).fill(Infinity);
+  for (let k = 0; k < fixed.length; k++) {
+    const o = fixed[k] * n;
+    for (let r = 0; r < n; r++) if (d[o + r] < levels[r]) levels[r] = d[o + r];
+  }
+  let best = Infinity;
+  let bestPick: number[] = [];
+  const pick = new Int32Array(q);
+  let nodes = 0;
+  if (q === 0) {
+    let worst = 0;
+    for (let r = 0; r < n; r++) if (levels[r] > worst) worst = levels[r];
+    return { open: Array.from(fixed), radius: n === 0 ? 0 : worst, nodes: 0 };
+  }
+  const recurse = (level: number, start: number): void => {
+    const lo = level * n;
+    if (level === q - 1) {
+      // hot path: leaf sets with early exit
+      for (let f = start; f < F; f++) {
+        const o = free[f] * n;
+        let worst = 0;
+        let r = 0;
+        for (; r < n; r++) {
+          const v = d[o + r];
+          const b = levels[lo + r];
+          const x = v < b ? v : b;
+          if (x > worst) {
+            worst = x;
+            if (worst >= best) break;
+          }
+        }
+        nodes++;
+        if (r === n && worst < best) {
+          best = worst;
+          pick[level] = free[f];
+          bestPick = Array.from(pick);
+        }
+      }
+      return;
+    }
+    const no = (level + 1) * n;
+    for (let f = start; f <= F - (q - level); f++) {
+      const o = free[f] * n;
+      for (let r = 0; r < n; r++) {
+        const v = d[o + r];
+        const b = levels[lo + r];
+        levels[no + r] = v < b ? v : b;
+      }
+      nodes++;
+      pick[level] = free[f];
+      recurse(level + 1, f + 1);
+    }
+  };
+  recurse(0, 0);
+  return { open: [...Array.from(fixed), ...bestPick].sort((a, b) => a - b), radius: best, nodes };
+}

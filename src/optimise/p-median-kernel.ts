@@ -1,0 +1,655 @@
+// p-median kernels on a candidate-major cost array `c[j * n + r]` (weight × minutes, finite;
+// pairs that cannot be used carry a penalty larger than any feasible total). Internal.
+//
+// Pieces: greedy + vertex substitution (Teitz & Bart 1968, with the fast swap evaluation of
+// Whitaker 1983 / Resende & Werneck 2003), Lagrangian relaxation of the assignment
+// constraints solved by subgradient optimisation (Beasley 1993; Daskin 2013 ch. 6), exact
+// enumeration with a suffix-minimum bound for small p, and a depth-first branch and bound
+// on the site variables with Lagrangian bounds and reduction tests (exact: every pruned
+// node has a valid lower bound ≥ incumbent·(1 − tolerance)).
+import { Budget, mulberry32 } from "./prepare.js";
+
+export interface PMedianKernelOptions {
+  seed: number;
+  restarts: number;
+  maxNodes: number;
+  timeLimitMs?: number;
+  gapTolerance: number;
+  /** Largest combinations × zones for which exact enumeration is used. */
+  enumerationWork: number;
+  /** A feasible starting set (local indices, length p) to seed the incumbent. */
+  initial?: Int32Array;
+}
+
+export interface PMedianKernelResult {
+  open: Int32Array;
+  value: number;
+  lowerBound: number;
+  proven: boolean;
+  method: "exact-enumeration" | "lagrangian-heuristic" | "branch-and-bound" | "trivial";
+  nodes: number;
+  iterations: number;
+}
+
+/** Sum over zones of the cheapest open site's cost. */
+// hot path
+export function evaluateSet(c: Float64Array, n: number, open: ArrayLike<number>, k: number, scratch: Float64Array): number {
+  scratch.fill(Infinity);
+  for (let s = 0; s < k; s++) {
+    const o = open[s] * n;
+    for (let r = 0; r < n; r++) {
+      const v = c[o + r];
+      if (v < scratch[r]) scratch[r] = v;
+    }
+  }
+  let sum = 0;
+  let comp = 0;
+  for (let r = 0; r < n; r++) {
+    const v = scratch[r];
+    const t = sum + v;
+    comp += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return sum + comp;
+}
+
+function sortedCopy(a: ArrayLike<number>): Int32Array {
+  return Int32Array.from(a).sort();
+}
+
+function lexLess(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+}
+
+/** Greedy adding (Kuehn & Hamburger 1963) from the fixed sites; ties by index. */
+function greedy(c: Float64Array, m: number, n: number, p: number, fixed: Int32Array): Int32Array {
+  const open = new Int32Array(p);
+  const isOpen = new Uint8Array(m);
+  const best = new Float64Array(n).fill(Infinity);
+  let k = 0;
+  for (; k < fixed.length; k++) {
+    open[k] = fixed[k];
+    isOpen[fixed[k]] = 1;
+    const o = fixed[k] * n;
+    for (let r = 0; r < n; r++) if (c[o + r] < best[r]) best[r] = c[o + r];
+  }
+  for (; k < p; k++) {
+    let bj = -1;
+    let bv = Infinity;
+    for (let j = 0; j < m; j++) {
+      if (isOpen[j] === 1) continue;
+      const o = j * n;
+      let s = 0;
+      for (let r = 0; r < n; r++) {
+        const v = c[o + r];
+        s += v < best[r] ? v : best[r];
+      }
+      if (s < bv) {
+        bv = s;
+        bj = j;
+      }
+    }
+    open[k] = bj;
+    isOpen[bj] = 1;
+    const o = bj * n;
+    for (let r = 0; r < n; r++) if (c[o + r] < best[r]) best[r] = c[o + r];
+  }
+  return open;
+}
+
+/**
+ * Vertex substitution: repeatedly swap a closed candidate for the open, non-fixed site whose
+ * removal costs least, while that strictly lowers the total. Improves `open` in place.
+ */
+function interchange(
+  c: Float64Array,
+  m: number,
+  n: number,
+  open: Int32Array,
+  isFixed: Uint8Array,
+  order: Int32Array,
+): number {
+  const p = open.length;
+  const best1 = new Float64Array(n);
+  const best2 = new Float64Array(n);
+  const near = new Int32Array(n);
+  const extra = new Float64Array(p);
+  const isOpen = new Uint8Array(m);
+  for (let s = 0; s < p; s++) isOpen[open[s]] = 1;
+  const refresh = (): number => {
+    best1.fill(Infinity);
+    best2.fill(Infinity);
+    for (let s = 0; s < p; s++) {
+      const o = open[s] * n;
+      for (let r = 0; r < n; r++) {
+        const v = c[o + r];
+        if (v < best1[r]) {
+          best2[r] = best1[r];
+          best1[r] = v;
+          near[r] = s;
+        } else if (v < best2[r]) best2[r] = v;
+      }
+    }
+    let sum = 0;
+    for (let r = 0; r < n; r++) sum += best1[r];
+    return sum;
+  };
+  let value = refresh();
+  let sinceImprove = 0;
+  let idx = 0;
+  // stop after a full pass over the candidates without an improving swap
+  while (sinceImprove < order.length) {
+    const j = order[idx];
+    idx = idx + 1 === order.length ? 0 : idx + 1;
+    sinceImprove++;
+    if (isOpen[j] === 1) continue;
+    // hot path
+    const o = j * n;
+    let base = 0;
+    extra.fill(0);
+    for (let r = 0; r < n; r++) {
+      const v = c[o + r];
+      const b1 = best1[r];
+      if (v < b1) base += v - b1;
+      else extra[near[r]] += (v < best2[r] ? v : best2[r]) - b1;
+    }
+    let bs = -1;
+    let bd = Infinity;
+    for (let s = 0; s < p; s++) {
+      if (isFixed[open[s]] === 1) continue;
+      const d = base + extra[s];
+      if (d < bd) {
+        bd = d;
+        bs = s;
+      }
+    }
+    if (bs >= 0 && bd < -1e-10 * Math.max(1, Math.abs(value))) {
+      isOpen[open[bs]] = 0;
+      open[bs] = j;
+      isOpen[j] = 1;
+      value = refresh();
+      sinceImprove = 0;
+    }
+  }
+  return value;
+}
+
+function shuffle(a: Int32Array, rng: () => number): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const k = Math.floor(rng() * (i + 1));
+    const t = a[i];
+    a[i] = a[k];
+    a[k] = t;
+  }
+}
+
+/** Greedy + interchange, then `restarts − 1` seeded random starts; best total wins (ties: lexicographic set). */
+export function pMedianHeuristic(
+  c: Float64Array,
+  m: number,
+  n: number,
+  p: number,
+  fixed: Int32Array,
+  seed: number,
+  restarts: number,
+  initial?: Int32Array,
+): { open: Int32Array; value: number } {
+  const rng = mulberry32(seed);
+  const isFixed = new Uint8Array(m);
+  for (let k = 0; k < fixed.length; k++) isFixed[fixed[k]] = 1;
+  const free: number[] = [];
+  for (let j = 0; j < m; j++) if (isFixed[j] === 0) free.push(j);
+  let bestOpen: Int32Array | null = null;
+  let bestValue = Infinity;
+  const consider = (open: Int32Array, value: number): void => {
+    const sorted = sortedCopy(open);
+    if (value < bestValue || (value === bestValue && bestOpen !== null && lexLess(sorted, bestOpen))) {
+      bestValue = value;
+      bestOpen = sorted;
+    }
+  };
+  const order = new Int32Array(m);
+  for (let j = 0; j < m; j++) order[j] = j;
+  const starts: Int32Array[] = [greedy(c, m, n, p, fixed)];
+  if (initial !== undefined) starts.push(Int32Array.from(initial));
+  for (let t = 1; t < restarts; t++) {
+    const pool = Int32Array.from(free);
+    shuffle(pool, rng);
+    const open = new Int32Array(p);
+    open.set(fixed);
+    open.set(pool.subarray(0, p - fixed.length), fixed.length);
+    starts.push(open);
+  }
+  for (let t = 0; t < starts.length; t++) {
+    if (t > 0) shuffle(order, rng);
+    const open = starts[t];
+    const value = interchange(c, m, n, open, isFixed, order);
+    consider(open, value);
+  }
+  const open = bestOpen as unknown as Int32Array;
+  return { open, value: evaluateSet(c, n, open, p, new Float64Array(n)) };
+}
+
+interface LagrangianState {
+  lambda: Float64Array;
+  rho: Float64Array;
+  sel: Int32Array;
+  order: Int32Array;
+  grad: Float64Array;
+  isSel: Uint8Array;
+  /** Zone-major candidate lists sorted by cost: `zc[r * m + k]`, `zj[r * m + k]`. */
+  zc: Float64Array;
+  zj: Int32Array;
+}
+
+function sortedZoneLists(c: Float64Array, m: number, n: number): { zc: Float64Array; zj: Int32Array } {
+  const zc = new Float64Array(n * m);
+  const zj = new Int32Array(n * m);
+  const idx = new Int32Array(m);
+  for (let r = 0; r < n; r++) {
+    for (let j = 0; j < m; j++) idx[j] = j;
+    idx.sort((a, b) => c[a * n + r] - c[b * n + r] || a - b);
+    for (let k = 0; k < m; k++) {
+      zj[r * m + k] = idx[k];
+      zc[r * m + k] = c[idx[k] * n + r];
+    }
+  }
+  return { zc, zj };
+}
+
+interface NodeBound {
+  bound: number;
+  chosen: Int32Array;
+  /** Free candidates sorted by rho at the best multipliers. */
+  freeOrder: Int32Array;
+  rho: Float64Array;
+  nFree: number;
+  q: number;
+}
+
+/** Insertion sort of indices by key, ties by index (nearly sorted between iterations: ~O(m)). */
+function sortByKey(a: Int32Array, key: Float64Array): void {
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i];
+    const kv = key[v];
+    let k = i - 1;
+    while (k >= 0 && (key[a[k]] > kv || (key[a[k]] === kv && a[k] > v))) {
+      a[k + 1] = a[k];
+      k--;
+    }
+    a[k + 1] = v;
+  }
+}
+
+// hot path: ρ_j = Σ_r min(0, c_jr − λ_r), reading only each zone's candidates cheaper than λ_r
+function reducedCosts(st: LagrangianState, m: number, n: number): number {
+  const { lambda, rho, zc, zj } = st;
+  rho.fill(0);
+  let lamSum = 0;
+  for (let r = 0; r < n; r++) {
+    const lam = lambda[r];
+    lamSum += lam;
+    const o = r * m;
+    for (let k = 0; k < m; k++) {
+      const v = zc[o + k] - lam;
+      if (v >= 0) break;
+      rho[zj[o + k]] += v;
+    }
+  }
+  return lamSum;
+}
+
+/**
+ * Subgradient optimisation of the Lagrangian dual at one node (status: 1 open, −1 closed,
+ * 0 free). L(λ) = Σ_r λ_r + Σ_{j open} ρ_j, ρ_j = Σ_r min(0, c_jr − λ_r), with the p sites
+ * taken as the forced-open ones plus the q free ones of smallest ρ. Any λ gives a valid
+ * lower bound. Feasible sets met on the way update the incumbent through `onSet`.
+ */
+function lagrangianBound(
+  m: number,
+  n: number,
+  p: number,
+  status: Int8Array,
+  st: LagrangianState,
+  upper: () => number,
+  onSet: (set: Int32Array, k: number) => void,
+  maxIter: number,
+  tolerance: number,
+  beta0: number,
+): NodeBound {
+  const { lambda, rho, sel, order, grad, isSel, zc, zj } = st;
+  let nOpen = 0;
+  let nFree = 0;
+  for (let j = 0; j < m; j++) {
+    if (status[j] === 1) sel[nOpen++] = j;
+    else if (status[j] === 0) order[nFree++] = j;
+  }
+  const q = p - nOpen;
+  const bestLambda = Float64Array.from(lambda);
+  let best = -Infinity;
+  let beta = beta0;
+  let stall = 0;
+  const freeOrder = new Int32Array(nFree);
+  const prevSel = new Int32Array(p).fill(-1);
+  for (let it = 0; it < maxIter; it++) {
+    const lamSum = reducedCosts(st, m, n);
+    const fo = order.subarray(0, nFree);
+    sortByKey(fo, rho);
+    let L = lamSum;
+    for (let k = 0; k < nOpen; k++) L += rho[sel[k]];
+    for (let k = 0; k < q; k++) {
+      sel[nOpen + k] = fo[k];
+      L += rho[fo[k]];
+    }
+    let changed = false;
+    for (let k = 0; k < p; k++) if (sel[k] !== prevSel[k]) changed = true;
+    if (changed) {
+      prevSel.set(sel);
+      onSet(sel, p);
+    }
+    if (best === -Infinity || L > best + 1e-12 * Math.abs(best)) {
+      best = L;
+      bestLambda.set(lambda);
+      freeOrder.set(fo);
+      stall = 0;
+    } else if (++stall >= 15) {
+      beta /= 2;
+      stall = 0;
+    }
+    const ub = upper();
+    if (ub - best <= tolerance * Math.abs(ub) || beta < 1e-5) break;
+    // subgradient of the relaxed assignment rows: 1 − (number of open sites cheaper than λ_r)
+    isSel.fill(0);
+    for (let k = 0; k < p; k++) isSel[sel[k]] = 1;
+    let norm = 0;
+    for (let r = 0; r < n; r++) {
+      const lam = lambda[r];
+      const o = r * m;
+      let g = 1;
+      for (let k = 0; k < m; k++) {
+        if (zc[o + k] >= lam) break;
+        g -= isSel[zj[o + k]];
+      }
+      grad[r] = g;
+      norm += g * g;
+    }
+    if (norm === 0) break;
+    const step = (beta * (ub - L)) / norm;
+    for (let r = 0; r < n; r++) lambda[r] += step * grad[r];
+  }
+  lambda.set(bestLambda);
+  reducedCosts(st, m, n);
+  sortByKey(freeOrder, rho);
+  const chosen = new Int32Array(p);
+  chosen.set(sel.subarray(0, nOpen));
+  chosen.set(freeOrder.subarray(0, q), nOpen);
+  return { bound: best, chosen, freeOrder, rho: Float64Array.from(rho), nFree, q };
+}
+
+export function binomial(nn: number, kk: number): number {
+  if (kk < 0 || kk > nn) return 0;
+  let r = 1;
+  for (let i = 1; i <= kk; i++) r = (r * (nn - kk + i)) / i;
+  return Math.round(r);
+}
+
+/** Exact enumeration of the q free sites, pruning with Σ_r min(best_r, min over later sites). */
+function enumerate(
+  c: Float64Array,
+  m: number,
+  n: number,
+  p: number,
+  fixed: Int32Array,
+  incumbent: { open: Int32Array; value: number },
+): { open: Int32Array; value: number; nodes: number } {
+  const isFixed = new Uint8Array(m);
+  for (let k = 0; k < fixed.length; k++) isFixed[fixed[k]] = 1;
+  const free: number[] = [];
+  for (let j = 0; j < m; j++) if (isFixed[j] === 0) free.push(j);
+  const F = free.length;
+  const q = p - fixed.length;
+  // suffix minima over free candidates f..F-1
+  const suffix = new Float64Array((F + 1) * n).fill(Infinity);
+  for (let f = F - 1; f >= 0; f--) {
+    const o = free[f] * n;
+    const so = f * n;
+    const no = (f + 1) * n;
+    for (let r = 0; r < n; r++) {
+      const v = c[o + r];
+      const w = suffix[no + r];
+      suffix[so + r] = v < w ? v : w;
+    }
+  }
+  const levels = new Float64Array((q + 1) * n).fill(Infinity);
+  for (let k = 0; k < fixed.length; k++) {
+    const o = fixed[k] * n;
+    for (let r = 0; r < n; r++) if (c[o + r] < levels[r]) levels[r] = c[o + r];
+  }
+  let bestValue = incumbent.value;
+  let bestOpen = incumbent.open;
+  const pick = new Int32Array(q);
+  let nodes = 0;
+  const tieTol = 1e-12;
+  const recurse = (level: number, start: number): void => {
+    const lo = level * n;
+    if (level === q - 1) {
+      // hot path: leaf sites
+      for (let f = start; f < F; f++) {
+        const o = free[f] * n;
+        let s = 0;
+        for (let r = 0; r < n; r++) {
+          const v = c[o + r];
+          const b = levels[lo + r];
+          s += v < b ? v : b;
+        }
+        nodes++;
+        if (s <= bestValue * (1 + tieTol)) {
+          pick[level] = free[f];
+          const set = new Int32Array(p);
+          set.set(fixed);
+          set.set(pick, fixed.length);
+          set.sort();
+          if (s < bestValue * (1 - tieTol) || lexLess(set, bestOpen)) {
+            bestValue = Math.min(s, bestValue);
+            bestOpen = set;
+          }
+        }
+      }
+      return;
+    }
+    for (let f = start; f <= F - (q - level); f++) {
+      const o = free[f] * n;
+      const no = (level + 1) * n;
+      // bound for this subtree: current + this site + every later site open
+      const so = (f + 1) * n;
+      let bound = 0;
+      for (let r = 0; r < n; r++) {
+        const v = c[o + r];
+        const b = levels[lo + r];
+        const nv = v < b ? v : b;
+        levels[no + r] = nv;
+        const sv = suffix[so + r];
+        bound += sv < nv ? sv : nv;
+      }
+      nodes++;
+      if (bound > bestValue * (1 + tieTol)) continue;
+      pick[level] = free[f];
+      recurse(level + 1, f + 1);
+    }
+  };
+  if (q > 0) recurse(0, 0);
+  return { open: bestOpen, value: bestValue, nodes };
+}
+
+/** Solve p-median on the compact cost array. */
+export function solvePMedianKernel(
+  c: Float64Array,
+  m: number,
+  n: number,
+  p: number,
+  fixed: Int32Array,
+  opts: PMedianKernelOptions,
+): PMedianKernelResult {
+  const q = p - fixed.length;
+  const F = m - fixed.length;
+  const scratch = new Float64Array(n);
+  if (q === 0 || q === F) {
+    const open = new Int32Array(p);
+    if (q === 0) open.set(fixed);
+    else for (let j = 0; j < m; j++) open[j] = j;
+    const value = evaluateSet(c, n, open, p, scratch);
+    return { open, value, lowerBound: value, proven: true, method: "trivial", nodes: 0, iterations: 0 };
+  }
+  const combos = binomial(F, q);
+  const enumerable = combos * n <= opts.enumerationWork;
+  const heur = pMedianHeuristic(c, m, n, p, fixed, opts.seed, enumerable ? 1 : opts.restarts, opts.initial);
+  if (enumerable) {
+    const res = enumerate(c, m, n, p, fixed, heur);
+    const value = evaluateSet(c, n, res.open, p, scratch);
+    return { open: res.open, value, lowerBound: value, proven: true, method: "exact-enumeration", nodes: res.nodes, iterations: 0 };
+  }
+  let incumbent = heur.open;
+  let upper = heur.value;
+  const tol = opts.gapTolerance;
+  const onSet = (set: Int32Array, k: number): void => {
+    const v = evaluateSet(c, n, set, k, scratch);
+    if (v < upper) {
+      upper = v;
+      incumbent = sortedCopy(set.subarray(0, k));
+    }
+  };
+  const st: LagrangianState = {
+    lambda: new Float64Array(n),
+    rho: new Float64Array(m),
+    sel: new Int32Array(p),
+    order: new Int32Array(m),
+    grad: new Float64Array(n),
+    isSel: new Uint8Array(m),
+    ...sortedZoneLists(c, m, n),
+  };
+  // λ starts at each zone's second-cheapest cost: a common warm start (Daskin 2013 §6.3)
+  for (let r = 0; r < n; r++) {
+    let b1 = Infinity;
+    let b2 = Infinity;
+    for (let j = 0; j < m; j++) {
+      const v = c[j * n + r];
+      if (v < b1) {
+        b2 = b1;
+        b1 = v;
+      } else if (v < b2) b2 = v;
+    }
+    st.lambda[r] = b2 === Infinity ? b1 : b2;
+  }
+  const rootStatus = new Int8Array(m);
+  for (let k = 0; k < fixed.length; k++) rootStatus[fixed[k]] = 1;
+  const getUpper = (): number => upper;
+  const root = lagrangianBound(m, n, p, rootStatus, st, getUpper, onSet, 3000, tol, 2);
+  let iterations = 0;
+  // local search from the Lagrangian site set can close the gap further
+  {
+    const isFixed = new Uint8Array(m);
+    for (let k = 0; k < fixed.length; k++) isFixed[fixed[k]] = 1;
+    const order = new Int32Array(m);
+    for (let j = 0; j < m; j++) order[j] = j;
+    const open = Int32Array.from(root.chosen);
+    const v = interchange(c, m, n, open, isFixed, order);
+    if (v < upper) {
+      upper = evaluateSet(c, n, open, p, scratch);
+      incumbent = sortedCopy(open);
+    }
+  }
+  if (upper - root.bound <= tol * Math.abs(upper)) {
+    return { open: incumbent, value: upper, lowerBound: Math.min(root.bound, upper), proven: true, method: "lagrangian-heuristic", nodes: 1, iterations };
+  }
+  // depth-first branch and bound on the site variables
+  const budget = new Budget(opts.maxNodes, opts.timeLimitMs);
+  interface Node {
+    status: Int8Array;
+    lambda: Float64Array;
+    parentBound: number;
+  }
+  const stack: Node[] = [{ status: rootStatus, lambda: Float64Array.from(st.lambda), parentBound: root.bound }];
+  let minPruned = Infinity;
+  let aborted = false;
+  let nodes = 0;
+  while (stack.length > 0) {
+    if (!budget.tick()) {
+      aborted = true;
+      break;
+    }
+    const node = stack.pop() as Node;
+    nodes++;
+    const cutoff = (): number => upper - tol * Math.abs(upper);
+    if (node.parentBound >= cutoff()) {
+      minPruned = Math.min(minPruned, node.parentBound);
+      continue;
+    }
+    st.lambda.set(node.lambda);
+    const status = node.status;
+    const nb = lagrangianBound(m, n, p, status, st, getUpper, onSet, 150, tol, 2);
+    iterations++;
+    const bound = Math.max(nb.bound, node.parentBound);
+    if (bound >= cutoff()) {
+      minPruned = Math.min(minPruned, bound);
+      continue;
+    }
+    // reduction tests (Beasley 1993): flip the cost of forcing one variable the other way
+    const { freeOrder, rho, nFree, q: qq } = nb;
+    if (qq > 0 && qq < nFree) {
+      const lastIn = rho[freeOrder[qq - 1]];
+      const firstOut = rho[freeOrder[qq]];
+      for (let k = 0; k < nFree; k++) {
+        const j = freeOrder[k];
+        if (k < qq) {
+          if (nb.bound - rho[j] + firstOut >= cutoff()) status[j] = 1;
+        } else if (nb.bound - lastIn + rho[j] >= cutoff()) status[j] = -1;
+      }
+    }
+    let nOpen = 0;
+    let nFreeNow = 0;
+    for (let j = 0; j < m; j++) {
+      if (status[j] === 1) nOpen++;
+      else if (status[j] === 0) nFreeNow++;
+    }
+    if (nOpen > p || nOpen + nFreeNow < p) {
+      minPruned = Math.min(minPruned, upper);
+      continue;
+    }
+    if (nOpen === p || nOpen + nFreeNow === p) {
+      const set = new Int32Array(p);
+      let k = 0;
+      for (let j = 0; j < m; j++) if (status[j] === 1 || (nOpen < p && status[j] === 0)) set[k++] = j;
+      onSet(set, p);
+      continue;
+    }
+    // branch on the most attractive free site of the relaxed solution
+    let bj = -1;
+    for (let k = 0; k < nb.chosen.length; k++) {
+      const j = nb.chosen[k];
+      if (status[j] === 0) {
+        bj = j;
+        break;
+      }
+    }
+    if (bj < 0) bj = freeOrder.find((j) => status[j] === 0) as number;
+    const closed = Int8Array.from(status);
+    closed[bj] = -1;
+    const opened = Int8Array.from(status);
+    opened[bj] = 1;
+    const lam = Float64Array.from(st.lambda);
+    stack.push({ status: closed, lambda: lam, parentBound: bound });
+    stack.push({ status: opened, lambda: lam, parentBound: bound });
+  }
+  let lower: number;
+  if (aborted) {
+    lower = Math.min(upper, minPruned);
+    for (const node of stack) lower = Math.min(lower, node.parentBound);
+    lower = Math.max(lower, root.bound);
+  } else {
+    lower = Math.max(root.bound, Math.min(upper, minPruned));
+  }
+  lower = Math.min(lower, upper);
+  const proven = upper - lower <= tol * Math.abs(upper);
+  return { open: incumbent, value: upper, lowerBound: lower, proven, method: "branch-and-bound", nodes, iterations };
+}
