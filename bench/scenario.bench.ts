@@ -72,6 +72,7 @@ for (const [label, changes] of Object.entries(single)) {
     evaluate(network, { id: label, name: label, changes }, { cache });
     times.push(ms(t));
   }
+  process.stdout.write(`${label}: ${fmt(first)} ms first\n`);
   rows.push(`  ${label.padEnd(22)} first ${fmt(first).padStart(6)} ms (columns routed ${routed}, new solves cached ${solved}); repeat median ${fmt(median(times))} ms, min ${fmt(Math.min(...times))} ms`);
 }
 
@@ -114,12 +115,20 @@ for (let k = 0; k < SWEEP; k++) {
   }
   options.push({ id: `option-${k}`, name: `Option ${k}`, changes });
 }
+process.stdout.write(`assignment probe ${fmt(median(assignTimes))} ms; warm baseline ${fmt(median(evalTimes))} ms\n`);
 gc();
 const sweepStats0 = cache.stats();
 t0 = performance.now();
-for (const o of options) evaluate(network, o, { cache });
+const perOption: number[] = [];
+for (const o of options) {
+  const t = performance.now();
+  evaluate(network, o, { cache });
+  perOption.push(ms(t));
+  if (process.env.BENCH_VERBOSE) process.stdout.write(`  ${o.id} ${fmt(perOption[perOption.length - 1])} ms\n`);
+}
 const sweepMs = ms(t0);
 const sweepStats = cache.stats();
+process.stdout.write(`sweep ${fmt(sweepMs)} ms, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB\n`);
 
 // baseline in the same run: no shared cache (each call routes every column)
 const uncachedTimes: number[] = [];
