@@ -1,1 +1,47 @@
-export {};
+export {
+  AddSiteChangeSchema,
+  ChangeSchema,
+  CloseRoadChangeSchema,
+  CloseSiteChangeSchema,
+  MoveSiteChangeSchema,
+  OpenSiteChangeSchema,
+  ReassignSpokeChangeSchema,
+  ScaleDemandChangeSchema,
+  ScenarioSchema,
+  SetAssumptionChangeSchema,
+  SetBedsChangeSchema,
+  SetCaseloadCapacityChangeSchema,
+  SetContactPolicyChangeSchema,
+  SetCrisisSlotsChangeSchema,
+  SetRoadSpeedChangeSchema,
+  SetRunningCostChangeSchema,
+  SetStaffingChangeSchema,
+} from "./schema.js";
+export type { Change, ChangeInput, ChangeType, Scenario, ScenarioInput } from "./schema.js";
+export { parseScenario } from "./parse-scenario.js";
+export { scenarioJsonSchema } from "./scenario-json-schema.js";
+export { applyScenario } from "./apply-scenario.js";
+export { createScenarioCache } from "./create-scenario-cache.js";
+export type { CachedMatrix, ScenarioCache, ScenarioCacheStats } from "./create-scenario-cache.js";
+export type { ComparableResult, MetricDirection, ScenarioMetric, ZoneOutcome } from "./metrics.js";
+export { CompareScenariosOptionsSchema, DEFAULT_RANK_BY, compareScenarios } from "./compare-scenarios.js";
+export type {
+  CatchmentSwitch,
+  CompareScenariosOptions,
+  ComparisonCell,
+  ComparisonRow,
+  GainersLosers,
+  PopulationByDecile,
+  RankedScenario,
+  ScenarioComparison,
+  ZoneChange,
+} from "./compare-scenarios.js";
+export { ComparisonToMarkdownOptionsSchema, comparisonToMarkdown } from "./comparison-to-markdown.js";
+export type { ComparisonToMarkdownOptions } from "./comparison-to-markdown.js";
+export { ComparisonToCsvOptionsSchema, comparisonToCsv } from "./comparison-to-csv.js";
+export type { ComparisonToCsvOptions } from "./comparison-to-csv.js";
+export { contentHash } from "./content-hash.js";
+export { EvaluateOptionsSchema, LIBRARY_VERSION, evaluate } from "./evaluate.js";
+export type { EvaluateOptions, ScenarioResult, WardCapacity } from "./evaluate.js";
+export { FactorDistributionSchema, UncertaintyOptionsSchema, uncertainty } from "./uncertainty.js";
+export type { FactorDistribution, UncertaintyInterval, UncertaintyOptions, UncertaintyResult } from "./uncertainty.js";

@@ -1,0 +1,186 @@
+import { z } from "zod";
+import { LonLatSchema, SiteSchema } from "../model/index.js";
+
+const id = z.string().min(1);
+const note = z.string().optional();
+const nonNegative = z.number().nonnegative();
+const positiveFactor = z.number().positive("a factor must be greater than 0");
+
+/** Reopen a closed site, or bring a candidate into service as a hub or spoke. */
+export const OpenSiteChangeSchema = z.strictObject({
+  type: z.literal("openSite"),
+  siteId: id,
+  /** Required when opening a candidate: the role it takes. */
+  as: z.enum(["hub", "spoke"]).optional(),
+  /** For a spoke: its parent hub (required when opening a candidate as a spoke). */
+  hub: id.optional(),
+  note,
+});
+
+/** Close a site (its record stays, with `status: "closed"`). */
+export const CloseSiteChangeSchema = z.strictObject({
+  type: z.literal("closeSite"),
+  siteId: id,
+  /** Closing a hub: move its open spokes to this open hub in the same change. */
+  reassignSpokesTo: id.optional(),
+  note,
+});
+
+/** Add a new site (a full site record; its id must be new). */
+export const AddSiteChangeSchema = z.strictObject({
+  type: z.literal("addSite"),
+  site: SiteSchema,
+  note,
+});
+
+/** Move a site to a new `[lon, lat]`. */
+export const MoveSiteChangeSchema = z.strictObject({
+  type: z.literal("moveSite"),
+  siteId: id,
+  location: LonLatSchema,
+  note,
+});
+
+/** Set a hub's beds per ward type (wards not named keep their beds; `mode: "add"` adds). */
+export const SetBedsChangeSchema = z.strictObject({
+  type: z.literal("setBeds"),
+  siteId: id,
+  beds: z.record(id, z.number().int()),
+  mode: z.enum(["set", "add"]).default("set"),
+  note,
+});
+
+/** Set a spoke's caseload capacity (active patients the team can hold). */
+export const SetCaseloadCapacityChangeSchema = z.strictObject({
+  type: z.literal("setCaseloadCapacity"),
+  siteId: id,
+  caseloadCapacity: nonNegative,
+  note,
+});
+
+/** Point a spoke at a different (open) hub. */
+export const ReassignSpokeChangeSchema = z.strictObject({
+  type: z.literal("reassignSpoke"),
+  siteId: id,
+  hub: id,
+  note,
+});
+
+/** Multiply zone population (or relative need) by `factor`, everywhere or in named districts. */
+export const ScaleDemandChangeSchema = z.strictObject({
+  type: z.literal("scaleDemand"),
+  factor: nonNegative,
+  districts: z.array(id).min(1).optional(),
+  /** `"population"` scales population, households and age bands; `"need"` scales the need weight. */
+  of: z.enum(["population", "need"]).default("population"),
+  note,
+});
+
+/** Multiply road speeds by a factor per road class (`highway`): 0.8 = 20 % slower. */
+export const SetRoadSpeedChangeSchema = z.strictObject({
+  type: z.literal("setRoadSpeed"),
+  factors: z.record(id, positiveFactor).refine((r) => Object.keys(r).length > 0, "name at least one road class"),
+  note,
+});
+
+/** Remove roads from the graph: by edge key, and/or every edge whose `name` or `ref` matches. */
+export const CloseRoadChangeSchema = z
+  .strictObject({
+    type: z.literal("closeRoad"),
+    edges: z.array(id).min(1).optional(),
+    name: id.optional(),
+    ref: id.optional(),
+    note,
+  })
+  .refine((c) => c.edges !== undefined || c.name !== undefined || c.ref !== undefined, {
+    message: "closeRoad needs edges, name or ref",
+  });
+
+/** Replace one assumption by dotted path, e.g. `wards.adultAcute.meanLengthOfStayDays.value`. */
+export const SetAssumptionChangeSchema = z.strictObject({
+  type: z.literal("setAssumption"),
+  path: z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, "a dotted path such as wards.adultAcute.meanLengthOfStayDays.value"),
+  value: z.unknown().refine((v) => v !== undefined, "value is required"),
+  note,
+});
+
+/** Set a spoke's staffing in whole-time equivalents. */
+export const SetStaffingChangeSchema = z.strictObject({
+  type: z.literal("setStaffing"),
+  siteId: id,
+  staffWte: nonNegative,
+  note,
+});
+
+/** Set a spoke's crisis slots per day. */
+export const SetCrisisSlotsChangeSchema = z.strictObject({
+  type: z.literal("setCrisisSlots"),
+  siteId: id,
+  crisisSlotsPerDay: z.number().int().nonnegative(),
+  note,
+});
+
+/** Change the community contact policy (maximum days between contacts, home-visit share). */
+export const SetContactPolicyChangeSchema = z
+  .strictObject({
+    type: z.literal("setContactPolicy"),
+    maxDaysBetweenContacts: z.number().positive().optional(),
+    homeVisitShare: z.number().min(0).max(1).optional(),
+    /** Why the policy changes (kept as the figures' source). */
+    source: z.string().min(1).default("scenario policy"),
+    note,
+  })
+  .refine((c) => c.maxDaysBetweenContacts !== undefined || c.homeVisitShare !== undefined, {
+    message: "setContactPolicy needs maxDaysBetweenContacts or homeVisitShare",
+  });
+
+/** Set a site's estate running cost per year. */
+export const SetRunningCostChangeSchema = z.strictObject({
+  type: z.literal("setRunningCost"),
+  siteId: id,
+  runningCostPerYear: nonNegative,
+  note,
+});
+
+/** One change of a scenario, discriminated by `type`. */
+export const ChangeSchema = z.discriminatedUnion("type", [
+  OpenSiteChangeSchema,
+  CloseSiteChangeSchema,
+  AddSiteChangeSchema,
+  MoveSiteChangeSchema,
+  SetBedsChangeSchema,
+  SetCaseloadCapacityChangeSchema,
+  ReassignSpokeChangeSchema,
+  ScaleDemandChangeSchema,
+  SetRoadSpeedChangeSchema,
+  CloseRoadChangeSchema,
+  SetAssumptionChangeSchema,
+  SetStaffingChangeSchema,
+  SetCrisisSlotsChangeSchema,
+  SetContactPolicyChangeSchema,
+  SetRunningCostChangeSchema,
+]);
+
+/**
+ * A redesign option as data: an ordered list of changes applied to a baseline network.
+ * Planners keep these as JSON files beside the business case.
+ */
+export const ScenarioSchema = z.strictObject({
+  /** Editors' schema reference (see {@link scenarioJsonSchema}); ignored. */
+  $schema: z.string().optional(),
+  id: id,
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** Seed for anything random done on behalf of this scenario (e.g. {@link uncertainty}). */
+  seed: z.number().int().optional(),
+  changes: z.array(ChangeSchema).default([]),
+});
+
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type Change = z.output<typeof ChangeSchema>;
+export type ChangeInput = z.input<typeof ChangeSchema>;
+export type ChangeType = Change["type"];
+
+/** The change types that edit the road graph (and so need fresh travel times). */
+export const ROAD_CHANGE_TYPES: readonly ChangeType[] = ["setRoadSpeed", "closeRoad"];
