@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
+import { registerCompare } from "./commands/compare.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerEvaluate } from "./commands/evaluate.js";
 import { registerIsochrones } from "./commands/isochrones.js";
 import { registerMatrix } from "./commands/matrix.js";
 import { registerOptimise } from "./commands/optimise.js";
@@ -18,6 +20,8 @@ export function createProgram(io: CliIo): Command {
   // The bundled network is imported only when a command needs it (it is 1.6 MB).
   const bundled = async () => (await import("../kent-medway/index.js")).kentMedway();
   registerDemo(program, io, bundled);
+  registerEvaluate(program, io, bundled);
+  registerCompare(program, io, bundled);
   registerMatrix(program, io, bundled);
   registerOptimise(program, io, bundled);
   registerIsochrones(program, io, bundled);

@@ -24,3 +24,5 @@ export { osrmProvider } from "./osrm-provider.js";
 export type { OsrmProvider, OsrmProviderOptions, OsrmTravelTimesOptions } from "./osrm-provider.js";
 export { renderHtmlReport } from "./render-html-report.js";
 export type { HtmlReportInput } from "./render-html-report.js";
+export { comparisonToHtml } from "./comparison-to-html.js";
+export type { ComparisonToHtmlOptions } from "./comparison-to-html.js";
