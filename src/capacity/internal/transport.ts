@@ -53,6 +53,11 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
   const hopRow = new Int32Array(m + 1);
   const dirty = new Uint8Array(m);
   let augmentations = 0;
+  // Flows below eps are rounding residue: left in place they bounce between columns in
+  // ever-smaller augmentations and the loop never ends, so they are moved whole.
+  let totalSupply = 0;
+  for (let i = 0; i < n; i++) totalSupply += supply[i];
+  const eps = 1e-12 * (totalSupply > 1 ? totalSupply : 1);
 
   const addCandidate = (i: number, a: number): void => {
     const base = i * m;
@@ -178,13 +183,16 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
         v = u;
       }
       spare[last] -= delta;
+      if (spare[last] <= eps) spare[last] = 0;
       for (let h = 0; h < hops; h++) {
         const u = hopFrom[h];
         const b = hopTo[h];
         const i = hopRow[h];
         const kOut = i * m + u;
         const f = flow[kOut] - delta;
-        if (f <= 0) {
+        let moved = delta;
+        if (f <= eps) {
+          moved = flow[kOut];
           flow[kOut] = 0;
           removeMember(i, u);
           dirty[u] = 1;
@@ -194,7 +202,7 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
           addMember(i, b);
           addCandidate(i, b);
         }
-        flow[kIn] += delta;
+        flow[kIn] += moved;
       }
       for (let h = 0; h < hops; h++) {
         const u = hopFrom[h];
