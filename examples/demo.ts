@@ -20,6 +20,7 @@ import { catchmentPolygons, isochrones, nearestCatchments } from "../src/catchme
 import { KENT_MEDWAY_ATTRIBUTION, kentMedway } from "../src/kent-medway/index.js";
 import type { ServiceNetwork, Site } from "../src/model/index.js";
 import { createRouter, type RoutedCostMatrix, type Router } from "../src/routing/index.js";
+import { renderSvgMap } from "../src/io/index.js";
 
 export const THRESHOLDS_MINUTES = [30, 45, 60] as const;
 /** A zone whose centroid is further than this from the nearest road edge is reported. */
@@ -189,6 +190,10 @@ function main(): void {
     for (const w of iso.warnings) out.push(`    note: ${w}`);
   }
   for (const w of polygons.warnings) out.push(`  note: ${w}`);
+  const toHub = nearestSites(report.matrix, { among: hubs.map((h) => h.id) }).nearest;
+  writeFileSync(resolve(dir, "map-nearest-hub.svg"), renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: nearest inpatient hub by road", colourBy: "hub" }));
+  writeFileSync(resolve(dir, "map-minutes-to-hub.svg"), renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: minutes to the nearest hub by road", colourBy: "minutes" }));
+  written.push("out/map-nearest-hub.svg", "out/map-minutes-to-hub.svg");
   const { zones: _zones, matrix, ...summary } = report;
   const json = { ...summary, provenance: matrix.provenance, attribution: KENT_MEDWAY_ATTRIBUTION };
   writeFileSync(resolve(dir, "baseline.json"), JSON.stringify(json, (_k, v) => (v === Infinity ? null : v), 2));
