@@ -4,17 +4,8 @@
 import { accessSummary, decay, twoStepFloatingCatchment } from "../src/access/index.js";
 import { huffCatchments, nearestCatchments } from "../src/catchment/index.js";
 import { createCostMatrix } from "../src/model/index.js";
+import { mulberry32 } from "./seeded.js";
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function time(label: string, runs: number, fn: () => unknown): number {
   let sink = 0;

@@ -5,17 +5,8 @@
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { bedsRequired, capacitatedAssignment, createCostMatrix, crisisSlots, erlangB } from "../src/index.js";
+import { mulberry32 } from "./seeded.js";
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function instance(zones: number, sites: number, seed: number, fill: number) {
   const rand = mulberry32(seed);

@@ -7,17 +7,8 @@ import Papa from "papaparse";
 import { parseOsmPbf, parseOsmXml, parseZonesCsv, renderSvgMap, stringifyGeoJSON, zonesToGeoJSON } from "../src/io/index.js";
 import { kentMedway } from "../src/kent-medway/index.js";
 import { writeOsmPbf } from "../tests/support/io-osm-pbf.js";
+import { mulberry32 } from "./seeded.js";
 
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function time<T>(label: string, fn: () => T | Promise<T>, runs = 3): Promise<{ ms: number; value: T }> {
   let best = Infinity;

@@ -3,17 +3,8 @@
 // noise. Shared by bench/optimise.bench.ts.
 import { createCostMatrix } from "../src/model/index.js";
 import type { CostMatrix } from "../src/model/index.js";
+import { mulberry32 } from "./seeded.js";
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function kentLikeInstance(seed = 42, zones = 1107, candidates = 60): { matrix: CostMatrix; population: number[] } {
   const rng = mulberry32(seed);

@@ -11,17 +11,8 @@ import { compiledBytes } from "../src/routing/compile.js";
 import { runDijkstra } from "../src/routing/kernel.js";
 import { parallelTravelTimes } from "../src/node/index.js";
 import type { RoadGraph } from "../src/model/types.js";
+import { mulberry32 } from "./seeded.js";
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function roadLike(side: number, seed: number): MultiDirectedGraph {
   const rnd = mulberry32(seed);

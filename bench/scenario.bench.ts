@@ -8,6 +8,7 @@ import { kentMedway } from "../src/kent-medway/index.js";
 import { selectDestinations } from "../src/model/index.js";
 import { createRouter } from "../src/routing/index.js";
 import { createScenarioCache, evaluate, uncertainty, type ChangeInput, type ScenarioInput } from "../src/scenario/index.js";
+import { mulberry32 } from "./seeded.js";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -17,16 +18,6 @@ const arg = (name: string, fallback: number) => {
 const SWEEP = arg("sweep", 100);
 const DRAWS = arg("draws", 20);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const ms = (t0: number) => performance.now() - t0;
