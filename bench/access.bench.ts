@@ -4,7 +4,7 @@
 import { accessSummary, decay, twoStepFloatingCatchment } from "../src/access/index.js";
 import { huffCatchments, nearestCatchments } from "../src/catchment/index.js";
 import { createCostMatrix } from "../src/model/index.js";
-import { mulberry32 } from "./seeded.js";
+import { mulberry32 } from "../src/internal/random.js";
 
 
 function time(label: string, runs: number, fn: () => unknown): number {

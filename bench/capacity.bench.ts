@@ -5,7 +5,7 @@
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { bedsRequired, capacitatedAssignment, createCostMatrix, crisisSlots, erlangB } from "../src/index.js";
-import { mulberry32 } from "./seeded.js";
+import { mulberry32 } from "../src/internal/random.js";
 
 
 function instance(zones: number, sites: number, seed: number, fill: number) {

@@ -7,7 +7,7 @@ import Papa from "papaparse";
 import { parseOsmPbf, parseOsmXml, parseZonesCsv, renderSvgMap, stringifyGeoJSON, zonesToGeoJSON } from "../src/io/index.js";
 import { kentMedway } from "../src/kent-medway/index.js";
 import { writeOsmPbf } from "../tests/support/io-osm-pbf.js";
-import { mulberry32 } from "./seeded.js";
+import { mulberry32 } from "../src/internal/random.js";
 
 
 async function time<T>(label: string, fn: () => T | Promise<T>, runs = 3): Promise<{ ms: number; value: T }> {

@@ -3,7 +3,7 @@
 // noise. Shared by bench/optimise.bench.ts.
 import { createCostMatrix } from "../src/model/index.js";
 import type { CostMatrix } from "../src/model/index.js";
-import { mulberry32 } from "./seeded.js";
+import { mulberry32 } from "../src/internal/random.js";
 
 
 export function kentLikeInstance(seed = 42, zones = 1107, candidates = 60): { matrix: CostMatrix; population: number[] } {

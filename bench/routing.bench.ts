@@ -11,7 +11,7 @@ import { compiledBytes } from "../src/routing/compile.js";
 import { runDijkstra } from "../src/routing/kernel.js";
 import { parallelTravelTimes } from "../src/node/index.js";
 import type { RoadGraph } from "../src/model/types.js";
-import { mulberry32 } from "./seeded.js";
+import { mulberry32 } from "../src/internal/random.js";
 
 
 function roadLike(side: number, seed: number): MultiDirectedGraph {

@@ -8,7 +8,7 @@ import { kentMedway } from "../src/kent-medway/index.js";
 import { selectDestinations } from "../src/model/index.js";
 import { createRouter } from "../src/routing/index.js";
 import { createScenarioCache, evaluate, uncertainty, type ChangeInput, type ScenarioInput } from "../src/scenario/index.js";
-import { mulberry32 } from "./seeded.js";
+import { mulberry32 } from "../src/internal/random.js";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {

@@ -7,7 +7,8 @@
 // enumeration with a suffix-minimum bound for small p, and a depth-first branch and bound
 // on the site variables with Lagrangian bounds and reduction tests (exact: every pruned
 // node has a valid lower bound ≥ incumbent·(1 − tolerance)).
-import { Budget, mulberry32 } from "./prepare.js";
+import { mulberry32 } from "../internal/random.js";
+import { Budget } from "./prepare.js";
 
 export interface PMedianKernelOptions {
   seed: number;

@@ -225,18 +225,6 @@ export function checkP(inst: Instance, p: number): void {
   }
 }
 
-/** mulberry32: a small seeded PRNG (flatbush benchmarks use the same). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A deadline helper: deterministic node budget plus an optional wall-clock limit. */
 export class Budget {
   private readonly deadline: number;

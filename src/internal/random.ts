@@ -1,4 +1,4 @@
-// Seeded generator shared by every benchmark (flatbush's mulberry32): same seed, same instance.
+/** mulberry32: a small seeded PRNG (as in flatbush's benchmarks). Same seed, same sequence. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
