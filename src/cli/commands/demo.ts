@@ -4,7 +4,8 @@ import { renderHtmlReport } from "../../io/render-html-report.js";
 import { renderSvgMap } from "../../io/render-svg-map.js";
 import { stringifyGeoJSON } from "../../io/write-geojson.js";
 import { zonesToGeoJSON } from "../../io/zones-to-geojson.js";
-import type { NearestResult } from "../../routing/types.js";
+import { nearestSites } from "../../access/index.js";
+import { nearestCatchments } from "../../catchment/index.js";
 import { addOutputOptions, checkFormat, type CliIo, type CommonFlags, finish, progressFor } from "../context.js";
 import { routerFor } from "../engines.js";
 import { emit } from "../output.js";
@@ -38,19 +39,22 @@ export function registerDemo(program: Command, io: CliIo, bundled: BundledLoader
     const open = network.sites.filter((s) => s.status === "open");
     const hubs = open.filter((s) => s.kind === "hub");
     const spokes = open.filter((s) => s.kind === "spoke");
-    const toHub = router.nearest(network.zones, hubs);
+    const matrix = router.travelTimes(network.zones, [...hubs, ...spokes]);
     progress.update(2, 4);
-    const toSpoke = router.nearest(network.zones, spokes);
+    const population = network.zones.map((z) => z.population);
+    const hubIds = hubs.map((s) => s.id);
+    const spokeIds = spokes.map((s) => s.id);
+    const toHub = nearestSites(matrix, { among: hubIds }).nearest;
+    const catchments = new Map(
+      [...nearestCatchments(matrix, { among: hubIds, population }).sites, ...nearestCatchments(matrix, { among: spokeIds, population }).sites].map((c) => [c.site, c] as const),
+    );
     progress.update(3, 4);
     progress.stop();
-    const pop = new Map(network.zones.map((z) => [z.id, z.population] as const));
-    const summarise = (rows: readonly NearestResult[], siteId: string) => {
-      const mine = rows.filter((r) => r.destination === siteId);
-      const people = mine.reduce((a, r) => a + (pop.get(r.origin) ?? 0), 0);
-      const weighted = mine.reduce((a, r) => a + r.minutes * (pop.get(r.origin) ?? 0), 0);
-      return { zones: mine.length, population: people, meanMinutes: people > 0 ? Math.round((weighted / people) * 10) / 10 : null, maxMinutes: mine.length > 0 ? Math.round(Math.max(...mine.map((r) => r.minutes)) * 10) / 10 : null };
-    };
-    const rows = [...hubs, ...spokes].map((s) => ({ site: s.id, name: s.name, kind: s.kind, ...summarise(s.kind === "hub" ? toHub : toSpoke, s.id) }));
+    const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+    const rows = [...hubs, ...spokes].map((s) => {
+      const c = catchments.get(s.id)!;
+      return { site: s.id, name: s.name, kind: s.kind, zones: c.zones.length, population: c.population ?? 0, meanMinutes: round1(c.meanMinutes), maxMinutes: round1(c.maxMinutes) };
+    });
     const unreachable = toHub.filter((r) => r.destination === null).map((r) => r.origin);
     const hubMap = () => renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: nearest inpatient hub by road", colourBy: "hub" });
     const minutesMap = () => renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: minutes to the nearest hub by road", colourBy: "minutes" });
