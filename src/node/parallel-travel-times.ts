@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { InvalidInputError } from "../errors.js";
-import { runMatrixDijkstra, runSearches } from "../routing/kernel.js";
+import { runMatrixBuckets, runMatrixDijkstra, runSearches } from "../routing/kernel.js";
 import { coreOf, type RouterCore, type TravelTimesOptions } from "../routing/router-core.js";
 import type { Endpoint, RoutedCostMatrix, Router } from "../routing/types.js";
 
@@ -14,14 +14,19 @@ export type ParallelTravelTimesOptions = TravelTimesOptions & { workers?: number
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const runMatrixDijkstra = (${runMatrixDijkstra.toString()});
+const runMatrixBuckets = (${runMatrixBuckets.toString()});
 const runSearches = (${runSearches.toString()});
 const d = workerData;
 const n = d.n;
 const counter = new Int32Array(d.counter);
-const settled = runSearches(runMatrixDijkstra, new Int32Array(d.offsets), new Int32Array(d.targets), new Float64Array(d.weights),
-  () => Atomics.add(counter, 0, 1), d.searches, d.seedStart, d.seedNodes, d.seedCosts, d.exitStart, d.exitNodes, d.exitCosts,
-  d.cutoff, new Float64Array(d.out), d.tStride, d.sStride,
-  new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n), new Uint8Array(n));
+const scratch = {
+  dist: new Float64Array(n), heapNodes: new Int32Array(n), heapKeys: new Float64Array(n), pos: new Int32Array(n),
+  isTarget: new Uint8Array(n), next: new Int32Array(n), prev: new Int32Array(n), popped: new Int32Array(n),
+  heads: new Int32Array(d.buckets),
+};
+const settled = runSearches(runMatrixDijkstra, runMatrixBuckets, new Int32Array(d.offsets), new Int32Array(d.targets),
+  new Float64Array(d.weights), d.delta, () => Atomics.add(counter, 0, 1), d.searches, d.seedStart, d.seedNodes, d.seedCosts,
+  d.exitStart, d.exitNodes, d.exitCosts, d.cutoff, new Float64Array(d.out), d.tStride, d.sStride, scratch);
 parentPort.postMessage(settled);
 `;
 
@@ -110,6 +115,8 @@ export async function parallelTravelTimes(
             offsets: csr.offsets,
             targets: csr.targets,
             weights: csr.weights,
+            delta: core.bucketDelta,
+            buckets: core.bucketCount,
             counter,
             searches: plan.searches,
             seedStart: plan.seedStart,

@@ -14,12 +14,14 @@ const MinutesFromOptionsSchema = z.strictObject({
 });
 
 /**
- * Compile a graph once into a reusable router (CSR typed arrays + binary-heap Dijkstra).
+ * Compile a graph once into a reusable router (CSR typed arrays + Dijkstra).
  *
  * Method: the graph is compiled to forward and reverse compressed sparse rows (`Int32Array`
  * offsets/targets, `Float64Array` minutes; undirected edges run both ways), with nodes
  * renumbered breadth-first so that a search touches nearby memory. Queries run Dijkstra (1959)
- * with an indexed binary heap over scratch buffers the router owns, so a query allocates
+ * with an indexed binary heap (matrices: with a ring of buckets of width = mean edge weight,
+ * i.e. sequential Δ-stepping, Meyer & Sanders 2003, which gives the same minutes bit for bit)
+ * over scratch buffers the router owns, so a query allocates
  * nothing per node; matrix searches stop once every origin/destination node is settled.
  * Located endpoints are snapped to the nearest point on the nearest edge and joined as
  * OSRM-style phantom nodes (Luxen & Vetter 2011): a trip leaves a point on edge u→v towards v

@@ -235,18 +235,187 @@ export function runMatrixDijkstra(
 }
 
 /**
+ * Bucket width and ring size for {@link runMatrixBuckets} on a graph with these edge weights:
+ * width = mean positive weight (1 if there is none), ring = ceil(max / width) + 2 buckets,
+ * widened so the ring never exceeds 2^20 buckets.
+ */
+export function bucketParameters(weights: Float64Array): { delta: number; buckets: number } {
+  let sum = 0;
+  let count = 0;
+  let max = 0;
+  for (let e = 0; e < weights.length; e++) {
+    const w = weights[e];
+    if (w > 0) {
+      sum += w;
+      count++;
+      if (w > max) max = w;
+    }
+  }
+  let delta = count === 0 ? 1 : sum / count;
+  const cap = 1 << 20;
+  if (max / delta > cap - 4) delta = max / (cap - 4);
+  return { delta, buckets: Math.ceil(max / delta) + 2 };
+}
+
+/**
+ * The matrix search of {@link runMatrixDijkstra} with a ring of buckets instead of a heap
+ * (sequential Δ-stepping, Meyer & Sanders 2003; Dial 1969 when Δ ≤ the smallest weight): node v
+ * waits in bucket `floor(dist[v] / delta)`; the lowest non-empty bucket is emptied in any order,
+ * re-inserting nodes it improves, so a node may be scanned more than once when an edge is
+ * shorter than `delta`. Once a bucket is empty every node below its upper bound is final, since
+ * later buckets only hold larger distances. `heads.length` buckets must exceed
+ * `maxWeight / delta + 1` (see {@link bucketParameters}).
+ *
+ * Exactness: at the end every edge satisfies `dist[w] <= fl(dist[v] + weight)` and every
+ * `dist[w]` is such a sum, so `dist` solves the same equations as Dijkstra's and is bit for bit
+ * the same (see {@link runMatrixDijkstra}).
+ *
+ * Early stop: targets (`isTarget[v] === 1`) are counted on their first scan; once all have been
+ * scanned the current bucket is finished and the search stops. `popped` (length >= nTargets)
+ * lists them so their marks are restored. Scratch: `next`, `prev`, `where` (length n), `heads`.
+ * Returns the number of scans, or -1 (nothing done) when the seeds' costs span more buckets
+ * than the ring holds; callers then use the heap kernel.
+ */
+export function runMatrixBuckets(
+  offsets: Int32Array,
+  targets: Int32Array,
+  weights: Float64Array,
+  seedNodes: Int32Array,
+  seedCosts: Float64Array,
+  seedFrom: number,
+  seedTo: number,
+  cutoff: number,
+  delta: number,
+  dist: Float64Array,
+  next: Int32Array,
+  prev: Int32Array,
+  where: Int32Array,
+  heads: Int32Array,
+  isTarget: Uint8Array,
+  nTargets: number,
+  popped: Int32Array,
+): number {
+  // hot path
+  const K = heads.length;
+  const inv = 1 / delta;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let s = seedFrom; s < seedTo; s++) {
+    const t = seedCosts[s];
+    if (!(t <= cutoff)) continue;
+    const b = Math.floor(t * inv);
+    if (b < lo) lo = b;
+    if (b > hi) hi = b;
+  }
+  if (hi - lo > K - 2) return -1;
+  dist.fill(Infinity);
+  where.fill(-1);
+  heads.fill(-1);
+  let count = 0;
+  for (let s = seedFrom; s < seedTo; s++) {
+    const w = seedNodes[s];
+    const t = seedCosts[s];
+    if (!(t <= cutoff) || !(t < dist[w])) continue;
+    dist[w] = t;
+    const b = Math.floor(t * inv) % K;
+    const old = where[w];
+    if (old === b) continue;
+    if (old >= 0) {
+      const p = prev[w];
+      const q = next[w];
+      if (p >= 0) next[p] = q;
+      else heads[old] = q;
+      if (q >= 0) prev[q] = p;
+    } else count++;
+    const h = heads[b];
+    next[w] = h;
+    prev[w] = -1;
+    if (h >= 0) prev[h] = w;
+    heads[b] = w;
+    where[w] = b;
+  }
+  let i = lo === Infinity ? 0 : lo % K;
+  let scans = 0;
+  let remaining = nTargets;
+  let nPopped = 0;
+  while (count > 0) {
+    const v = heads[i];
+    if (v < 0) {
+      if (remaining === 0) break;
+      i = i + 1 === K ? 0 : i + 1;
+      continue;
+    }
+    const q0 = next[v];
+    heads[i] = q0;
+    if (q0 >= 0) prev[q0] = -1;
+    where[v] = -1;
+    count--;
+    scans++;
+    if (isTarget[v] === 1) {
+      isTarget[v] = 2;
+      popped[nPopped++] = v;
+      remaining--;
+    }
+    const d = dist[v];
+    for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
+      const w = targets[e];
+      const t = d + weights[e];
+      if (t < dist[w] && t <= cutoff) {
+        dist[w] = t;
+        const b = Math.floor(t * inv) % K;
+        const old = where[w];
+        if (old === b) continue;
+        if (old >= 0) {
+          const p = prev[w];
+          const q = next[w];
+          if (p >= 0) next[p] = q;
+          else heads[old] = q;
+          if (q >= 0) prev[q] = p;
+        } else count++;
+        const h = heads[b];
+        next[w] = h;
+        prev[w] = -1;
+        if (h >= 0) prev[h] = w;
+        heads[b] = w;
+        where[w] = b;
+      }
+    }
+  }
+  for (let k = 0; k < nPopped; k++) isTarget[popped[k]] = 1;
+  return scans;
+}
+
+/** Scratch buffers of one thread's matrix searches (all of length n except `heads`). */
+export interface SearchScratch {
+  readonly dist: Float64Array;
+  readonly heapNodes: Int32Array;
+  readonly heapKeys: Float64Array;
+  readonly pos: Int32Array;
+  /** All zero on entry and on return of {@link runSearches}. */
+  readonly isTarget: Uint8Array;
+  readonly next: Int32Array;
+  readonly prev: Int32Array;
+  readonly popped: Int32Array;
+  /** Bucket ring; length from {@link bucketParameters}. */
+  readonly heads: Int32Array;
+}
+
+/**
  * Run searches `s = next()` until it returns `>= searchTo` (`next` hands out search indices,
  * e.g. a shared atomic counter in the worker pool, or a plain counter on one thread); search s
  * is seeded with `seedNodes/seedCosts[seedStart[s]..seedStart[s+1]]`, and target t's value is
  * `min_k exitCosts[k] + dist[exitNodes[k]]` over `exitStart[t]..exitStart[t+1]`, written to
- * `out[t * tStride + s * sStride]` (Infinity when above `cutoff`). `isTarget` is scratch of
- * length n, all zero on entry and on return. Returns the number of settled nodes, summed.
+ * `out[t * tStride + s * sStride]` (Infinity when above `cutoff`). Each search runs
+ * `buckets` (with bucket width `delta`), or `heap` when `buckets` declines. Returns the number
+ * of scanned nodes, summed.
  */
 export function runSearches(
-  dijkstra: typeof runMatrixDijkstra,
+  heap: typeof runMatrixDijkstra,
+  buckets: typeof runMatrixBuckets,
   offsets: Int32Array,
   targets: Int32Array,
   weights: Float64Array,
+  delta: number,
   next: () => number,
   searchTo: number,
   seedStart: Int32Array,
@@ -259,12 +428,9 @@ export function runSearches(
   out: Float64Array,
   tStride: number,
   sStride: number,
-  dist: Float64Array,
-  heapNodes: Int32Array,
-  heapKeys: Float64Array,
-  pos: Int32Array,
-  isTarget: Uint8Array,
+  scratch: SearchScratch,
 ): number {
+  const { dist, isTarget } = scratch;
   const nTargets = exitStart.length - 1;
   let distinct = 0;
   for (let k = 0; k < exitNodes.length; k++) {
@@ -275,7 +441,11 @@ export function runSearches(
   }
   let settled = 0;
   for (let s = next(); s < searchTo; s = next()) {
-    settled += dijkstra(offsets, targets, weights, seedNodes, seedCosts, seedStart[s], seedStart[s + 1], cutoff, dist, heapNodes, heapKeys, pos, isTarget, distinct);
+    const from = seedStart[s];
+    const to = seedStart[s + 1];
+    let scanned = buckets(offsets, targets, weights, seedNodes, seedCosts, from, to, cutoff, delta, dist, scratch.next, scratch.prev, scratch.pos, scratch.heads, isTarget, distinct, scratch.popped);
+    if (scanned < 0) scanned = heap(offsets, targets, weights, seedNodes, seedCosts, from, to, cutoff, dist, scratch.heapNodes, scratch.heapKeys, scratch.pos, isTarget, distinct);
+    settled += scanned;
     // hot path
     for (let t = 0; t < nTargets; t++) {
       let best = Infinity;

@@ -6,7 +6,7 @@ import { LonLatSchema } from "../model/schemas.js";
 import type { LonLat, Provenance, RoadGraph } from "../model/types.js";
 import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
 import { type CompiledGraph, compileGraph, hashCompiled, stronglyConnectedComponents } from "./compile.js";
-import { runMatrixDijkstra, runSearches } from "./kernel.js";
+import { bucketParameters, runMatrixBuckets, runMatrixDijkstra, runSearches, type SearchScratch } from "./kernel.js";
 import { buildSnapIndex, edgeLine, lineMetres, nearestSegment, type SnapIndex } from "./snap-index.js";
 import type { Endpoint, LocatedItem, RoutedCostMatrix, SnappedPoint, SnapResult } from "./types.js";
 
@@ -78,6 +78,10 @@ export class RouterCore {
   readonly pos: Int32Array;
   /** Target marks for matrix searches' early stop; all zero between calls. */
   readonly isTarget: Uint8Array;
+  /** Bucket width of the matrix kernel (minutes) and its ring size; see bucketParameters. */
+  readonly bucketDelta: number;
+  readonly bucketCount: number;
+  private scratchBuf: SearchScratch | null = null;
   private predBuf: Int32Array | null = null;
   private labelBuf: Int32Array | null = null;
 
@@ -93,6 +97,28 @@ export class RouterCore {
     this.heapKeys = new Float64Array(n);
     this.pos = new Int32Array(n);
     this.isTarget = new Uint8Array(n);
+    const bp = bucketParameters(this.c.minutes);
+    this.bucketDelta = bp.delta;
+    this.bucketCount = bp.buckets;
+  }
+
+  /** This thread's matrix search scratch (made on first use). */
+  scratch(): SearchScratch {
+    if (this.scratchBuf === null) {
+      const n = this.c.n;
+      this.scratchBuf = {
+        dist: this.dist,
+        heapNodes: this.heapNodes,
+        heapKeys: this.heapKeys,
+        pos: this.pos,
+        isTarget: this.isTarget,
+        next: new Int32Array(n),
+        prev: new Int32Array(n),
+        popped: new Int32Array(n),
+        heads: new Int32Array(this.bucketCount),
+      };
+    }
+    return this.scratchBuf;
   }
 
   check(where: string): void {
@@ -405,9 +431,11 @@ export class RouterCore {
     let s = from;
     return runSearches(
       runMatrixDijkstra,
+      runMatrixBuckets,
       reverse ? c.rOffsets : c.offsets,
       reverse ? c.rTargets : c.targets,
       reverse ? c.rMinutes : c.minutes,
+      this.bucketDelta,
       () => s++,
       to,
       p.seedStart,
@@ -420,11 +448,7 @@ export class RouterCore {
       out,
       p.tStride,
       p.sStride,
-      this.dist,
-      this.heapNodes,
-      this.heapKeys,
-      this.pos,
-      this.isTarget,
+      this.scratch(),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { runDijkstra, runMatrixDijkstra, runSearches } from "../../src/routing/kernel.js";
+import { bucketParameters, runDijkstra, runMatrixBuckets, runMatrixDijkstra, runSearches, type SearchScratch } from "../../src/routing/kernel.js";
 import { arbSmallGraph } from "../support/routing-arbitraries.js";
 
 // CSR of a small graph (edges in input order within each source)
@@ -28,8 +28,25 @@ const arbCase = arbSmallGraph(12, 40).chain((g) =>
     cutoff: fc.oneof(fc.constant(Infinity), fc.double({ min: 0, max: 60, noNaN: true })),
     weightsFrac: fc.boolean(),
     order: fc.boolean(),
+    // bucket width: the router's rule, an arbitrary width (many re-scans or many empty buckets),
+    // or a ring too small for the seeds (the heap kernel takes over)
+    bucket: fc.oneof(fc.constant<"rule" | "tiny-ring">("rule"), fc.constant<"rule" | "tiny-ring">("tiny-ring"), fc.double({ min: 1e-3, max: 50, noNaN: true })),
   }),
 );
+
+function scratchFor(n: number, buckets: number): SearchScratch {
+  return {
+    dist: new Float64Array(n),
+    heapNodes: new Int32Array(n),
+    heapKeys: new Float64Array(n),
+    pos: new Int32Array(n),
+    isTarget: new Uint8Array(n),
+    next: new Int32Array(n),
+    prev: new Int32Array(n),
+    popped: new Int32Array(n),
+    heads: new Int32Array(buckets),
+  };
+}
 
 function pack(lists: readonly (readonly [number, number])[][]) {
   const start = new Int32Array(lists.length + 1);
@@ -46,8 +63,8 @@ function pack(lists: readonly (readonly [number, number])[][]) {
 }
 
 test.prop([arbCase])(
-  "early-stopping matrix kernel equals full runDijkstra searches bit for bit, in any search order",
-  ({ g, seeds, exits, cutoff, weightsFrac, order }) => {
+  "early-stopping matrix kernels (buckets and heap) equal full runDijkstra searches bit for bit, in any search order",
+  ({ g, seeds, exits, cutoff, weightsFrac, order, bucket }) => {
     const n = g.n;
     // fractional weights exercise floating-point sums (ties and rounding)
     const edges = weightsFrac ? g.edges.map((e, k) => ({ ...e, minutes: e.minutes / 3 + (k % 7) * 0.1 })) : g.edges;
@@ -68,13 +85,18 @@ test.prop([arbCase])(
       }
     }
     const out = new Float64Array(nT * nS).fill(-1);
-    const isTarget = new Uint8Array(n);
+    const rule = bucketParameters(weights);
+    let maxW = 0;
+    for (const w of weights) maxW = Math.max(maxW, w);
+    const delta = typeof bucket === "number" ? bucket : rule.delta;
+    const ring = bucket === "rule" ? rule.buckets : bucket === "tiny-ring" ? 2 : Math.ceil(maxW / delta) + 2;
+    const scratch = scratchFor(n, ring);
     const sequence = Array.from({ length: nS }, (_, i) => (order ? nS - 1 - i : i));
     let k = 0;
     const next = () => (k < nS ? sequence[k++] : nS);
-    runSearches(runMatrixDijkstra, offsets, targets, weights, next, nS, S.start, S.nodes, S.costs, X.start, X.nodes, X.costs, cutoff, out, nS, 1, new Float64Array(n), new Int32Array(n), new Float64Array(n), new Int32Array(n), isTarget);
+    runSearches(runMatrixDijkstra, runMatrixBuckets, offsets, targets, weights, delta, next, nS, S.start, S.nodes, S.costs, X.start, X.nodes, X.costs, cutoff, out, nS, 1, scratch);
     for (let i = 0; i < out.length; i++) expect(Object.is(out[i], expected[i]), `cell ${i}: ${out[i]} vs ${expected[i]}`).toBe(true);
-    expect(isTarget.every((b) => b === 0)).toBe(true);
+    expect(scratch.isTarget.every((b) => b === 0)).toBe(true);
   },
 );
 
@@ -86,4 +108,27 @@ test("matrix kernel stops once every target is settled (hand-checkable chain)", 
   const settled = runMatrixDijkstra(offsets, targets, weights, Int32Array.of(0), Float64Array.of(0), 0, 1, Infinity, dist, new Int32Array(5), new Float64Array(5), new Int32Array(5), isTarget, 1);
   expect(settled).toBe(2);
   expect(dist[1]).toBe(1);
+});
+
+test("bucket kernel: hand-checkable chain, early stop after the target's bucket, and a seed spread too wide for the ring", () => {
+  // chain 0 → 1 → 2 → 3 → 4, 1 minute each; one target at node 1; width 1 → one node per bucket
+  const { offsets, targets, weights } = csr(5, [0, 1, 2, 3].map((i) => ({ from: i, to: i + 1, minutes: 1 })));
+  const s = scratchFor(5, 3);
+  s.isTarget[1] = 1;
+  const scans = runMatrixBuckets(offsets, targets, weights, Int32Array.of(0), Float64Array.of(0), 0, 1, Infinity, 1, s.dist, s.next, s.prev, s.pos, s.heads, s.isTarget, 1, s.popped);
+  expect(scans).toBe(2);
+  expect(Array.from(s.dist.slice(0, 3))).toEqual([0, 1, 2]);
+  expect(s.dist[3]).toBe(Infinity);
+  expect(s.isTarget[1]).toBe(1); // mark restored
+  // seeds 0 and 10 minutes apart need 11 buckets of width 1: a 3-bucket ring declines
+  const declined = runMatrixBuckets(offsets, targets, weights, Int32Array.of(0, 2), Float64Array.of(0, 10), 0, 2, Infinity, 1, s.dist, s.next, s.prev, s.pos, s.heads, s.isTarget, 1, s.popped);
+  expect(declined).toBe(-1);
+});
+
+test("bucketParameters: mean positive weight, ring covers the longest edge, all-zero graphs get width 1", () => {
+  expect(bucketParameters(Float64Array.of(0, 1, 3))).toEqual({ delta: 2, buckets: 4 });
+  expect(bucketParameters(Float64Array.of(0, 0))).toEqual({ delta: 1, buckets: 2 });
+  const huge = bucketParameters(Float64Array.of(1e-9, 1e-9, 1e-9, 1e6));
+  expect(huge.buckets).toBeLessThanOrEqual(1 << 20);
+  expect(huge.delta * (huge.buckets - 2)).toBeGreaterThanOrEqual(1e6);
 });
