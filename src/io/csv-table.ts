@@ -123,3 +123,82 @@ export function coordinateHint(lon: unknown, lat: unknown): string {
   }
   return "";
 }
+
+/** How {@link readCsvRecords} turns rows into one kind of validated item. */
+export interface CsvRecordSpec<T extends { id: string }> {
+  /** Public function name for errors. */
+  readonly where: string;
+  /** "site", "zone": used in messages ("duplicate site id", "expected at least one zone"). */
+  readonly noun: string;
+  readonly file: string;
+  readonly aliases: Readonly<Record<string, readonly string[]>>;
+  readonly explicit: Readonly<Record<string, string>>;
+  readonly required: readonly string[];
+  /** Numeric fields and their type; others are strings (`lon`/`lat` are always numbers). */
+  readonly numeric: Readonly<Record<string, "number" | "integer">>;
+  /** Prefixed columns gathered into one record field (`beds_adultAcute` → `beds.adultAcute`). */
+  readonly group: { readonly prefix: string; readonly field: string; readonly type: "number" | "integer" };
+  readonly schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } };
+  /** Adjust a field's typed value before validation (e.g. split `tags`). */
+  readonly field?: (name: string, value: string | number) => unknown;
+  /** Fill derived defaults on the raw record before validation (e.g. name = id). */
+  readonly complete?: (value: Record<string, unknown>) => void;
+}
+
+/**
+ * Read CSV text into validated items: resolve columns, type every cell, gather prefixed
+ * columns, validate each row with the schema, reject duplicate ids. Collects every problem as
+ * `file:row N:column` with the value, then throws one {@link IoError} listing them all.
+ */
+export function readCsvRecords<T extends { id: string }>(text: string, spec: CsvRecordSpec<T>): T[] {
+  const { where, file, group } = spec;
+  const table = readCsvTable(where, text, file);
+  const columns = resolveColumns(where, table, spec.aliases, spec.explicit, spec.required);
+  const grouped = table.header.filter((h) => h.startsWith(group.prefix) && h.length > group.prefix.length);
+  const issues: InputIssue[] = [];
+  const items: T[] = [];
+  const seen = new Map<string, number>();
+  for (const record of table.records) {
+    const before = issues.length;
+    const value: Record<string, unknown> = {};
+    for (const name of Object.keys(spec.aliases)) {
+      if (name === "lon" || name === "lat") continue;
+      const v = cell(table, record, columns[name], spec.numeric[name] ?? "string", issues);
+      if (v !== undefined) value[name] = spec.field === undefined ? v : spec.field(name, v);
+    }
+    spec.complete?.(value);
+    const lon = cell(table, record, columns.lon, "number", issues);
+    const lat = cell(table, record, columns.lat, "number", issues);
+    value.location = [lon, lat];
+    const bag: Record<string, unknown> = {};
+    for (const h of grouped) {
+      const v = cell(table, record, h, group.type, issues);
+      if (v !== undefined) bag[h.slice(group.prefix.length)] = v;
+    }
+    if (Object.keys(bag).length > 0) value[group.field] = bag;
+    if (issues.length > before) continue;
+    const result = spec.schema.safeParse(value);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const column = columnOfPath(issue.path, columns, { [group.field]: group.prefix });
+        const raw = column === "" ? undefined : record.cells[column];
+        const hint = issue.path[0] === "location" ? coordinateHint(lon, lat) : "";
+        issues.push({ path: locate(table.file, record.row, column), message: `${issue.message} (got ${JSON.stringify(raw ?? "")})${hint}` });
+      }
+      continue;
+    }
+    const first = seen.get(result.data.id);
+    if (first !== undefined) {
+      issues.push({ path: locate(table.file, record.row, columns.id), message: `duplicate ${spec.noun} id "${result.data.id}" (first on row ${first})` });
+      continue;
+    }
+    seen.set(result.data.id, record.row);
+    items.push(result.data);
+  }
+  if (items.length === 0 && issues.length === 0) issues.push({ path: file, message: `no rows: expected at least one ${spec.noun}` });
+  if (issues.length > 0) {
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+    throw new IoError(where, `${issues[0].path}: ${issues[0].message}${more}. Fix the file or map the column with options.columns.`, issues);
+  }
+  return items;
+}

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { IoError, type InputIssue, parseInput } from "../errors.js";
+import { parseInput } from "../errors.js";
 import { SiteSchema } from "../model/schemas.js";
 import type { Site } from "../model/types.js";
-import { cell, columnOfPath, coordinateHint, readCsvTable, resolveColumns } from "./csv-table.js";
-import { locate } from "./internal.js";
+import { readCsvRecords } from "./csv-table.js";
 
 /** Default header aliases per site field (matched case- and punctuation-insensitively). */
 export const SITE_CSV_COLUMNS: Readonly<Record<string, readonly string[]>> = {
@@ -71,52 +70,16 @@ const NUMERIC: Record<string, "number" | "integer"> = {
 export function parseSitesCsv(text: string, options: ParseSitesCsvOptions = {}): Site[] {
   const where = "parseSitesCsv";
   const opts = parseInput(where, ParseSitesCsvOptionsSchema, options, "options");
-  const table = readCsvTable(where, text, opts.file);
-  const columns = resolveColumns(where, table, SITE_CSV_COLUMNS, opts.columns, ["id", "name", "kind", "lon", "lat"]);
-  const bedColumns = table.header.filter((h) => h.startsWith(opts.bedsPrefix) && h.length > opts.bedsPrefix.length);
-  const issues: InputIssue[] = [];
-  const sites: Site[] = [];
-  const seen = new Map<string, number>();
-  for (const record of table.records) {
-    const before = issues.length;
-    const value: Record<string, unknown> = {};
-    for (const field of Object.keys(SITE_CSV_COLUMNS)) {
-      if (field === "lon" || field === "lat") continue;
-      const v = cell(table, record, columns[field], NUMERIC[field] ?? "string", issues);
-      if (v !== undefined) value[field] = field === "tags" ? String(v).split(";").map((t) => t.trim()).filter(Boolean) : v;
-    }
-    const lon = cell(table, record, columns.lon, "number", issues);
-    const lat = cell(table, record, columns.lat, "number", issues);
-    value.location = [lon, lat];
-    const beds: Record<string, unknown> = {};
-    for (const h of bedColumns) {
-      const v = cell(table, record, h, "integer", issues);
-      if (v !== undefined) beds[h.slice(opts.bedsPrefix.length)] = v;
-    }
-    if (Object.keys(beds).length > 0) value.beds = beds;
-    if (issues.length > before) continue;
-    const result = SiteSchema.safeParse(value);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const column = columnOfPath(issue.path, columns, { beds: opts.bedsPrefix });
-        const raw = column === "" ? undefined : record.cells[column];
-        const hint = issue.path[0] === "location" ? coordinateHint(lon, lat) : "";
-        issues.push({ path: locate(table.file, record.row, column), message: `${issue.message} (got ${JSON.stringify(raw ?? "")})${hint}` });
-      }
-      continue;
-    }
-    const first = seen.get(result.data.id);
-    if (first !== undefined) {
-      issues.push({ path: locate(table.file, record.row, columns.id), message: `duplicate site id "${result.data.id}" (first on row ${first})` });
-      continue;
-    }
-    seen.set(result.data.id, record.row);
-    sites.push(result.data);
-  }
-  if (sites.length === 0 && issues.length === 0) issues.push({ path: opts.file, message: "no rows: expected at least one site" });
-  if (issues.length > 0) {
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-    throw new IoError(where, `${issues[0].path}: ${issues[0].message}${more}. Fix the file or map the column with options.columns.`, issues);
-  }
-  return sites;
+  return readCsvRecords(text, {
+    where,
+    noun: "site",
+    file: opts.file,
+    aliases: SITE_CSV_COLUMNS,
+    explicit: opts.columns,
+    required: ["id", "name", "kind", "lon", "lat"],
+    numeric: NUMERIC,
+    group: { prefix: opts.bedsPrefix, field: "beds", type: "integer" },
+    schema: SiteSchema,
+    field: (name, v) => (name === "tags" ? String(v).split(";").map((t) => t.trim()).filter(Boolean) : v),
+  });
 }

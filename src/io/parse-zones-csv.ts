@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { IoError, type InputIssue, parseInput } from "../errors.js";
+import { parseInput } from "../errors.js";
 import { DemandZoneSchema } from "../model/schemas.js";
 import type { DemandZone } from "../model/types.js";
-import { cell, columnOfPath, coordinateHint, readCsvTable, resolveColumns } from "./csv-table.js";
-import { locate } from "./internal.js";
+import { readCsvRecords } from "./csv-table.js";
 
 /**
  * Default header aliases per zone field. They cover ONS-style extracts (`LSOA21CD`,
@@ -65,53 +64,18 @@ const NUMERIC: Record<string, "number" | "integer"> = {
 export function parseZonesCsv(text: string, options: ParseZonesCsvOptions = {}): DemandZone[] {
   const where = "parseZonesCsv";
   const opts = parseInput(where, ParseZonesCsvOptionsSchema, options, "options");
-  const table = readCsvTable(where, text, opts.file);
-  const columns = resolveColumns(where, table, ZONE_CSV_COLUMNS, opts.columns, ["id", "lon", "lat", "population"]);
-  const ageColumns = table.header.filter((h) => h.startsWith(opts.ageBandPrefix) && h.length > opts.ageBandPrefix.length);
-  const issues: InputIssue[] = [];
-  const zones: DemandZone[] = [];
-  const seen = new Map<string, number>();
-  for (const record of table.records) {
-    const before = issues.length;
-    const value: Record<string, unknown> = {};
-    for (const field of Object.keys(ZONE_CSV_COLUMNS)) {
-      if (field === "lon" || field === "lat") continue;
-      const v = cell(table, record, columns[field], NUMERIC[field] ?? "string", issues);
-      if (v !== undefined) value[field] = v;
-    }
-    if (value.name === undefined && typeof value.id === "string") value.name = value.id;
-    const lon = cell(table, record, columns.lon, "number", issues);
-    const lat = cell(table, record, columns.lat, "number", issues);
-    value.location = [lon, lat];
-    const bands: Record<string, unknown> = {};
-    for (const h of ageColumns) {
-      const v = cell(table, record, h, "number", issues);
-      if (v !== undefined) bands[h.slice(opts.ageBandPrefix.length)] = v;
-    }
-    if (Object.keys(bands).length > 0) value.ageBands = bands;
-    if (issues.length > before) continue;
-    const result = DemandZoneSchema.safeParse(value);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const column = columnOfPath(issue.path, columns, { ageBands: opts.ageBandPrefix });
-        const raw = column === "" ? undefined : record.cells[column];
-        const hint = issue.path[0] === "location" ? coordinateHint(lon, lat) : "";
-        issues.push({ path: locate(table.file, record.row, column), message: `${issue.message} (got ${JSON.stringify(raw ?? "")})${hint}` });
-      }
-      continue;
-    }
-    const first = seen.get(result.data.id);
-    if (first !== undefined) {
-      issues.push({ path: locate(table.file, record.row, columns.id), message: `duplicate zone id "${result.data.id}" (first on row ${first})` });
-      continue;
-    }
-    seen.set(result.data.id, record.row);
-    zones.push(result.data);
-  }
-  if (zones.length === 0 && issues.length === 0) issues.push({ path: opts.file, message: "no rows: expected at least one zone" });
-  if (issues.length > 0) {
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-    throw new IoError(where, `${issues[0].path}: ${issues[0].message}${more}. Fix the file or map the column with options.columns.`, issues);
-  }
-  return zones;
+  return readCsvRecords(text, {
+    where,
+    noun: "zone",
+    file: opts.file,
+    aliases: ZONE_CSV_COLUMNS,
+    explicit: opts.columns,
+    required: ["id", "lon", "lat", "population"],
+    numeric: NUMERIC,
+    group: { prefix: opts.ageBandPrefix, field: "ageBands", type: "number" },
+    schema: DemandZoneSchema,
+    complete: (value) => {
+      if (value.name === undefined && typeof value.id === "string") value.name = value.id;
+    },
+  });
 }

@@ -311,28 +311,23 @@ export function runMatrixBuckets(
   dist.fill(Infinity);
   where.fill(-1);
   heads.fill(-1);
+  for (let s = seedFrom; s < seedTo; s++) {
+    const t = seedCosts[s];
+    if (t <= cutoff && t < dist[seedNodes[s]]) dist[seedNodes[s]] = t;
+  }
+  // link each seeded node once, at its best seed cost
   let count = 0;
   for (let s = seedFrom; s < seedTo; s++) {
     const w = seedNodes[s];
-    const t = seedCosts[s];
-    if (!(t <= cutoff) || !(t < dist[w])) continue;
-    dist[w] = t;
-    const b = Math.floor(t * inv) % K;
-    const old = where[w];
-    if (old === b) continue;
-    if (old >= 0) {
-      const p = prev[w];
-      const q = next[w];
-      if (p >= 0) next[p] = q;
-      else heads[old] = q;
-      if (q >= 0) prev[q] = p;
-    } else count++;
+    if (where[w] >= 0 || dist[w] === Infinity) continue;
+    const b = Math.floor(dist[w] * inv) % K;
     const h = heads[b];
     next[w] = h;
     prev[w] = -1;
     if (h >= 0) prev[h] = w;
     heads[b] = w;
     where[w] = b;
+    count++;
   }
   let i = lo === Infinity ? 0 : lo % K;
   let scans = 0;
