@@ -8,7 +8,7 @@ import { cpus, loadavg } from "node:os";
 import { createRouter } from "../src/routing/index.js";
 import { coreOf } from "../src/routing/router-core.js";
 import { compiledBytes } from "../src/routing/compile.js";
-import { runDijkstra, runMatrixDijkstra, runSearches } from "../src/routing/kernel.js";
+import { runDijkstra } from "../src/routing/kernel.js";
 import { parallelTravelTimes } from "../src/node/index.js";
 import type { RoadGraph } from "../src/model/types.js";
 import { mulberry32 } from "../src/internal/random.js";
@@ -125,7 +125,6 @@ for (const [label, side, baselineSites] of onlyC ? graphs.slice(2) : graphs) {
     //  previous = general runDijkstra, full search, on the graph's input numbering (the old router)
     //  previous kernel, BFS numbering = general runDijkstra on the compiled (renumbered) CSR
     //  random numbering = general runDijkstra after a random relabelling (a badly ordered graph)
-    //  heap matrix kernel = runMatrixDijkstra with early stop, BFS numbering (the router until the bucket kernel)
     //  now = router.travelTimes (bucket matrix kernel with early stop, BFS numbering)
     const relabel = (newId: Int32Array) => {
       // newId[compiled index] -> index in the relabelled CSR
@@ -166,15 +165,6 @@ for (const [label, side, baselineSites] of onlyC ? graphs.slice(2) : graphs) {
       ["previous (input numbering, general kernel)", general(layouts.input)],
       ["random numbering, general kernel", general(layouts.random)],
       ["BFS numbering, general kernel", general(layouts.bfs)],
-      [
-        "BFS numbering, heap matrix kernel + early stop",
-        () => {
-          const plan = core.plan("bench", zones10k, probe, {});
-          const out = new Float64Array(plan.rows * plan.cols);
-          let s = 0;
-          runSearches(runMatrixDijkstra, () => -1, c.rOffsets, c.rTargets, c.rMinutes, core.bucketDelta, () => s++, plan.searches, plan.seedStart, plan.seedNodes, plan.seedCosts, plan.exitStart, plan.exitNodes, plan.exitCosts, plan.cutoff, out, plan.tStride, plan.sStride, core.scratch());
-        },
-      ],
       ["now (BFS numbering, bucket matrix kernel + early stop)", () => void router.travelTimes(zones10k, probe)],
     ];
     const best = new Map<string, number>();

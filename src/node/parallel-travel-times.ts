@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { InvalidInputError } from "../errors.js";
-import { runMatrixBuckets, runMatrixDijkstra, runSearches } from "../routing/kernel.js";
+import { runDijkstra, runMatrixBuckets, runSearches } from "../routing/kernel.js";
 import { coreOf, type RouterCore, type TravelTimesOptions } from "../routing/router-core.js";
 import type { Endpoint, RoutedCostMatrix, Router } from "../routing/types.js";
 
@@ -13,7 +13,7 @@ export type ParallelTravelTimesOptions = TravelTimesOptions & { workers?: number
 // writes only its own cells of the shared output, so the matrix does not depend on who ran what.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const runMatrixDijkstra = (${runMatrixDijkstra.toString()});
+const runDijkstra = (${runDijkstra.toString()});
 const runMatrixBuckets = (${runMatrixBuckets.toString()});
 const runSearches = (${runSearches.toString()});
 const d = workerData;
@@ -24,7 +24,7 @@ const scratch = {
   isTarget: new Uint8Array(n), next: new Int32Array(n), prev: new Int32Array(n), popped: new Int32Array(n),
   heads: new Int32Array(d.buckets),
 };
-const settled = runSearches(runMatrixDijkstra, runMatrixBuckets, new Int32Array(d.offsets), new Int32Array(d.targets),
+const settled = runSearches(runDijkstra, runMatrixBuckets, new Int32Array(d.offsets), new Int32Array(d.targets),
   new Float64Array(d.weights), d.delta, () => Atomics.add(counter, 0, 1), d.searches, d.seedStart, d.seedNodes, d.seedCosts,
   d.exitStart, d.exitNodes, d.exitCosts, d.cutoff, new Float64Array(d.out), d.tStride, d.sStride, scratch);
 parentPort.postMessage(settled);

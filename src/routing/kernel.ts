@@ -120,121 +120,6 @@ export function runDijkstra(
 }
 
 /**
- * Dijkstra specialised for matrix searches: no labels, no predecessors (those branches cost in
- * the hot loop), and an early stop once every marked target node is settled. `isTarget[v]` is
- * 1 for the `nTargets` distinct exit nodes of the plan. `pos[v]`: -1 unseen, -2 settled, else
- * heap slot. On return `dist[v]` is exact for every settled node, and every target that is not
- * settled is unreachable within `cutoff`; callers must read `dist` of target nodes only.
- *
- * Exactness: any label-setting order gives the same `dist` bit for bit, because with
- * non-negative weights `dist[w] = min over in-edges of fl(dist[v] + w)` has a unique solution;
- * so this kernel returns exactly what {@link runDijkstra} returns on those nodes.
- */
-export function runMatrixDijkstra(
-  offsets: Int32Array,
-  targets: Int32Array,
-  weights: Float64Array,
-  seedNodes: Int32Array,
-  seedCosts: Float64Array,
-  seedFrom: number,
-  seedTo: number,
-  cutoff: number,
-  dist: Float64Array,
-  heapNodes: Int32Array,
-  heapKeys: Float64Array,
-  pos: Int32Array,
-  isTarget: Uint8Array,
-  nTargets: number,
-): number {
-  // hot path
-  dist.fill(Infinity);
-  pos.fill(-1);
-  let size = 0;
-  let settled = 0;
-  let remaining = nTargets;
-  for (let s = seedFrom; s < seedTo; s++) {
-    const w = seedNodes[s];
-    const t = seedCosts[s];
-    if (!(t <= cutoff) || !(t < dist[w])) continue;
-    dist[w] = t;
-    let i = pos[w] === -1 ? size++ : pos[w];
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pk = heapKeys[p];
-      if (pk <= t) break;
-      const pn = heapNodes[p];
-      heapNodes[i] = pn;
-      heapKeys[i] = pk;
-      pos[pn] = i;
-      i = p;
-    }
-    heapNodes[i] = w;
-    heapKeys[i] = t;
-    pos[w] = i;
-  }
-  while (size > 0) {
-    const v = heapNodes[0];
-    const d = heapKeys[0];
-    pos[v] = -2;
-    settled++;
-    if (isTarget[v] === 1 && --remaining === 0) break;
-    size--;
-    if (size > 0) {
-      const x = heapNodes[size];
-      const kx = heapKeys[size];
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= size) break;
-        let c = l;
-        let kc = heapKeys[l];
-        const r = l + 1;
-        if (r < size) {
-          const kr = heapKeys[r];
-          if (kr < kc) {
-            c = r;
-            kc = kr;
-          }
-        }
-        if (kc >= kx) break;
-        const cn = heapNodes[c];
-        heapNodes[i] = cn;
-        heapKeys[i] = kc;
-        pos[cn] = i;
-        i = c;
-      }
-      heapNodes[i] = x;
-      heapKeys[i] = kx;
-      pos[x] = i;
-    }
-    for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
-      const w = targets[e];
-      const t = d + weights[e];
-      // settled nodes never pass: their dist is <= d <= t
-      if (t < dist[w] && t <= cutoff) {
-        dist[w] = t;
-        const pw = pos[w];
-        let i = pw === -1 ? size++ : pw;
-        while (i > 0) {
-          const p = (i - 1) >> 1;
-          const pk = heapKeys[p];
-          if (pk <= t) break;
-          const pn = heapNodes[p];
-          heapNodes[i] = pn;
-          heapKeys[i] = pk;
-          pos[pn] = i;
-          i = p;
-        }
-        heapNodes[i] = w;
-        heapKeys[i] = t;
-        pos[w] = i;
-      }
-    }
-  }
-  return settled;
-}
-
-/**
  * Bucket width and ring size for {@link runMatrixBuckets} on a graph with these edge weights:
  * width = mean positive weight (1 if there is none), ring = ceil(max / width) + 2 buckets,
  * widened so the ring never exceeds 2^20 buckets.
@@ -258,7 +143,7 @@ export function bucketParameters(weights: Float64Array): { delta: number; bucket
 }
 
 /**
- * The matrix search of {@link runMatrixDijkstra} with a ring of buckets instead of a heap
+ * Matrix search: Dijkstra with a ring of buckets instead of a heap
  * (sequential Δ-stepping, Meyer & Sanders 2003; Dial 1969 when Δ ≤ the smallest weight): node v
  * waits in bucket `floor(dist[v] / delta)`; the lowest non-empty bucket is emptied in any order,
  * re-inserting nodes it improves, so a node may be scanned more than once when an edge is
@@ -267,14 +152,18 @@ export function bucketParameters(weights: Float64Array): { delta: number; bucket
  * `maxWeight / delta + 1` (see {@link bucketParameters}).
  *
  * Exactness: at the end every edge satisfies `dist[w] <= fl(dist[v] + weight)` and every
- * `dist[w]` is such a sum, so `dist` solves the same equations as Dijkstra's and is bit for bit
- * the same (see {@link runMatrixDijkstra}).
+ * `dist[w]` is such a sum, so `dist` solves `dist[w] = min over in-edges of fl(dist[v] + w)`.
+ * With non-negative weights that system has one solution (take the nodes in order of the
+ * solution: each is fixed by smaller ones), so any finishing order, label-setting or
+ * label-correcting, gives {@link runDijkstra}'s minutes bit for bit. On return `dist` is exact
+ * for every node scanned; a target never scanned is beyond `cutoff` or unreachable; callers
+ * read `dist` of target nodes only.
  *
  * Early stop: targets (`isTarget[v] === 1`) are counted on their first scan; once all have been
  * scanned the current bucket is finished and the search stops. `popped` (length >= nTargets)
  * lists them so their marks are restored. Scratch: `next`, `prev`, `where` (length n), `heads`.
  * Returns the number of scans, or -1 (nothing done) when the seeds' costs span more buckets
- * than the ring holds; callers then use the heap kernel.
+ * than the ring holds; callers then use {@link runDijkstra}.
  */
 export function runMatrixBuckets(
   offsets: Int32Array,
@@ -401,11 +290,12 @@ export interface SearchScratch {
  * is seeded with `seedNodes/seedCosts[seedStart[s]..seedStart[s+1]]`, and target t's value is
  * `min_k exitCosts[k] + dist[exitNodes[k]]` over `exitStart[t]..exitStart[t+1]`, written to
  * `out[t * tStride + s * sStride]` (Infinity when above `cutoff`). Each search runs
- * `buckets` (with bucket width `delta`), or `heap` when `buckets` declines. Returns the number
- * of scanned nodes, summed.
+ * `buckets` (with bucket width `delta`), or a full `general` search when `buckets` declines
+ * (kernels are parameters so the worker pool can pass its own copies). Returns the number of
+ * scanned nodes, summed.
  */
 export function runSearches(
-  heap: typeof runMatrixDijkstra,
+  general: typeof runDijkstra,
   buckets: typeof runMatrixBuckets,
   offsets: Int32Array,
   targets: Int32Array,
@@ -439,7 +329,7 @@ export function runSearches(
     const from = seedStart[s];
     const to = seedStart[s + 1];
     let scanned = buckets(offsets, targets, weights, seedNodes, seedCosts, from, to, cutoff, delta, dist, scratch.next, scratch.prev, scratch.pos, scratch.heads, isTarget, distinct, scratch.popped);
-    if (scanned < 0) scanned = heap(offsets, targets, weights, seedNodes, seedCosts, from, to, cutoff, dist, scratch.heapNodes, scratch.heapKeys, scratch.pos, isTarget, distinct);
+    if (scanned < 0) scanned = general(offsets, targets, weights, seedNodes, seedCosts, null, from, to, cutoff, dist, scratch.heapNodes, scratch.heapKeys, scratch.pos, null, null);
     settled += scanned;
     // hot path
     for (let t = 0; t < nTargets; t++) {

@@ -6,7 +6,7 @@ import { LonLatSchema } from "../model/schemas.js";
 import type { LonLat, Provenance, RoadGraph } from "../model/types.js";
 import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
 import { type CompiledGraph, compileGraph, hashCompiled, stronglyConnectedComponents } from "./compile.js";
-import { bucketParameters, runMatrixBuckets, runMatrixDijkstra, runSearches, type SearchScratch } from "./kernel.js";
+import { bucketParameters, runDijkstra, runMatrixBuckets, runSearches, type SearchScratch } from "./kernel.js";
 import { buildSnapIndex, edgeLine, lineMetres, nearestSegment, type SnapIndex } from "./snap-index.js";
 import type { Endpoint, LocatedItem, RoutedCostMatrix, SnappedPoint, SnapResult } from "./types.js";
 
@@ -430,7 +430,7 @@ export class RouterCore {
     const reverse = p.mode === "reverse";
     let s = from;
     return runSearches(
-      runMatrixDijkstra,
+      runDijkstra,
       runMatrixBuckets,
       reverse ? c.rOffsets : c.offsets,
       reverse ? c.rTargets : c.targets,

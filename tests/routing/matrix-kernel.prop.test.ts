@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { bucketParameters, runDijkstra, runMatrixBuckets, runMatrixDijkstra, runSearches, type SearchScratch } from "../../src/routing/kernel.js";
+import { bucketParameters, runDijkstra, runMatrixBuckets, runSearches, type SearchScratch } from "../../src/routing/kernel.js";
 import { arbSmallGraph } from "../support/routing-arbitraries.js";
 
 // CSR of a small graph (edges in input order within each source)
@@ -29,7 +29,7 @@ const arbCase = arbSmallGraph(12, 40).chain((g) =>
     weightsFrac: fc.boolean(),
     order: fc.boolean(),
     // bucket width: the router's rule, an arbitrary width (many re-scans or many empty buckets),
-    // or a ring too small for the seeds (the heap kernel takes over)
+    // or a ring too small for the seeds (runDijkstra takes over)
     bucket: fc.oneof(fc.constant<"rule" | "tiny-ring">("rule"), fc.constant<"rule" | "tiny-ring">("tiny-ring"), fc.double({ min: 1e-3, max: 50, noNaN: true })),
   }),
 );
@@ -63,7 +63,7 @@ function pack(lists: readonly (readonly [number, number])[][]) {
 }
 
 test.prop([arbCase])(
-  "early-stopping matrix kernels (buckets and heap) equal full runDijkstra searches bit for bit, in any search order",
+  "early-stopping bucket kernel (or its runDijkstra fallback) equals full runDijkstra searches bit for bit, in any search order",
   ({ g, seeds, exits, cutoff, weightsFrac, order, bucket }) => {
     const n = g.n;
     // fractional weights exercise floating-point sums (ties and rounding)
@@ -94,21 +94,11 @@ test.prop([arbCase])(
     const sequence = Array.from({ length: nS }, (_, i) => (order ? nS - 1 - i : i));
     let k = 0;
     const next = () => (k < nS ? sequence[k++] : nS);
-    runSearches(runMatrixDijkstra, runMatrixBuckets, offsets, targets, weights, delta, next, nS, S.start, S.nodes, S.costs, X.start, X.nodes, X.costs, cutoff, out, nS, 1, scratch);
+    runSearches(runDijkstra, runMatrixBuckets, offsets, targets, weights, delta, next, nS, S.start, S.nodes, S.costs, X.start, X.nodes, X.costs, cutoff, out, nS, 1, scratch);
     for (let i = 0; i < out.length; i++) expect(Object.is(out[i], expected[i]), `cell ${i}: ${out[i]} vs ${expected[i]}`).toBe(true);
     expect(scratch.isTarget.every((b) => b === 0)).toBe(true);
   },
 );
-
-test("matrix kernel stops once every target is settled (hand-checkable chain)", () => {
-  // chain 0 → 1 → 2 → 3 → 4, 1 minute each; one target at node 1
-  const { offsets, targets, weights } = csr(5, [0, 1, 2, 3].map((i) => ({ from: i, to: i + 1, minutes: 1 })));
-  const dist = new Float64Array(5);
-  const isTarget = Uint8Array.from([0, 1, 0, 0, 0]);
-  const settled = runMatrixDijkstra(offsets, targets, weights, Int32Array.of(0), Float64Array.of(0), 0, 1, Infinity, dist, new Int32Array(5), new Float64Array(5), new Int32Array(5), isTarget, 1);
-  expect(settled).toBe(2);
-  expect(dist[1]).toBe(1);
-});
 
 test("bucket kernel: hand-checkable chain, early stop after the target's bucket, and a seed spread too wide for the ring", () => {
   // chain 0 → 1 → 2 → 3 → 4, 1 minute each; one target at node 1; width 1 → one node per bucket
