@@ -15,9 +15,9 @@ export interface ScenarioCacheStats {
   readonly computed: number;
   /** Site columns served from the cache. */
   readonly reused: number;
-  /** Router calls made (one per batch of missing columns or leg rows). */
+  /** Router calls made (one per batch of missing columns, one per leg destination with missing cells). */
   readonly routerCalls: number;
-  /** Rows of small site-to-site matrices (spoke → hub legs) computed. */
+  /** Rows of small site-to-site matrices (spoke → hub legs) with at least one cell computed. */
   readonly legRowsComputed: number;
 }
 
@@ -35,7 +35,9 @@ export interface ScenarioCache {
   matrix(zones: readonly LocatedItem[], sites: readonly LocatedItem[]): CachedMatrix;
   /**
    * A small origins × destinations matrix (e.g. spoke → hub legs) memoised per cell (origin and
-   * destination id and location); only origins with a missing cell are routed.
+   * destination id and location); only missing cells are routed, one reverse search per
+   * destination with a missing cell (always reverse, so a cell has the same value however the
+   * requests were batched).
    */
   legMatrix(origins: readonly LocatedItem[], destinations: readonly LocatedItem[]): CachedMatrix;
   /** Whether the columns are valid for `graph` (the same graph object as the router's). */
@@ -148,30 +150,31 @@ export function createScenarioCache(router: Router): ScenarioCache {
       const dKeys = destinations.map((d) => locationKey(d.id, d.location));
       const rows = origins.length;
       const cols = destinations.length;
-      const missing: number[] = [];
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) {
-          if (!legCells.has(`${oKeys[i]}\u0002${dKeys[j]}`)) {
-            missing.push(i);
-            break;
-          }
-        }
-      }
-      if (missing.length > 0) {
+      // Missing cells are routed one reverse search per destination, over the origins missing
+      // that destination only. Always reverse: a cell is then the same bits however it was
+      // batched (a forward search sums the same path in the other order and can differ in the
+      // last bit), so incremental and from-scratch evaluations agree exactly.
+      const rowMissing = new Uint8Array(rows);
+      for (let j = 0; j < cols; j++) {
+        const need: number[] = [];
+        for (let i = 0; i < rows; i++) if (!legCells.has(`${oKeys[i]}\u0002${dKeys[j]}`)) need.push(i);
+        if (need.length === 0) continue;
         const m = router.travelTimes(
-          missing.map((i) => ({ id: origins[i].id, location: origins[i].location })),
-          destinations.map((d) => ({ id: d.id, location: d.location })),
+          need.map((i) => ({ id: origins[i].id, location: origins[i].location })),
+          [{ id: destinations[j].id, location: destinations[j].location }],
+          { direction: "reverse" },
         );
         routerCalls++;
-        legRowsComputed += missing.length;
         const unsnapped = new Set(m.snapping.unsnapped);
         const islands = new Set(m.snapping.islands);
-        missing.forEach((i, r) => {
-          for (let j = 0; j < cols; j++) legCells.set(`${oKeys[i]}\u0002${dKeys[j]}`, m.minutes[r * cols + j]);
+        need.forEach((i, r) => {
+          legCells.set(`${oKeys[i]}\u0002${dKeys[j]}`, m.minutes[r]);
           legFlags.set(oKeys[i], { unsnapped: unsnapped.has(origins[i].id), island: islands.has(origins[i].id) });
+          rowMissing[i] = 1;
         });
-        for (let j = 0; j < cols; j++) legFlags.set(dKeys[j], { unsnapped: unsnapped.has(destinations[j].id), island: islands.has(destinations[j].id) });
+        legFlags.set(dKeys[j], { unsnapped: unsnapped.has(destinations[j].id), island: islands.has(destinations[j].id) });
       }
+      for (let i = 0; i < rows; i++) legRowsComputed += rowMissing[i];
       const minutes = new Float64Array(rows * cols);
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) minutes[i * cols + j] = legCells.get(`${oKeys[i]}\u0002${dKeys[j]}`)!;
       const flagged = (f: "unsnapped" | "island") => [...new Set([...origins.filter((o, i) => legFlags.get(oKeys[i])?.[f]).map((o) => o.id), ...destinations.filter((d, j) => legFlags.get(dKeys[j])?.[f]).map((d) => d.id)])];

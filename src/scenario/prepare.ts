@@ -101,6 +101,17 @@ export function usableLoad(beds: number, target: BedsRequiredTarget): number {
   return lo;
 }
 
+/** {@link usableLoad}, memoised in the cache by beds and target. */
+export function usableLoadMemo(cache: ScenarioCache, beds: number, target: BedsRequiredTarget): number {
+  const key = `usableLoad\u0000${beds}\u0000${"targetOccupancy" in target ? `o${target.targetOccupancy}` : `b${target.targetBlocking}`}`;
+  let value = cache.results.get(key) as number | undefined;
+  if (value === undefined) {
+    value = usableLoad(beds, target);
+    cache.results.set(key, value);
+  }
+  return value;
+}
+
 /** A content hash memoised in the caller's cache (inputs are immutable by contract). */
 export function memoHash(cache: ScenarioCache | undefined, key: object, compute: () => string): string {
   if (cache === undefined) return compute();
@@ -125,8 +136,8 @@ function rateZones(zones: readonly DemandZone[]): DemandZone[] {
  * demandByZone / caseloadByZone, memoised in the cache by the content of the zones' rate
  * fields and the assumptions (most options change neither).
  */
-export function zoneRates(cache: ScenarioCache, network: ServiceNetwork, community: boolean): { demand: DemandByZoneResult; caseload: CaseloadByZoneResult | null } {
-  const zones = memoObject(cache, network.zones, "rateZones", () => rateZones(network.zones));
+export function zoneRates(cache: ScenarioCache, network: ServiceNetwork, community: boolean): { key: string; demand: DemandByZoneResult; caseload: CaseloadByZoneResult | null } {
+  const zones = memoDerived(cache, network.zones, "rateZones", () => rateZones(network.zones));
   const key = `${memoHash(cache, zones, () => contentHash(zones))}\u0000${memoHash(cache, network.assumptions, () => contentHash(network.assumptions))}`;
   const demandKey = `demand\u0000${key}`;
   let demand = cache.results.get(demandKey) as DemandByZoneResult | undefined;
@@ -134,18 +145,18 @@ export function zoneRates(cache: ScenarioCache, network: ServiceNetwork, communi
     demand = demandByZone(zones, network.assumptions);
     cache.results.set(demandKey, demand);
   }
-  if (!community) return { demand, caseload: null };
+  if (!community) return { key, demand, caseload: null };
   const caseloadKey = `caseload\u0000${key}`;
   let caseload = cache.results.get(caseloadKey) as CaseloadByZoneResult | undefined;
   if (caseload === undefined) {
     caseload = caseloadByZone(zones, network.assumptions);
     cache.results.set(caseloadKey, caseload);
   }
-  return { demand, caseload };
+  return { key, demand, caseload };
 }
 
 /** A value derived from an immutable object, memoised in the cache by object identity. */
-function memoObject<T>(cache: ScenarioCache, key: object, name: string, compute: () => T): T {
+export function memoDerived<T>(cache: ScenarioCache, key: object, name: string, compute: () => T): T {
   let values = cache.derived.get(key);
   if (values === undefined) {
     values = new Map();
