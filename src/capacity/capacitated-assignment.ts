@@ -320,44 +320,55 @@ export function capacitatedAssignment(
   const allocations: ZoneAllocation[] = [];
   let inAreaMinutes = 0;
   const tol = 1e-9;
+  const t = matrix.minutes;
+  // per-zone scratch (site indices), reset for each zone
+  const used: number[] = [];
+  const full: number[] = [];
+  const names = (list: readonly number[]): string[] => {
+    const out = new Array<string>(list.length);
+    for (let k = 0; k < list.length; k++) out[k] = sites[list[k]];
+    return out;
+  };
   for (let i = 0; i < n; i++) {
     const row = i * m;
     let nearest = -1;
     for (let b = 0; b < m; b++) {
       const j = sj[b];
-      if (matrix.minutes[row + j] !== Infinity && (nearest < 0 || matrix.minutes[row + j] < matrix.minutes[row + nearest])) nearest = j;
+      if (t[row + j] !== Infinity && (nearest < 0 || t[row + j] < t[row + nearest])) nearest = j;
     }
-    const used: number[] = [];
+    used.length = 0;
     let assigned = 0;
     let weighted = 0;
     for (let j = 0; j < m; j++) {
       const a = x[i * M + j];
       if (a > 0) {
-        const t = matrix.minutes[row + j];
-        flows.push({ zone: zones[i], site: sites[j], outOfArea: false, amount: a, minutes: t });
+        const tij = t[row + j];
+        flows.push({ zone: zones[i], site: sites[j], outOfArea: false, amount: a, minutes: tij });
         used.push(j);
         assigned += a;
-        weighted += a * t;
+        weighted += a * tij;
       }
     }
     const out = sinkFlow[i];
     if (out > 0) flows.push({ zone: zones[i], site: sinkName, outOfArea: true, amount: out, minutes: sinkMinutes });
     inAreaMinutes += weighted;
-    used.sort((a, b) => matrix.minutes[row + a] - matrix.minutes[row + b] || (sites[a] < sites[b] ? -1 : 1));
-    const farthest = out > 0 ? Infinity : used.length > 0 ? matrix.minutes[row + used[used.length - 1]] : -Infinity;
-    const full: number[] = [];
+    if (used.length > 1) used.sort((a, b) => t[row + a] - t[row + b] || (sites[a] < sites[b] ? -1 : 1));
+    const farthest = out > 0 ? Infinity : used.length > 0 ? t[row + used[used.length - 1]] : -Infinity;
+    full.length = 0;
     for (let b = 0; b < m; b++) {
       const j = sj[b];
-      const t = matrix.minutes[row + j];
-      if (t !== Infinity && t < farthest && load[j] >= u[j] * (1 - tol)) full.push(j);
+      const tij = t[row + j];
+      if (tij !== Infinity && tij < farthest && load[j] >= u[j] * (1 - tol)) full.push(j);
     }
     // nearest first; equal minutes by id (sj order is id order, and sort is stable)
-    full.sort((a, b) => matrix.minutes[row + a] - matrix.minutes[row + b]);
-    const fullSites = full.map((j) => sites[j]);
-    const nearestMinutes = nearest < 0 ? Infinity : matrix.minutes[row + nearest];
+    if (full.length > 1) full.sort((a, b) => t[row + a] - t[row + b]);
+    const fullSites = names(full);
+    const usedSites = names(used);
+    const nearestMinutes = nearest < 0 ? Infinity : t[row + nearest];
     let status: ZoneAllocation["status"];
     let explanation: string;
-    const onlyNearest = used.length > 0 && used.every((j) => matrix.minutes[row + j] === nearestMinutes);
+    let onlyNearest = used.length > 0;
+    for (let k = 0; k < used.length && onlyNearest; k++) onlyNearest = t[row + used[k]] === nearestMinutes;
     if (d[i] === 0) {
       status = "none";
       explanation = "no demand";
@@ -366,21 +377,21 @@ export function capacitatedAssignment(
       explanation =
         nearest < 0
           ? `${fmt(out)} out of area (${sinkName}): no site is reachable`
-          : `${fmt(out)} out of area (${sinkName}) because every reachable site is full${used.length > 0 ? `; ${fmt(assigned)} placed at ${used.map((j) => sites[j]).join(", ")}` : ""}`;
+          : `${fmt(out)} out of area (${sinkName}) because every reachable site is full${used.length > 0 ? `; ${fmt(assigned)} placed at ${usedSites.join(", ")}` : ""}`;
     } else if (onlyNearest) {
       status = "nearest";
-      explanation = `all at nearest site ${used.map((j) => sites[j]).join(", ")} (${fmtMin(nearestMinutes)} min), which has room`;
+      explanation = `all at nearest site ${usedSites.length === 1 ? usedSites[0] : usedSites.join(", ")} (${fmtMin(nearestMinutes)} min), which has room`;
     } else {
       status = "displaced";
-      const far = used.filter((j) => matrix.minutes[row + j] > nearestMinutes);
-      explanation = `${fmt(far.reduce((s, j) => s + x[i * M + j], 0))} displaced to ${far.map((j) => `${sites[j]} (${fmtMin(matrix.minutes[row + j])} min)`).join(", ")} because ${fullSites.join(", ")} ${fullSites.length === 1 ? "is" : "are"} full`;
+      const far = used.filter((j) => t[row + j] > nearestMinutes);
+      explanation = `${fmt(far.reduce((s, j) => s + x[i * M + j], 0))} displaced to ${far.map((j) => `${sites[j]} (${fmtMin(t[row + j])} min)`).join(", ")} because ${fullSites.join(", ")} ${fullSites.length === 1 ? "is" : "are"} full`;
     }
     allocations.push({
       zone: zones[i],
       demand: d[i],
       assigned,
       outOfArea: out,
-      sites: used.map((j) => sites[j]),
+      sites: usedSites,
       nearestSite: nearest < 0 ? null : sites[nearest],
       nearestMinutes,
       meanMinutes: d[i] > 0 ? (weighted + out * sinkMinutes) / (assigned + out) : 0,

@@ -60,10 +60,14 @@ export interface ScenarioCache {
 interface ZoneSet {
   readonly origins: readonly Endpoint[];
   readonly ids: readonly string[];
+  readonly idSet: ReadonlySet<string>;
   readonly unsnapped: readonly string[];
   readonly islands: readonly string[];
   readonly columns: Map<string, { minutes: Float64Array; unsnapped: boolean; island: boolean }>;
 }
+
+/** Id prefix of sites routed as extra origins alongside zones (kept apart from zone ids). */
+const LEG_ORIGIN = "\u0000site\u0000";
 
 function locationKey(id: string, location: LonLat): string {
   return `${id}\u0000${location[0]}\u0000${location[1]}`;
@@ -124,6 +128,7 @@ export function createScenarioCache(router: Router): ScenarioCache {
     set = {
       origins,
       ids: zones.map((z) => z.id),
+      idSet: new Set(zones.map((z) => z.id)),
       unsnapped: snap.unsnapped.map((u) => u.id),
       islands: [...snap.islands],
       columns: new Map(),
@@ -200,7 +205,21 @@ export function createScenarioCache(router: Router): ScenarioCache {
         missingKeys.push(keys[j]);
       });
       if (missing.length > 0) {
-        const m = router.travelTimes(set.origins, missing);
+        // Always one reverse search per new site, so a column has the same bits however the
+        // requests were batched. The sites of this request ride along as extra origins: their
+        // cells are the site → site legs legMatrix would route (the same search, the same
+        // bits), so e.g. a moved hub's spokes get their leg to it for free.
+        const extra: LocatedItem[] = [];
+        const extraKeys: string[] = [];
+        const seen = new Set<string>();
+        sites.forEach((s, j) => {
+          const id = `${LEG_ORIGIN}${s.id}`;
+          if (seen.has(keys[j]) || set.idSet.has(id)) return;
+          seen.add(keys[j]);
+          extra.push({ id, location: s.location });
+          extraKeys.push(keys[j]);
+        });
+        const m = router.travelTimes(extra.length === 0 ? set.origins : [...set.origins, ...extra], missing, { direction: "reverse" });
         routerCalls++;
         const unsnapped = new Set(m.snapping.unsnapped);
         const islands = new Set(m.snapping.islands);
@@ -211,7 +230,10 @@ export function createScenarioCache(router: Router): ScenarioCache {
           for (let i = 0; i < rows; i++) column[i] = m.minutes[i * cols + j];
           const id = missing[j].id;
           set.columns.set(missingKeys[j], { minutes: column, unsnapped: unsnapped.has(id), island: islands.has(id) });
+          legFlags.set(missingKeys[j], { unsnapped: unsnapped.has(id), island: islands.has(id) });
+          for (let e = 0; e < extra.length; e++) legCells.set(`${extraKeys[e]}\u0002${missingKeys[j]}`, m.minutes[(rows + e) * cols + j]);
         }
+        for (let e = 0; e < extra.length; e++) legFlags.set(extraKeys[e], { unsnapped: unsnapped.has(extra[e].id), island: islands.has(extra[e].id) });
         computed += cols;
       }
       reused += sites.length - missing.length;
