@@ -66,6 +66,25 @@ interface ZoneSet {
   readonly columns: Map<string, { minutes: Float64Array; unsnapped: boolean; island: boolean }>;
 }
 
+/** Sites whose legs to new leg-destination columns are routed along with those columns. */
+interface LegRequest {
+  readonly origins: readonly LocatedItem[];
+  /** Ids of sites whose columns are leg destinations. */
+  readonly destinations: ReadonlySet<string>;
+}
+
+const WITH_LEGS = Symbol.for("hubspoke.scenarioCache.columnsWithLegs");
+
+/**
+ * `cache.matrix(zones, sites)`, routing along with any new column of a `legs.destinations`
+ * site the legs to it from `legs.origins` (memoised as legMatrix cells). Falls back to plain
+ * `matrix` for a cache not made by createScenarioCache.
+ */
+export function matrixWithLegs(cache: ScenarioCache, zones: readonly LocatedItem[], sites: readonly LocatedItem[], legs: LegRequest): CachedMatrix {
+  const columns = (cache as unknown as Record<symbol, ((z: readonly LocatedItem[], s: readonly LocatedItem[], l: LegRequest) => CachedMatrix) | undefined>)[WITH_LEGS];
+  return columns === undefined ? cache.matrix(zones, sites) : columns(zones, sites, legs);
+}
+
 /** Id prefix of sites routed as extra origins alongside zones (kept apart from zone ids). */
 const LEG_ORIGIN = "\u0000site\u0000";
 
@@ -137,7 +156,78 @@ export function createScenarioCache(router: Router): ScenarioCache {
     return set;
   }
 
-  return {
+  function columns(zones: readonly LocatedItem[], sites: readonly LocatedItem[], legs: LegRequest | null): CachedMatrix {
+    const set = zoneSet(zones);
+    const keys = sites.map((s) => locationKey(s.id, s.location));
+    const missing: LocatedItem[] = [];
+    const missingKeys: string[] = [];
+    const queued = new Set<string>();
+    sites.forEach((s, j) => {
+      if (set.columns.has(keys[j]) || queued.has(keys[j])) return;
+      queued.add(keys[j]);
+      missing.push({ id: s.id, location: s.location });
+      missingKeys.push(keys[j]);
+    });
+    if (missing.length > 0) {
+      // Always one reverse search per new site, so a column has the same bits however the
+      // requests were batched. When a new column is a leg destination (a hub), the leg origins
+      // (spokes and candidates) ride along as extra origins: their cells are the site → site
+      // legs legMatrix would route (the same search, the same bits), so e.g. a moved hub's
+      // spokes, or a candidate later opened as a spoke, get their leg to it for free.
+      const extra: LocatedItem[] = [];
+      const extraKeys: string[] = [];
+      if (legs !== null && missing.some((s) => legs.destinations.has(s.id))) {
+        const seen = new Set<string>();
+        for (const o of legs.origins) {
+          const id = `${LEG_ORIGIN}${o.id}`;
+          const key = locationKey(o.id, o.location);
+          if (seen.has(key) || set.idSet.has(id)) continue;
+          seen.add(key);
+          extra.push({ id, location: o.location });
+          extraKeys.push(key);
+        }
+      }
+      const m = router.travelTimes(extra.length === 0 ? set.origins : [...set.origins, ...extra], missing, { direction: "reverse" });
+      routerCalls++;
+      const unsnapped = new Set(m.snapping.unsnapped);
+      const islands = new Set(m.snapping.islands);
+      const rows = set.ids.length;
+      const cols = missing.length;
+      for (let j = 0; j < cols; j++) {
+        const column = new Float64Array(rows);
+        for (let i = 0; i < rows; i++) column[i] = m.minutes[i * cols + j];
+        const id = missing[j].id;
+        set.columns.set(missingKeys[j], { minutes: column, unsnapped: unsnapped.has(id), island: islands.has(id) });
+        legFlags.set(missingKeys[j], { unsnapped: unsnapped.has(id), island: islands.has(id) });
+        for (let e = 0; e < extra.length; e++) legCells.set(`${extraKeys[e]}\u0002${missingKeys[j]}`, m.minutes[(rows + e) * cols + j]);
+      }
+      for (let e = 0; e < extra.length; e++) legFlags.set(extraKeys[e], { unsnapped: unsnapped.has(extra[e].id), island: islands.has(extra[e].id) });
+      computed += cols;
+    }
+    reused += sites.length - missing.length;
+    const rows = set.ids.length;
+    const cols = sites.length;
+    const minutes = new Float64Array(rows * cols);
+    const unsnappedSites: string[] = [];
+    const islandSites: string[] = [];
+    for (let j = 0; j < cols; j++) {
+      const column = set.columns.get(keys[j])!;
+      if (column.unsnapped) unsnappedSites.push(sites[j].id);
+      if (column.island) islandSites.push(sites[j].id);
+      const c = column.minutes;
+      for (let i = 0; i < rows; i++) minutes[i * cols + j] = c[i];
+    }
+    return {
+      origins: set.ids,
+      destinations: sites.map((s) => s.id),
+      minutes,
+      unsnapped: [...set.unsnapped, ...unsnappedSites],
+      islands: [...set.islands, ...islandSites],
+      provenance: { engine: "hubspoke-router", notes: ["columns assembled by createScenarioCache"] },
+    };
+  }
+
+  const cache: ScenarioCache = {
     router,
     hashes,
     results,
@@ -192,71 +282,8 @@ export function createScenarioCache(router: Router): ScenarioCache {
         provenance: { engine: "hubspoke-router", notes: ["cells memoised by createScenarioCache"] },
       };
     },
-    matrix(zones, sites) {
-      const set = zoneSet(zones);
-      const keys = sites.map((s) => locationKey(s.id, s.location));
-      const missing: LocatedItem[] = [];
-      const missingKeys: string[] = [];
-      const queued = new Set<string>();
-      sites.forEach((s, j) => {
-        if (set.columns.has(keys[j]) || queued.has(keys[j])) return;
-        queued.add(keys[j]);
-        missing.push({ id: s.id, location: s.location });
-        missingKeys.push(keys[j]);
-      });
-      if (missing.length > 0) {
-        // Always one reverse search per new site, so a column has the same bits however the
-        // requests were batched. The sites of this request ride along as extra origins: their
-        // cells are the site → site legs legMatrix would route (the same search, the same
-        // bits), so e.g. a moved hub's spokes get their leg to it for free.
-        const extra: LocatedItem[] = [];
-        const extraKeys: string[] = [];
-        const seen = new Set<string>();
-        sites.forEach((s, j) => {
-          const id = `${LEG_ORIGIN}${s.id}`;
-          if (seen.has(keys[j]) || set.idSet.has(id)) return;
-          seen.add(keys[j]);
-          extra.push({ id, location: s.location });
-          extraKeys.push(keys[j]);
-        });
-        const m = router.travelTimes(extra.length === 0 ? set.origins : [...set.origins, ...extra], missing, { direction: "reverse" });
-        routerCalls++;
-        const unsnapped = new Set(m.snapping.unsnapped);
-        const islands = new Set(m.snapping.islands);
-        const rows = set.ids.length;
-        const cols = missing.length;
-        for (let j = 0; j < cols; j++) {
-          const column = new Float64Array(rows);
-          for (let i = 0; i < rows; i++) column[i] = m.minutes[i * cols + j];
-          const id = missing[j].id;
-          set.columns.set(missingKeys[j], { minutes: column, unsnapped: unsnapped.has(id), island: islands.has(id) });
-          legFlags.set(missingKeys[j], { unsnapped: unsnapped.has(id), island: islands.has(id) });
-          for (let e = 0; e < extra.length; e++) legCells.set(`${extraKeys[e]}\u0002${missingKeys[j]}`, m.minutes[(rows + e) * cols + j]);
-        }
-        for (let e = 0; e < extra.length; e++) legFlags.set(extraKeys[e], { unsnapped: unsnapped.has(extra[e].id), island: islands.has(extra[e].id) });
-        computed += cols;
-      }
-      reused += sites.length - missing.length;
-      const rows = set.ids.length;
-      const cols = sites.length;
-      const minutes = new Float64Array(rows * cols);
-      const unsnappedSites: string[] = [];
-      const islandSites: string[] = [];
-      for (let j = 0; j < cols; j++) {
-        const column = set.columns.get(keys[j])!;
-        if (column.unsnapped) unsnappedSites.push(sites[j].id);
-        if (column.island) islandSites.push(sites[j].id);
-        const c = column.minutes;
-        for (let i = 0; i < rows; i++) minutes[i * cols + j] = c[i];
-      }
-      return {
-        origins: set.ids,
-        destinations: sites.map((s) => s.id),
-        minutes,
-        unsnapped: [...set.unsnapped, ...unsnappedSites],
-        islands: [...set.islands, ...islandSites],
-        provenance: { engine: "hubspoke-router", notes: ["columns assembled by createScenarioCache"] },
-      };
-    },
+    matrix: (zones, sites) => columns(zones, sites, null),
   };
+  Object.defineProperty(cache, WITH_LEGS, { value: columns, enumerable: false });
+  return cache;
 }

@@ -14,7 +14,7 @@ import { contentHash } from "./content-hash.js";
 import type { DemandZone, ServiceNetwork, Site } from "../model/index.js";
 import { createRouter, type Router } from "../routing/index.js";
 import { applyScenario } from "./apply-scenario.js";
-import { type CachedMatrix, type ScenarioCache, createScenarioCache } from "./create-scenario-cache.js";
+import { type CachedMatrix, type ScenarioCache, createScenarioCache, matrixWithLegs } from "./create-scenario-cache.js";
 import type { Scenario } from "./schema.js";
 
 const OpenUnit = z.number().gt(0).lt(1);
@@ -52,7 +52,12 @@ export function prepareScenario(
   }
   const hubs = applied.sites.filter((s) => s.kind === "hub" && s.status === "open");
   const spokes = applied.sites.filter((s) => s.kind === "spoke" && s.status === "open");
-  const matrix = cache.matrix(applied.zones, [...hubs, ...spokes]);
+  // a new hub column also times the legs to it from every spoke and candidate (hierarchical
+  // catchments read spoke → hub legs), so moving a hub or opening a candidate as a spoke routes no leg
+  const matrix = matrixWithLegs(cache, applied.zones, [...hubs, ...spokes], {
+    origins: applied.sites.filter((s) => s.kind !== "hub"),
+    destinations: new Set(hubs.map((h) => h.id)),
+  });
   const warnings: string[] = [];
   if (matrix.unsnapped.length > 0) {
     warnings.push(`${where}: ${matrix.unsnapped.length} zone(s) or site(s) could not be snapped to a road and count as unreachable: ${matrix.unsnapped.slice(0, 10).join(", ")}`);
