@@ -7,14 +7,15 @@
 // column with spare capacity (the super-sink t) along a shortest path in the residual network.
 // A row is only ever passed through (column a → row i backwards along its flow, then row i →
 // column b), so the search runs on columns alone: arc a → b costs W[a,b] = min over rows i
-// with flow on (i, a) of c[i,b] − c[i,a] (kept per row of W, updated when a column gains or
-// loses a row), and a → t costs 0 while a has spare capacity. Column potentials p keep every
+// with flow on (i, a) of c[i,b] − c[i,a] (ties to the lower row; one lazy-deletion min-heap of
+// rows per pair (a, b), so a column gaining or losing a row costs O(m log n)), and a → t costs 0
+// while a has spare capacity. Column potentials p keep every
 // reduced arc cost W[a,b] + p[a] − p[b] non-negative; each search is a dense Dijkstra over the
 // columns, stops when t is settled (distance D) and sets p[v] += d[v] − D on settled columns.
 // Overloaded columns are drained in index order, so the result is a deterministic function
 // of the (caller-canonicalised) input. Time: O(n·m) to start, then O(A · m²) for A
-// augmentations (≈ displaced rows + saturations) plus O(|rows of a| · m) per W row rebuilt.
-// Memory O(n·m). The last column must be uncapacitated with a finite cost for every row.
+// augmentations (≈ displaced rows + saturations) plus O(m log n) per row gained or lost.
+// Memory O(n·m) (the heaps hold each row once per column pair it can move along, plus re-entries). The last column must be uncapacitated with a finite cost for every row.
 
 export interface TransportProblem {
   readonly rows: number;
