@@ -50,10 +50,14 @@ export interface ScenarioCache {
    * unchanged do not solve again.
    */
   readonly results: Map<string, unknown>;
-  /** Values derived from immutable inputs, keyed by the input object's identity. */
+  /**
+   * Values derived from immutable inputs, keyed by the input object's identity, then by a
+   * content key (e.g. evaluate's access, catchment, capacity and community pieces per set of
+   * open sites, so an option that leaves the hubs alone reuses every hub measure).
+   */
   readonly derived: WeakMap<object, Map<string, unknown>>;
   stats(): ScenarioCacheStats;
-  /** Forget every column (e.g. to bound memory in a very long sweep). */
+  /** Forget every column, leg and memoised result (e.g. to bound memory in a very long sweep). */
   clear(): void;
 }
 
@@ -105,11 +109,20 @@ function zonesKey(zones: readonly LocatedItem[]): string {
  * Method: a scenario that opens, closes, adds or moves sites changes only destinations, so the
  * zones × sites matrix is assembled from per-site columns keyed by site id and location.
  * Closing a site drops its column, opening or moving one computes one column (the router runs
- * one search per new destination on the reversed graph), and columns for unchanged sites are
- * reused. Zones are snapped once per zone set. Road changes produce a different graph, which
- * this cache does not cover ({@link ScenarioCache.covers} is false): {@link evaluate} then routes
- * on the changed graph without touching the cache. Nothing is global: the caller holds the
- * cache and drops it to free memory (about zones × 8 bytes per column).
+ * one search per new destination on the reversed graph, always, so a column has the same bits
+ * however requests are batched), and columns for unchanged sites are reused. Zones are snapped
+ * once per zone set. Spoke → hub legs are memoised per cell; {@link evaluate} times them with
+ * each new hub column (spokes and candidates as extra origins of the same search), so only a
+ * spoke at a new place needs a leg search of its own. {@link evaluate} also keeps the pieces
+ * of a result that read only some columns (hub access, catchments and equity; spoke access;
+ * hierarchical catchments; capacity per ward; community measures) keyed by those sites, so a
+ * spoke change reuses the hub pieces and a hub change the spoke pieces (at most 256 pieces per
+ * zone set, least recently used out). Road changes produce a different graph, which this cache
+ * does not cover ({@link ScenarioCache.covers} is false): {@link evaluate} then routes on the
+ * changed graph without touching the cache. Nothing is global: the caller holds the cache and
+ * drops it (or calls `clear()`) to free memory: about zones × 8 bytes per column, and on
+ * Kent & Medway about 2.4 MB per option that changes hubs (three ward assignments with per-zone
+ * explanations, hub access and catchments) and 0.6 MB per option that moves a spoke.
  *
  * @param router - A router from `createRouter(graph)`; its graph must not change afterwards.
  * @returns A {@link ScenarioCache}.
@@ -129,6 +142,7 @@ export function createScenarioCache(router: Router): ScenarioCache {
   const legFlags = new Map<string, { unsnapped: boolean; island: boolean }>();
   const hashes = new WeakMap<object, string>();
   const results = new Map<string, unknown>();
+  let derived = new WeakMap<object, Map<string, unknown>>();
 
   const keyOf = new WeakMap<readonly LocatedItem[], string>();
   function zoneSet(zones: readonly LocatedItem[]): ZoneSet {
@@ -231,7 +245,9 @@ export function createScenarioCache(router: Router): ScenarioCache {
     router,
     hashes,
     results,
-    derived: new WeakMap(),
+    get derived() {
+      return derived;
+    },
     covers: (graph) => graph !== undefined && graph === router.graph,
     stats: () => ({ computed, reused, routerCalls, legRowsComputed }),
     clear: () => {
@@ -239,6 +255,7 @@ export function createScenarioCache(router: Router): ScenarioCache {
       results.clear();
       legCells.clear();
       legFlags.clear();
+      derived = new WeakMap();
     },
     legMatrix(origins, destinations) {
       const oKeys = origins.map((o) => locationKey(o.id, o.location));

@@ -159,7 +159,9 @@ function groupMean(result: AccessByGroupResult | null, groups: readonly (string 
  * Method: {@link applyScenario}; a zones × open-sites travel-time matrix from the router
  * (through a {@link ScenarioCache}, so unchanged sites reuse their columns: closing a site
  * drops a column, opening or moving one computes one, and only road changes route afresh on
- * the changed graph); access to the nearest hub and spoke ({@link accessSummary}); nearest
+ * the changed graph; pieces that read only the hubs' or only the spokes' columns are kept in
+ * the cache by those sites, so a spoke change re-uses every hub measure and vice versa, with a
+ * byte-identical result to evaluating from scratch); access to the nearest hub and spoke ({@link accessSummary}); nearest
  * and hierarchical catchments (zone → nearest open spoke → its hub); inpatient demand per
  * zone ({@link demandByZone}); beds needed under Erlang's loss model ({@link bedsRequired};
  * pooled over the system) against beds at open hubs; an exact capacitated assignment of zone

@@ -160,13 +160,28 @@ export function zoneRates(cache: ScenarioCache, network: ServiceNetwork, communi
   return { key, demand, caseload };
 }
 
-/** A value derived from an immutable object, memoised in the cache by object identity. */
+/** Most values memoised per input object; the least recently used goes first. */
+const DERIVED_LIMIT = 256;
+
+/**
+ * A value derived from an immutable object, memoised in the cache by object identity and
+ * `name` (a content key of whatever else it reads), least recently used first out past
+ * {@link DERIVED_LIMIT} per object.
+ */
 export function memoDerived<T>(cache: ScenarioCache, key: object, name: string, compute: () => T): T {
   let values = cache.derived.get(key);
   if (values === undefined) {
     values = new Map();
     cache.derived.set(key, values);
   }
-  if (!values.has(name)) values.set(name, compute());
-  return values.get(name) as T;
+  if (values.has(name)) {
+    const hit = values.get(name) as T;
+    values.delete(name);
+    values.set(name, hit);
+    return hit;
+  }
+  const value = compute();
+  values.set(name, value);
+  if (values.size > DERIVED_LIMIT) values.delete(values.keys().next().value as string);
+  return value;
 }
