@@ -121,7 +121,7 @@ function zonesKey(zones: readonly LocatedItem[]): string {
  * does not cover ({@link ScenarioCache.covers} is false): {@link evaluate} then routes on the
  * changed graph without touching the cache. Nothing is global: the caller holds the cache and
  * drops it (or calls `clear()`) to free memory: about zones × 8 bytes per column, and on
- * Kent & Medway about 2.4 MB per option that changes hubs (three ward assignments with per-zone
+ * Kent & Medway about 2.4 MB per option that moves a hub (three ward assignments with per-zone
  * explanations, hub access and catchments) and 0.6 MB per option that moves a spoke.
  *
  * @param router - A router from `createRouter(graph)`; its graph must not change afterwards.
