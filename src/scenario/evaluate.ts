@@ -161,9 +161,9 @@ function groupMean(result: AccessByGroupResult | null, groups: readonly (string 
  * drops a column, opening or moving one computes one, and only road changes route afresh on
  * the changed graph; pieces that read only the hubs' or only the spokes' columns are kept in
  * the cache by those sites, so a spoke change re-uses every hub measure and vice versa, with a
- * byte-identical result to evaluating from scratch); access to the nearest hub and spoke ({@link accessSummary}); nearest
- * and hierarchical catchments (zone → nearest open spoke → its hub); inpatient demand per
- * zone ({@link demandByZone}); beds needed under Erlang's loss model ({@link bedsRequired};
+ * byte-identical result to evaluating from scratch); access to the nearest hub and spoke
+ * ({@link accessSummary}); nearest and hierarchical catchments (zone → nearest open spoke →
+ * its hub); inpatient demand per zone ({@link demandByZone}); beds needed under Erlang's loss model ({@link bedsRequired};
  * pooled over the system) against beds at open hubs; an exact capacitated assignment of zone
  * load to hubs with overflow out of area ({@link capacitatedAssignment}), each hub carrying at
  * most the load its beds hold within the bed target; equity as access by IMD decile and
