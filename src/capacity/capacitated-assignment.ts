@@ -316,79 +316,7 @@ export function capacitatedAssignment(
   }
 
   const sinkName = opts.outOfArea?.name ?? "Out of area";
-  const flows: AssignmentFlow[] = [];
-  const allocations: ZoneAllocation[] = [];
-  let inAreaMinutes = 0;
-  const tol = 1e-9;
-  for (let i = 0; i < n; i++) {
-    const row = i * m;
-    let nearest = -1;
-    for (let b = 0; b < m; b++) {
-      const j = sj[b];
-      if (matrix.minutes[row + j] !== Infinity && (nearest < 0 || matrix.minutes[row + j] < matrix.minutes[row + nearest])) nearest = j;
-    }
-    const used: number[] = [];
-    let assigned = 0;
-    let weighted = 0;
-    for (let j = 0; j < m; j++) {
-      const a = x[i * M + j];
-      if (a > 0) {
-        const t = matrix.minutes[row + j];
-        flows.push({ zone: zones[i], site: sites[j], outOfArea: false, amount: a, minutes: t });
-        used.push(j);
-        assigned += a;
-        weighted += a * t;
-      }
-    }
-    const out = sinkFlow[i];
-    if (out > 0) flows.push({ zone: zones[i], site: sinkName, outOfArea: true, amount: out, minutes: sinkMinutes });
-    inAreaMinutes += weighted;
-    used.sort((a, b) => matrix.minutes[row + a] - matrix.minutes[row + b] || (sites[a] < sites[b] ? -1 : 1));
-    const farthest = out > 0 ? Infinity : used.length > 0 ? matrix.minutes[row + used[used.length - 1]] : -Infinity;
-    const full: number[] = [];
-    for (let b = 0; b < m; b++) {
-      const j = sj[b];
-      const t = matrix.minutes[row + j];
-      if (t !== Infinity && t < farthest && load[j] >= u[j] * (1 - tol)) full.push(j);
-    }
-    // nearest first; equal minutes by id (sj order is id order, and sort is stable)
-    full.sort((a, b) => matrix.minutes[row + a] - matrix.minutes[row + b]);
-    const fullSites = full.map((j) => sites[j]);
-    const nearestMinutes = nearest < 0 ? Infinity : matrix.minutes[row + nearest];
-    let status: ZoneAllocation["status"];
-    let explanation: string;
-    const onlyNearest = used.length > 0 && used.every((j) => matrix.minutes[row + j] === nearestMinutes);
-    if (d[i] === 0) {
-      status = "none";
-      explanation = "no demand";
-    } else if (out > 0) {
-      status = "outOfArea";
-      explanation =
-        nearest < 0
-          ? `${fmt(out)} out of area (${sinkName}): no site is reachable`
-          : `${fmt(out)} out of area (${sinkName}) because every reachable site is full${used.length > 0 ? `; ${fmt(assigned)} placed at ${used.map((j) => sites[j]).join(", ")}` : ""}`;
-    } else if (onlyNearest) {
-      status = "nearest";
-      explanation = `all at nearest site ${used.map((j) => sites[j]).join(", ")} (${fmtMin(nearestMinutes)} min), which has room`;
-    } else {
-      status = "displaced";
-      const far = used.filter((j) => matrix.minutes[row + j] > nearestMinutes);
-      explanation = `${fmt(far.reduce((s, j) => s + x[i * M + j], 0))} displaced to ${far.map((j) => `${sites[j]} (${fmtMin(matrix.minutes[row + j])} min)`).join(", ")} because ${fullSites.join(", ")} ${fullSites.length === 1 ? "is" : "are"} full`;
-    }
-    allocations.push({
-      zone: zones[i],
-      demand: d[i],
-      assigned,
-      outOfArea: out,
-      sites: used.map((j) => sites[j]),
-      nearestSite: nearest < 0 ? null : sites[nearest],
-      nearestMinutes,
-      meanMinutes: d[i] > 0 ? (weighted + out * sinkMinutes) / (assigned + out) : 0,
-      status,
-      fullSites,
-      explanation,
-    });
-  }
+  const { flows, allocations, inAreaMinutes } = describeAllocations(zones, sites, matrix.minutes, d, u, x, sinkFlow, load, sj, sinkName, sinkMinutes);
   const siteLoads: SiteLoad[] = [];
   for (let j = 0; j < m; j++) {
     siteLoads.push({ site: sites[j], capacity: u[j], load: load[j], spare: Math.max(0, u[j] - load[j]), utilisation: u[j] > 0 ? load[j] / u[j] : 0 });
@@ -429,6 +357,114 @@ export function capacitatedAssignment(
     gap,
     warnings,
   };
+}
+
+/**
+ * Flows and per-zone allocations with reasons, from the solved flows `x` (input order, the sink
+ * last in each row of `M = sites + 1`). Kept apart from capacitatedAssignment so the optimiser
+ * compiles this loop on its own (its doubles stay unboxed).
+ */
+function describeAllocations(
+  zones: readonly string[],
+  sites: readonly string[],
+  t: Float64Array,
+  d: Float64Array,
+  u: Float64Array,
+  x: Float64Array,
+  sinkFlow: Float64Array,
+  load: Float64Array,
+  sj: Int32Array,
+  sinkName: string,
+  sinkMinutes: number,
+): { flows: AssignmentFlow[]; allocations: ZoneAllocation[]; inAreaMinutes: number } {
+  const n = zones.length;
+  const m = sites.length;
+  const M = m + 1;
+  const flows: AssignmentFlow[] = [];
+  const allocations: ZoneAllocation[] = [];
+  let inAreaMinutes = 0;
+  const tol = 1e-9;
+  // per-zone scratch: site indices used and full (counts reset per zone, no allocation)
+  const used = new Int32Array(m);
+  const full = new Int32Array(m);
+  const names = (list: Int32Array, count: number): string[] => {
+    const out = new Array<string>(count);
+    for (let k = 0; k < count; k++) out[k] = sites[list[k]];
+    return out;
+  };
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    let nearest = -1;
+    for (let b = 0; b < m; b++) {
+      const j = sj[b];
+      if (t[row + j] !== Infinity && (nearest < 0 || t[row + j] < t[row + nearest])) nearest = j;
+    }
+    let usedCount = 0;
+    let assigned = 0;
+    let weighted = 0;
+    for (let j = 0; j < m; j++) {
+      const a = x[i * M + j];
+      if (a > 0) {
+        const tij = t[row + j];
+        flows.push({ zone: zones[i], site: sites[j], outOfArea: false, amount: a, minutes: tij });
+        used[usedCount++] = j;
+        assigned += a;
+        weighted += a * tij;
+      }
+    }
+    const out = sinkFlow[i];
+    if (out > 0) flows.push({ zone: zones[i], site: sinkName, outOfArea: true, amount: out, minutes: sinkMinutes });
+    inAreaMinutes += weighted;
+    if (usedCount > 1) used.subarray(0, usedCount).sort((a, b) => t[row + a] - t[row + b] || (sites[a] < sites[b] ? -1 : 1));
+    const farthest = out > 0 ? Infinity : usedCount > 0 ? t[row + used[usedCount - 1]] : -Infinity;
+    let fullCount = 0;
+    for (let b = 0; b < m; b++) {
+      const j = sj[b];
+      const tij = t[row + j];
+      if (tij !== Infinity && tij < farthest && load[j] >= u[j] * (1 - tol)) full[fullCount++] = j;
+    }
+    // nearest first; equal minutes by id (sj order is id order, and sort is stable)
+    if (fullCount > 1) full.set(Array.from(full.subarray(0, fullCount)).sort((a, b) => t[row + a] - t[row + b]));
+    const fullSites = names(full, fullCount);
+    const usedSites = names(used, usedCount);
+    const nearestMinutes = nearest < 0 ? Infinity : t[row + nearest];
+    let status: ZoneAllocation["status"];
+    let explanation: string;
+    let onlyNearest = usedCount > 0;
+    for (let k = 0; k < usedCount && onlyNearest; k++) onlyNearest = t[row + used[k]] === nearestMinutes;
+    if (d[i] === 0) {
+      status = "none";
+      explanation = "no demand";
+    } else if (out > 0) {
+      status = "outOfArea";
+      explanation =
+        nearest < 0
+          ? `${fmt(out)} out of area (${sinkName}): no site is reachable`
+          : `${fmt(out)} out of area (${sinkName}) because every reachable site is full${usedCount > 0 ? `; ${fmt(assigned)} placed at ${usedSites.join(", ")}` : ""}`;
+    } else if (onlyNearest) {
+      status = "nearest";
+      explanation = `all at nearest site ${usedSites.length === 1 ? usedSites[0] : usedSites.join(", ")} (${fmtMin(nearestMinutes)} min), which has room`;
+    } else {
+      status = "displaced";
+      const far: number[] = [];
+      for (let k = 0; k < usedCount; k++) if (t[row + used[k]] > nearestMinutes) far.push(used[k]);
+      explanation = `${fmt(far.reduce((s, j) => s + x[i * M + j], 0))} displaced to ${far.map((j) => `${sites[j]} (${fmtMin(t[row + j])} min)`).join(", ")} because ${fullSites.join(", ")} ${fullSites.length === 1 ? "is" : "are"} full`;
+    }
+    allocations.push({
+      zone: zones[i],
+      demand: d[i],
+      assigned,
+      outOfArea: out,
+      sites: usedSites,
+      nearestSite: nearest < 0 ? null : sites[nearest],
+      nearestMinutes,
+      meanMinutes: d[i] > 0 ? (weighted + out * sinkMinutes) / (assigned + out) : 0,
+      status,
+      fullSites,
+      explanation,
+    });
+  }
+  return { flows, allocations, inAreaMinutes };
 }
 
 function fmt(v: number): string {

@@ -15,9 +15,9 @@ export interface ScenarioCacheStats {
   readonly computed: number;
   /** Site columns served from the cache. */
   readonly reused: number;
-  /** Router calls made (one per batch of missing columns or leg rows). */
+  /** Router calls made (one per batch of missing columns, one per leg destination with missing cells). */
   readonly routerCalls: number;
-  /** Rows of small site-to-site matrices (spoke → hub legs) computed. */
+  /** Rows of small site-to-site matrices (spoke → hub legs) with at least one cell computed. */
   readonly legRowsComputed: number;
 }
 
@@ -35,7 +35,9 @@ export interface ScenarioCache {
   matrix(zones: readonly LocatedItem[], sites: readonly LocatedItem[]): CachedMatrix;
   /**
    * A small origins × destinations matrix (e.g. spoke → hub legs) memoised per cell (origin and
-   * destination id and location); only origins with a missing cell are routed.
+   * destination id and location); only missing cells are routed, one reverse search per
+   * destination with a missing cell (always reverse, so a cell has the same value however the
+   * requests were batched).
    */
   legMatrix(origins: readonly LocatedItem[], destinations: readonly LocatedItem[]): CachedMatrix;
   /** Whether the columns are valid for `graph` (the same graph object as the router's). */
@@ -48,20 +50,47 @@ export interface ScenarioCache {
    * unchanged do not solve again.
    */
   readonly results: Map<string, unknown>;
-  /** Values derived from immutable inputs, keyed by the input object's identity. */
+  /**
+   * Values derived from immutable inputs, keyed by the input object's identity, then by a
+   * content key (e.g. evaluate's access, catchment, capacity and community pieces per set of
+   * open sites, so an option that leaves the hubs alone reuses every hub measure).
+   */
   readonly derived: WeakMap<object, Map<string, unknown>>;
   stats(): ScenarioCacheStats;
-  /** Forget every column (e.g. to bound memory in a very long sweep). */
+  /** Forget every column, leg and memoised result (e.g. to bound memory in a very long sweep). */
   clear(): void;
 }
 
 interface ZoneSet {
   readonly origins: readonly Endpoint[];
   readonly ids: readonly string[];
+  readonly idSet: ReadonlySet<string>;
   readonly unsnapped: readonly string[];
   readonly islands: readonly string[];
   readonly columns: Map<string, { minutes: Float64Array; unsnapped: boolean; island: boolean }>;
 }
+
+/** Sites whose legs to new leg-destination columns are routed along with those columns. */
+interface LegRequest {
+  readonly origins: readonly LocatedItem[];
+  /** Ids of sites whose columns are leg destinations. */
+  readonly destinations: ReadonlySet<string>;
+}
+
+const WITH_LEGS = Symbol.for("hubspoke.scenarioCache.columnsWithLegs");
+
+/**
+ * `cache.matrix(zones, sites)`, routing along with any new column of a `legs.destinations`
+ * site the legs to it from `legs.origins` (memoised as legMatrix cells). Falls back to plain
+ * `matrix` for a cache not made by createScenarioCache.
+ */
+export function matrixWithLegs(cache: ScenarioCache, zones: readonly LocatedItem[], sites: readonly LocatedItem[], legs: LegRequest): CachedMatrix {
+  const columns = (cache as unknown as Record<symbol, ((z: readonly LocatedItem[], s: readonly LocatedItem[], l: LegRequest) => CachedMatrix) | undefined>)[WITH_LEGS];
+  return columns === undefined ? cache.matrix(zones, sites) : columns(zones, sites, legs);
+}
+
+/** Id prefix of sites routed as extra origins alongside zones (kept apart from zone ids). */
+const LEG_ORIGIN = "\u0000site\u0000";
 
 function locationKey(id: string, location: LonLat): string {
   return `${id}\u0000${location[0]}\u0000${location[1]}`;
@@ -80,11 +109,20 @@ function zonesKey(zones: readonly LocatedItem[]): string {
  * Method: a scenario that opens, closes, adds or moves sites changes only destinations, so the
  * zones × sites matrix is assembled from per-site columns keyed by site id and location.
  * Closing a site drops its column, opening or moving one computes one column (the router runs
- * one search per new destination on the reversed graph), and columns for unchanged sites are
- * reused. Zones are snapped once per zone set. Road changes produce a different graph, which
- * this cache does not cover ({@link ScenarioCache.covers} is false): {@link evaluate} then routes
- * on the changed graph without touching the cache. Nothing is global: the caller holds the
- * cache and drops it to free memory (about zones × 8 bytes per column).
+ * one search per new destination on the reversed graph, always, so a column has the same bits
+ * however requests are batched), and columns for unchanged sites are reused. Zones are snapped
+ * once per zone set. Spoke → hub legs are memoised per cell; {@link evaluate} times them with
+ * each new hub column (spokes and candidates as extra origins of the same search), so only a
+ * spoke at a new place needs a leg search of its own. {@link evaluate} also keeps the pieces
+ * of a result that read only some columns (hub access, catchments and equity; spoke access;
+ * hierarchical catchments; capacity per ward; community measures) keyed by those sites, so a
+ * spoke change reuses the hub pieces and a hub change the spoke pieces (at most 256 pieces per
+ * zone set, least recently used out). Road changes produce a different graph, which this cache
+ * does not cover ({@link ScenarioCache.covers} is false): {@link evaluate} then routes on the
+ * changed graph without touching the cache. Nothing is global: the caller holds the cache and
+ * drops it (or calls `clear()`) to free memory: about zones × 8 bytes per column, and on
+ * Kent & Medway about 2.4 MB per option that moves a hub (three ward assignments with per-zone
+ * explanations, hub access and catchments) and 0.6 MB per option that moves a spoke.
  *
  * @param router - A router from `createRouter(graph)`; its graph must not change afterwards.
  * @returns A {@link ScenarioCache}.
@@ -104,6 +142,7 @@ export function createScenarioCache(router: Router): ScenarioCache {
   const legFlags = new Map<string, { unsnapped: boolean; island: boolean }>();
   const hashes = new WeakMap<object, string>();
   const results = new Map<string, unknown>();
+  let derived = new WeakMap<object, Map<string, unknown>>();
 
   const keyOf = new WeakMap<readonly LocatedItem[], string>();
   function zoneSet(zones: readonly LocatedItem[]): ZoneSet {
@@ -122,6 +161,7 @@ export function createScenarioCache(router: Router): ScenarioCache {
     set = {
       origins,
       ids: zones.map((z) => z.id),
+      idSet: new Set(zones.map((z) => z.id)),
       unsnapped: snap.unsnapped.map((u) => u.id),
       islands: [...snap.islands],
       columns: new Map(),
@@ -130,11 +170,84 @@ export function createScenarioCache(router: Router): ScenarioCache {
     return set;
   }
 
-  return {
+  function columns(zones: readonly LocatedItem[], sites: readonly LocatedItem[], legs: LegRequest | null): CachedMatrix {
+    const set = zoneSet(zones);
+    const keys = sites.map((s) => locationKey(s.id, s.location));
+    const missing: LocatedItem[] = [];
+    const missingKeys: string[] = [];
+    const queued = new Set<string>();
+    sites.forEach((s, j) => {
+      if (set.columns.has(keys[j]) || queued.has(keys[j])) return;
+      queued.add(keys[j]);
+      missing.push({ id: s.id, location: s.location });
+      missingKeys.push(keys[j]);
+    });
+    if (missing.length > 0) {
+      // Always one reverse search per new site, so a column has the same bits however the
+      // requests were batched. When a new column is a leg destination (a hub), the leg origins
+      // (spokes and candidates) ride along as extra origins: their cells are the site → site
+      // legs legMatrix would route (the same search, the same bits), so e.g. a moved hub's
+      // spokes, or a candidate later opened as a spoke, get their leg to it for free.
+      const extra: LocatedItem[] = [];
+      const extraKeys: string[] = [];
+      if (legs !== null && missing.some((s) => legs.destinations.has(s.id))) {
+        const seen = new Set<string>();
+        for (const o of legs.origins) {
+          const id = `${LEG_ORIGIN}${o.id}`;
+          const key = locationKey(o.id, o.location);
+          if (seen.has(key) || set.idSet.has(id)) continue;
+          seen.add(key);
+          extra.push({ id, location: o.location });
+          extraKeys.push(key);
+        }
+      }
+      const m = router.travelTimes(extra.length === 0 ? set.origins : [...set.origins, ...extra], missing, { direction: "reverse" });
+      routerCalls++;
+      const unsnapped = new Set(m.snapping.unsnapped);
+      const islands = new Set(m.snapping.islands);
+      const rows = set.ids.length;
+      const cols = missing.length;
+      for (let j = 0; j < cols; j++) {
+        const column = new Float64Array(rows);
+        for (let i = 0; i < rows; i++) column[i] = m.minutes[i * cols + j];
+        const id = missing[j].id;
+        set.columns.set(missingKeys[j], { minutes: column, unsnapped: unsnapped.has(id), island: islands.has(id) });
+        legFlags.set(missingKeys[j], { unsnapped: unsnapped.has(id), island: islands.has(id) });
+        for (let e = 0; e < extra.length; e++) legCells.set(`${extraKeys[e]}\u0002${missingKeys[j]}`, m.minutes[(rows + e) * cols + j]);
+      }
+      for (let e = 0; e < extra.length; e++) legFlags.set(extraKeys[e], { unsnapped: unsnapped.has(extra[e].id), island: islands.has(extra[e].id) });
+      computed += cols;
+    }
+    reused += sites.length - missing.length;
+    const rows = set.ids.length;
+    const cols = sites.length;
+    const minutes = new Float64Array(rows * cols);
+    const unsnappedSites: string[] = [];
+    const islandSites: string[] = [];
+    for (let j = 0; j < cols; j++) {
+      const column = set.columns.get(keys[j])!;
+      if (column.unsnapped) unsnappedSites.push(sites[j].id);
+      if (column.island) islandSites.push(sites[j].id);
+      const c = column.minutes;
+      for (let i = 0; i < rows; i++) minutes[i * cols + j] = c[i];
+    }
+    return {
+      origins: set.ids,
+      destinations: sites.map((s) => s.id),
+      minutes,
+      unsnapped: [...set.unsnapped, ...unsnappedSites],
+      islands: [...set.islands, ...islandSites],
+      provenance: { engine: "hubspoke-router", notes: ["columns assembled by createScenarioCache"] },
+    };
+  }
+
+  const cache: ScenarioCache = {
     router,
     hashes,
     results,
-    derived: new WeakMap(),
+    get derived() {
+      return derived;
+    },
     covers: (graph) => graph !== undefined && graph === router.graph,
     stats: () => ({ computed, reused, routerCalls, legRowsComputed }),
     clear: () => {
@@ -142,36 +255,38 @@ export function createScenarioCache(router: Router): ScenarioCache {
       results.clear();
       legCells.clear();
       legFlags.clear();
+      derived = new WeakMap();
     },
     legMatrix(origins, destinations) {
       const oKeys = origins.map((o) => locationKey(o.id, o.location));
       const dKeys = destinations.map((d) => locationKey(d.id, d.location));
       const rows = origins.length;
       const cols = destinations.length;
-      const missing: number[] = [];
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) {
-          if (!legCells.has(`${oKeys[i]}\u0002${dKeys[j]}`)) {
-            missing.push(i);
-            break;
-          }
-        }
-      }
-      if (missing.length > 0) {
+      // Missing cells are routed one reverse search per destination, over the origins missing
+      // that destination only. Always reverse: a cell is then the same bits however it was
+      // batched (a forward search sums the same path in the other order and can differ in the
+      // last bit), so incremental and from-scratch evaluations agree exactly.
+      const rowMissing = new Uint8Array(rows);
+      for (let j = 0; j < cols; j++) {
+        const need: number[] = [];
+        for (let i = 0; i < rows; i++) if (!legCells.has(`${oKeys[i]}\u0002${dKeys[j]}`)) need.push(i);
+        if (need.length === 0) continue;
         const m = router.travelTimes(
-          missing.map((i) => ({ id: origins[i].id, location: origins[i].location })),
-          destinations.map((d) => ({ id: d.id, location: d.location })),
+          need.map((i) => ({ id: origins[i].id, location: origins[i].location })),
+          [{ id: destinations[j].id, location: destinations[j].location }],
+          { direction: "reverse" },
         );
         routerCalls++;
-        legRowsComputed += missing.length;
         const unsnapped = new Set(m.snapping.unsnapped);
         const islands = new Set(m.snapping.islands);
-        missing.forEach((i, r) => {
-          for (let j = 0; j < cols; j++) legCells.set(`${oKeys[i]}\u0002${dKeys[j]}`, m.minutes[r * cols + j]);
+        need.forEach((i, r) => {
+          legCells.set(`${oKeys[i]}\u0002${dKeys[j]}`, m.minutes[r]);
           legFlags.set(oKeys[i], { unsnapped: unsnapped.has(origins[i].id), island: islands.has(origins[i].id) });
+          rowMissing[i] = 1;
         });
-        for (let j = 0; j < cols; j++) legFlags.set(dKeys[j], { unsnapped: unsnapped.has(destinations[j].id), island: islands.has(destinations[j].id) });
+        legFlags.set(dKeys[j], { unsnapped: unsnapped.has(destinations[j].id), island: islands.has(destinations[j].id) });
       }
+      for (let i = 0; i < rows; i++) legRowsComputed += rowMissing[i];
       const minutes = new Float64Array(rows * cols);
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) minutes[i * cols + j] = legCells.get(`${oKeys[i]}\u0002${dKeys[j]}`)!;
       const flagged = (f: "unsnapped" | "island") => [...new Set([...origins.filter((o, i) => legFlags.get(oKeys[i])?.[f]).map((o) => o.id), ...destinations.filter((d, j) => legFlags.get(dKeys[j])?.[f]).map((d) => d.id)])];
@@ -184,54 +299,8 @@ export function createScenarioCache(router: Router): ScenarioCache {
         provenance: { engine: "hubspoke-router", notes: ["cells memoised by createScenarioCache"] },
       };
     },
-    matrix(zones, sites) {
-      const set = zoneSet(zones);
-      const keys = sites.map((s) => locationKey(s.id, s.location));
-      const missing: LocatedItem[] = [];
-      const missingKeys: string[] = [];
-      const queued = new Set<string>();
-      sites.forEach((s, j) => {
-        if (set.columns.has(keys[j]) || queued.has(keys[j])) return;
-        queued.add(keys[j]);
-        missing.push({ id: s.id, location: s.location });
-        missingKeys.push(keys[j]);
-      });
-      if (missing.length > 0) {
-        const m = router.travelTimes(set.origins, missing);
-        routerCalls++;
-        const unsnapped = new Set(m.snapping.unsnapped);
-        const islands = new Set(m.snapping.islands);
-        const rows = set.ids.length;
-        const cols = missing.length;
-        for (let j = 0; j < cols; j++) {
-          const column = new Float64Array(rows);
-          for (let i = 0; i < rows; i++) column[i] = m.minutes[i * cols + j];
-          const id = missing[j].id;
-          set.columns.set(missingKeys[j], { minutes: column, unsnapped: unsnapped.has(id), island: islands.has(id) });
-        }
-        computed += cols;
-      }
-      reused += sites.length - missing.length;
-      const rows = set.ids.length;
-      const cols = sites.length;
-      const minutes = new Float64Array(rows * cols);
-      const unsnappedSites: string[] = [];
-      const islandSites: string[] = [];
-      for (let j = 0; j < cols; j++) {
-        const column = set.columns.get(keys[j])!;
-        if (column.unsnapped) unsnappedSites.push(sites[j].id);
-        if (column.island) islandSites.push(sites[j].id);
-        const c = column.minutes;
-        for (let i = 0; i < rows; i++) minutes[i * cols + j] = c[i];
-      }
-      return {
-        origins: set.ids,
-        destinations: sites.map((s) => s.id),
-        minutes,
-        unsnapped: [...set.unsnapped, ...unsnappedSites],
-        islands: [...set.islands, ...islandSites],
-        provenance: { engine: "hubspoke-router", notes: ["columns assembled by createScenarioCache"] },
-      };
-    },
+    matrix: (zones, sites) => columns(zones, sites, null),
   };
+  Object.defineProperty(cache, WITH_LEGS, { value: columns, enumerable: false });
+  return cache;
 }

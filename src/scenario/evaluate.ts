@@ -19,6 +19,7 @@ import {
   type StaffTravelResult,
   type BedsRequiredTarget,
   type CapacitatedAssignmentResult,
+  type CaseloadByZoneResult,
   type DemandByZoneResult,
 } from "../capacity/index.js";
 import {
@@ -28,11 +29,11 @@ import {
   type NearestCatchmentsResult,
 } from "../catchment/index.js";
 import { parseInput } from "../errors.js";
-import { selectDestinations, type CostMatrix, type ServiceNetwork } from "../model/index.js";
+import { selectDestinations, type CostMatrix, type ServiceNetwork, type Site } from "../model/index.js";
 import { contentHash, graphContentHash, numbersHash } from "./content-hash.js";
 import type { ScenarioCache } from "./create-scenario-cache.js";
 import type { ScenarioMetric, ZoneOutcome } from "./metrics.js";
-import { BedTargetOption, CacheOption, RouterOption, outOfAreaOption, memoHash, networkContent, prepareScenario, resolveBedTarget, usableLoad, zoneRates } from "./prepare.js";
+import { BedTargetOption, CacheOption, RouterOption, outOfAreaOption, memoDerived, memoHash, networkContent, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
 import { type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
 
 const WHERE = "evaluate";
@@ -158,9 +159,11 @@ function groupMean(result: AccessByGroupResult | null, groups: readonly (string 
  * Method: {@link applyScenario}; a zones × open-sites travel-time matrix from the router
  * (through a {@link ScenarioCache}, so unchanged sites reuse their columns: closing a site
  * drops a column, opening or moving one computes one, and only road changes route afresh on
- * the changed graph); access to the nearest hub and spoke ({@link accessSummary}); nearest
- * and hierarchical catchments (zone → nearest open spoke → its hub); inpatient demand per
- * zone ({@link demandByZone}); beds needed under Erlang's loss model ({@link bedsRequired};
+ * the changed graph; pieces that read only the hubs' or only the spokes' columns are kept in
+ * the cache by those sites, so a spoke change re-uses every hub measure and vice versa, with a
+ * byte-identical result to evaluating from scratch); access to the nearest hub and spoke
+ * ({@link accessSummary}); nearest and hierarchical catchments (zone → nearest open spoke →
+ * its hub); inpatient demand per zone ({@link demandByZone}); beds needed under Erlang's loss model ({@link bedsRequired};
  * pooled over the system) against beds at open hubs; an exact capacitated assignment of zone
  * load to hubs with overflow out of area ({@link capacitatedAssignment}), each hub carrying at
  * most the load its beds hold within the bed target; equity as access by IMD decile and
@@ -197,32 +200,61 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
   const zones = applied.zones;
   const hubIds = hubs.map((s) => s.id);
   const spokeIds = spokes.map((s) => s.id);
-  const population = zones.map((z) => z.population);
   const thresholds = { thresholdsMinutes: opts.thresholdsMinutes };
+  // Pieces that read only some columns are memoised per zones array (in the cache) and keyed by
+  // those columns' sites (id and location) and whatever else they read, so a spoke change
+  // reuses every hub measure and a hub change every spoke measure. Each piece is a pure
+  // function of its key, so a reused piece is exactly what computing it again would give.
+  let populationMemo: number[] | null = null;
+  const population = (): number[] => (populationMemo ??= zones.map((z) => z.population));
+  const thresholdKey = opts.thresholdsMinutes.join(",");
+  const hubKey = sitesKey(hubs);
+  const spokeKey = sitesKey(spokes);
 
-  // access
-  const hubAccess = accessSummary(matrix, population, { ...thresholds, among: hubIds });
-  const spokeAccess = spokes.length > 0 ? accessSummary(matrix, population, { ...thresholds, among: spokeIds }) : null;
-  const nearestHub = nearestSites(matrix, { among: hubIds }).nearest;
-  const nearestSpoke = spokes.length > 0 ? nearestSites(matrix, { among: spokeIds }).nearest : null;
+  // access to hubs, nearest-hub catchments and equity (hub columns only)
+  const hubPart = memoDerived(cache, zones, `evaluate.hubs\u0000${thresholdKey}\u0000${hubKey}`, () => {
+    const pop = population();
+    const hasImd = zones.some((z) => z.imdDecile !== undefined);
+    const hasRural = zones.some((z) => z.urbanRural !== undefined);
+    const hasNoCar = zones.some((z) => z.householdsNoCar !== undefined);
+    const nearestHub = nearestSites(matrix, { among: hubIds }).nearest;
+    const hubIndex = new Map(hubIds.map((id, j) => [id, j]));
+    return {
+      hubAccess: accessSummary(matrix, pop, { ...thresholds, among: hubIds }),
+      nearestHub,
+      nearestHubIndex: Int32Array.from(nearestHub, (n) => (n.destination === null ? -1 : (hubIndex.get(n.destination) ?? -1))),
+      nearest: nearestCatchments(matrix, { among: hubIds, population: pop }),
+      hasImd,
+      byImdDecile: hasImd ? accessByGroup(matrix, pop, zones.map((z) => z.imdDecile ?? "unknown"), { ...thresholds, among: hubIds }) : null,
+      byUrbanRural: hasRural ? accessByGroup(matrix, pop, zones.map((z) => z.urbanRural ?? "unknown"), { ...thresholds, among: hubIds }) : null,
+      noCar: hasNoCar ? accessSummary(matrix, zones.map((z) => z.householdsNoCar ?? 0), { ...thresholds, among: hubIds }) : null,
+    };
+  });
+  const { hubAccess, nearestHub, nearestHubIndex, nearest, byImdDecile, byUrbanRural, noCar } = hubPart;
+
+  // access to spokes (spoke columns only)
+  const spokePart =
+    spokes.length === 0
+      ? null
+      : memoDerived(cache, zones, `evaluate.spokes\u0000${thresholdKey}\u0000${spokeKey}`, () => ({
+          spokeAccess: accessSummary(matrix, population(), { ...thresholds, among: spokeIds }),
+          nearestSpoke: nearestSites(matrix, { among: spokeIds }).nearest,
+        }));
+  const spokeAccess = spokePart?.spokeAccess ?? null;
+  const nearestSpoke = spokePart?.nearestSpoke ?? null;
 
   // catchments
-  const nearest = nearestCatchments(matrix, { among: hubIds, population });
   let hierarchical: HierarchicalCatchmentsResult | null = null;
   if (spokes.length > 0) {
-    const spokeHubMinutes = cache.legMatrix(spokes, hubs);
-    hierarchical = hierarchicalCatchments(applied, matrix, { spokeHubMinutes });
+    const parentKey = spokes.map((s) => s.hub ?? "").join("\u0001");
+    hierarchical = memoDerived(cache, zones, `evaluate.hierarchical\u0000${hubKey}\u0000${spokeKey}\u0000${parentKey}`, () =>
+      hierarchicalCatchments(applied, matrix, { spokeHubMinutes: spokeHubLegs(cache, spokes, hubs) }),
+    );
     for (const w of hierarchical.warnings) warnings.push(w);
   } else warnings.push("evaluate: the network has no open spoke; hierarchical catchments are omitted");
 
   // equity
-  const hasImd = zones.some((z) => z.imdDecile !== undefined);
-  const hasRural = zones.some((z) => z.urbanRural !== undefined);
-  const hasNoCar = zones.some((z) => z.householdsNoCar !== undefined);
-  const byImdDecile = hasImd ? accessByGroup(matrix, population, zones.map((z) => z.imdDecile ?? "unknown"), { ...thresholds, among: hubIds }) : null;
-  const byUrbanRural = hasRural ? accessByGroup(matrix, population, zones.map((z) => z.urbanRural ?? "unknown"), { ...thresholds, among: hubIds }) : null;
-  const noCar = hasNoCar ? accessSummary(matrix, zones.map((z) => z.householdsNoCar ?? 0), { ...thresholds, among: hubIds }) : null;
-  if (hasImd && zones.some((z) => z.imdDecile === undefined)) warnings.push("evaluate: some zones have no IMD decile; they are grouped as \"unknown\"");
+  if (hubPart.hasImd && zones.some((z) => z.imdDecile === undefined)) warnings.push("evaluate: some zones have no IMD decile; they are grouped as \"unknown\"");
 
   // capacity
   const assumptions = applied.assumptions;
@@ -231,109 +263,68 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
   const rates = zoneRates(cache, applied, assumptions.community !== undefined && spokes.length > 0);
   const demand = rates.demand;
   for (const w of demand.warnings) warnings.push(w);
-  const hubMatrix: CostMatrix = selectDestinations(matrix, hubIds);
-  const nearestHubIndex = nearestHub.map((n) => (n.destination === null ? -1 : hubIds.indexOf(n.destination)));
+  const oaKey = JSON.stringify(oaOptions);
+  const targetKey = JSON.stringify(target);
+  let hubMatrix: CostMatrix | null = null;
   const wards: WardCapacity[] = [];
   let oaBedDays = 0;
   let oaCost = 0;
   for (const ward of demand.wards) {
     const load = demand.offeredLoad[ward];
-    const total = demand.totals[ward].offeredLoadBeds;
     const beds = hubs.map((h) => h.beds?.[ward] ?? 0);
-    const usable = beds.map((b) => usableLoad(b, target));
-    // same hubs (id and location), loads, capacities and options: same exact assignment, so reuse it
-    const assignmentKey = `assignment\u0000${hubs.map((h) => `${h.id}@${h.location[0]},${h.location[1]}`).join("|")}\u0000${numbersHash(load)}\u0000${numbersHash(usable)}\u0000${JSON.stringify(oaOptions)}\u0000${opts.singleSource}`;
-    let assignment = cache.results.get(assignmentKey) as CapacitatedAssignmentResult | undefined;
-    if (assignment === undefined) {
-      assignment = capacitatedAssignment(hubMatrix, load, usable, { outOfArea: oaOptions, singleSource: opts.singleSource });
-      cache.results.set(assignmentKey, assignment);
-    }
-    const catchmentLoad = new Array<number>(hubs.length).fill(0);
-    nearestHubIndex.forEach((j, i) => {
-      if (j >= 0) catchmentLoad[j] += load[i];
+    const loadKey = memoHash(cache, load, () => numbersHash(load));
+    const entry = memoDerived(cache, zones, `evaluate.ward\u0000${ward}\u0000${rates.key}\u0000${loadKey}\u0000${hubKey}\u0000${beds.join(",")}\u0000${targetKey}\u0000${oaKey}\u0000${opts.singleSource}`, (): WardCapacity => {
+      const total = demand.totals[ward].offeredLoadBeds;
+      const usable = beds.map((b) => usableLoadMemo(cache, b, target));
+      // same hubs (id and location), loads, capacities and options: same exact assignment, so reuse it
+      const assignmentKey = `assignment\u0000${hubs.map((h) => `${h.id}@${h.location[0]},${h.location[1]}`).join("|")}\u0000${loadKey}\u0000${numbersHash(usable)}\u0000${oaKey}\u0000${opts.singleSource}`;
+      let assignment = cache.results.get(assignmentKey) as CapacitatedAssignmentResult | undefined;
+      if (assignment === undefined) {
+        hubMatrix ??= selectDestinations(matrix, hubIds);
+        assignment = capacitatedAssignment(hubMatrix, load, usable, { outOfArea: oaOptions, singleSource: opts.singleSource });
+        cache.results.set(assignmentKey, assignment);
+      }
+      const catchmentLoad = new Array<number>(hubs.length).fill(0);
+      nearestHubIndex.forEach((j, i) => {
+        if (j >= 0) catchmentLoad[j] += load[i];
+      });
+      const bedsAvailable = beds.reduce((a, b) => a + b, 0);
+      const bedsNeeded = bedsRequired(total, target).beds;
+      const sites = assignment.sites;
+      return {
+        ward,
+        offeredLoad: total,
+        bedsNeeded,
+        bedsAvailable,
+        bedShortfall: Math.max(0, bedsNeeded - bedsAvailable),
+        hubs: hubs.map((h, j) => ({
+          hub: h.id,
+          beds: beds[j],
+          usableLoad: usable[j],
+          assignedLoad: sites[j].load,
+          bedsNeededForAssigned: bedsRequired(sites[j].load, target).beds,
+          nearestCatchmentLoad: catchmentLoad[j],
+        })),
+        assignment,
+      };
     });
-    const bedsAvailable = beds.reduce((a, b) => a + b, 0);
-    const bedsNeeded = bedsRequired(total, target).beds;
-    wards.push({
-      ward,
-      offeredLoad: total,
-      bedsNeeded,
-      bedsAvailable,
-      bedShortfall: Math.max(0, bedsNeeded - bedsAvailable),
-      hubs: hubs.map((h, j) => ({
-        hub: h.id,
-        beds: beds[j],
-        usableLoad: usable[j],
-        assignedLoad: assignment.sites[j].load,
-        bedsNeededForAssigned: bedsRequired(assignment.sites[j].load, target).beds,
-        nearestCatchmentLoad: catchmentLoad[j],
-      })),
-      assignment,
-    });
-    oaBedDays += assignment.outOfArea?.bedDaysPerYear ?? 0;
-    oaCost += assignment.outOfArea?.costPerYear ?? 0;
+    wards.push(entry);
+    oaBedDays += entry.assignment.outOfArea?.bedDaysPerYear ?? 0;
+    oaCost += entry.assignment.outOfArea?.costPerYear ?? 0;
   }
 
-  // community spokes: zones to their nearest open spoke
+  // community spokes: zones to their nearest open spoke (spoke columns and fields only)
   let community: ScenarioResult["community"] = null;
   const communityMetrics: ScenarioMetric[] = [];
   if (assumptions.community !== undefined && spokes.length > 0) {
-    const c = assumptions.community;
     const cases = rates.caseload!;
     for (const w of cases.warnings) warnings.push(w);
-    const spokeMatrix = selectDestinations(matrix, spokeIds);
-    const staffWte: Record<string, number> = {};
-    const missingStaff: string[] = [];
-    for (const s of spokes) {
-      if (s.staffWte === undefined) missingStaff.push(s.id);
-      staffWte[s.id] = s.staffWte ?? 0;
-    }
-    if (missingStaff.length > 0) warnings.push(`evaluate: ${missingStaff.length} open spoke(s) have no staffWte and count as unstaffed: ${missingStaff.slice(0, 10).join(", ")}`);
-    const travel = staffTravel(spokeMatrix, cases.caseload, "nearest", { community: c, staffWte });
-    for (const w of travel.warnings) warnings.push(w);
-    const contacts = contactCapacity(
-      spokes.map((s, j) => ({
-        id: s.id,
-        caseload: travel.bases[j].caseload,
-        staffWte: staffWte[s.id],
-        travelMinutesPerHomeVisit: travel.bases[j].meanStaffMinutesPerHomeVisit,
-        ...(s.runningCostPerYear === undefined ? {} : { runningCostPerYear: s.runningCostPerYear }),
-      })),
-      assumptions,
-    );
-    const crisisDemand = new Array<number>(spokes.length).fill(0);
-    travel.zones.forEach((z, i) => {
-      const j = z.base === null ? -1 : spokeIds.indexOf(z.base);
-      if (j >= 0) crisisDemand[j] += cases.zones[i].crisisContactsPerDay;
-    });
-    const crisis = crisisSlots(
-      spokes.map((s, j) => ({ id: s.id, meanPerDay: crisisDemand[j], ...(s.crisisSlotsPerDay === undefined ? {} : { slotsPerDay: s.crisisSlotsPerDay }) })),
-      c.crisisShortfallTarget === undefined ? {} : { target: c.crisisShortfallTarget.value },
-    );
-    const totalWte = spokes.reduce((a, s) => a + staffWte[s.id], 0);
-    const caseload = travel.bases.reduce((a, b) => a + b.caseload, 0);
-    community = { caseload, staffWte: totalWte, contacts, staffTravel: travel, crisis };
-    let shortWeight = 0;
-    let shortSum = 0;
-    let worst: number | null = null;
-    crisis.spokes.forEach((sp) => {
-      if (sp.probabilityShort === null) return;
-      shortWeight += sp.meanPerDay;
-      shortSum += sp.meanPerDay * sp.probabilityShort;
-      worst = worst === null ? sp.probabilityShort : Math.max(worst, sp.probabilityShort);
-    });
-    const t = travel.totals;
-    communityMetrics.push(
-      metric("community.caseload", "Community caseload", "people", "neither", caseload),
-      metric("community.caseloadPerWte", "Caseload per WTE", "ratio", "lower", totalWte > 0 ? caseload / totalWte : null),
-      metric("community.contactShortfall", "Contact shortfall", "contacts/week", "lower", contacts.totals.shortfallContactsPerWeek),
-      metric("community.wteShortfall", "Staff shortfall", "WTE", "lower", contacts.totals.shortfallWte),
-      metric("community.staffTravelShare", "Share of staff time spent travelling", "share", "lower", totalWte > 0 ? t.staffTravelMinutesPerWeek / (totalWte * AFC_MINUTES_PER_WTE_WEEK) : null),
-      metric("community.staffTravelMinutesPerWeek", "Staff travel minutes", "minutes/week", "lower", t.staffTravelMinutesPerWeek),
-      metric("community.patientMinutesPerClinicContact", "Patient minutes per clinic contact (out and back)", "minutes", "lower", t.clinicContactsPerWeek > 0 ? t.patientTravelMinutesPerWeek / t.clinicContactsPerWeek : null),
-      metric("community.crisisShortfallProbability", "Crisis-day shortfall probability (demand-weighted)", "probability", "lower", shortWeight > 0 ? shortSum / shortWeight : null),
-      metric("community.crisisShortfallWorst", "Crisis-day shortfall probability (worst spoke)", "probability", "lower", worst),
-    );
+    const spokeFields = spokes.map((s) => `${s.staffWte}\u0000${s.runningCostPerYear}\u0000${s.crisisSlotsPerDay}`).join("\u0001");
+    const assumptionsKey = memoHash(cache, assumptions, () => contentHash(assumptions));
+    const part = memoDerived(cache, zones, `evaluate.community\u0000${rates.key}\u0000${assumptionsKey}\u0000${spokeKey}\u0000${spokeFields}`, () => communityPart(assumptions, spokes, spokeIds, matrix, cases));
+    for (const w of part.warnings) warnings.push(w);
+    community = part.community;
+    communityMetrics.push(...part.metrics);
   } else if (spokes.length > 0) {
     warnings.push("evaluate: assumptions.community is missing; community spoke measures are omitted");
   }
@@ -364,7 +355,7 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
   if (spokeAccess !== null) metrics.push(...accessMetrics("access.spoke", "spoke", spokeAccess));
   if (hierarchical !== null) {
     const extra = hierarchical.zones.reduce((acc, hz, i) => (hz.extraMinutes !== null && Number.isFinite(hz.extraMinutes) ? acc + hz.extraMinutes * zones[i].population : acc), 0);
-    const totalPop = population.reduce((a, b) => a + b, 0);
+    const totalPop = population().reduce((a, b) => a + b, 0);
     metrics.push(metric("catchment.hierarchicalExtraMinutes", "Mean extra minutes to the spoke's hub vs the nearest hub", "minutes", "lower", totalPop > 0 ? extra / totalPop : null));
   }
   for (const w of wards) {
@@ -423,8 +414,105 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
       network: memoHash(memo, network, () => contentHash(networkContent(network))),
       graph: graphHash,
       scenario: contentHash(parsed),
-      assumptions: contentHash(applied.assumptions),
+      assumptions: memoHash(cache, applied.assumptions, () => contentHash(applied.assumptions)),
       travelTimes: "hubspoke-router",
     },
+  };
+}
+
+/** Sites' columns as a key: ids and locations, in order. */
+function sitesKey(sites: readonly Site[]): string {
+  let key = "";
+  for (const s of sites) key += `${s.id}\u0000${s.location[0]}\u0000${s.location[1]}\u0001`;
+  return key;
+}
+
+/**
+ * The spokes × hubs leg matrix hierarchicalCatchments reads: each open spoke's row holds the
+ * minutes to its own hub (memoised per cell in the cache, one reverse search per hub with a
+ * missing cell); it reads no other cell, so those stay Infinity rather than being routed.
+ */
+function spokeHubLegs(cache: ScenarioCache, spokes: readonly Site[], hubs: readonly Site[]): CostMatrix {
+  const minutes = new Float64Array(spokes.length * hubs.length).fill(Infinity);
+  hubs.forEach((hub, j) => {
+    const rows: number[] = [];
+    spokes.forEach((s, i) => {
+      if (s.hub === hub.id) rows.push(i);
+    });
+    if (rows.length === 0) return;
+    const leg = cache.legMatrix(rows.map((i) => spokes[i]), [hub]);
+    rows.forEach((i, r) => {
+      minutes[i * hubs.length + j] = leg.minutes[r];
+    });
+  });
+  return { origins: spokes.map((s) => s.id), destinations: hubs.map((h) => h.id), minutes };
+}
+
+/** Community spoke measures: caseload to the nearest open spoke, staff travel, contacts and crisis slots. */
+function communityPart(
+  assumptions: ServiceNetwork["assumptions"],
+  spokes: readonly Site[],
+  spokeIds: readonly string[],
+  matrix: CostMatrix,
+  cases: CaseloadByZoneResult,
+): { community: NonNullable<ScenarioResult["community"]>; metrics: ScenarioMetric[]; warnings: string[] } {
+  const c = assumptions.community!;
+  const warnings: string[] = [];
+  const spokeMatrix = selectDestinations(matrix, spokeIds);
+  const staffWte: Record<string, number> = {};
+  const missingStaff: string[] = [];
+  for (const s of spokes) {
+    if (s.staffWte === undefined) missingStaff.push(s.id);
+    staffWte[s.id] = s.staffWte ?? 0;
+  }
+  if (missingStaff.length > 0) warnings.push(`evaluate: ${missingStaff.length} open spoke(s) have no staffWte and count as unstaffed: ${missingStaff.slice(0, 10).join(", ")}`);
+  const travel = staffTravel(spokeMatrix, cases.caseload, "nearest", { community: c, staffWte });
+  for (const w of travel.warnings) warnings.push(w);
+  const contacts = contactCapacity(
+    spokes.map((s, j) => ({
+      id: s.id,
+      caseload: travel.bases[j].caseload,
+      staffWte: staffWte[s.id],
+      travelMinutesPerHomeVisit: travel.bases[j].meanStaffMinutesPerHomeVisit,
+      ...(s.runningCostPerYear === undefined ? {} : { runningCostPerYear: s.runningCostPerYear }),
+    })),
+    assumptions,
+  );
+  const spokeIndex = new Map(spokeIds.map((id, j) => [id, j]));
+  const crisisDemand = new Array<number>(spokes.length).fill(0);
+  travel.zones.forEach((z, i) => {
+    const j = z.base === null ? -1 : (spokeIndex.get(z.base) ?? -1);
+    if (j >= 0) crisisDemand[j] += cases.zones[i].crisisContactsPerDay;
+  });
+  const crisis = crisisSlots(
+    spokes.map((s, j) => ({ id: s.id, meanPerDay: crisisDemand[j], ...(s.crisisSlotsPerDay === undefined ? {} : { slotsPerDay: s.crisisSlotsPerDay }) })),
+    c.crisisShortfallTarget === undefined ? {} : { target: c.crisisShortfallTarget.value },
+  );
+  const totalWte = spokes.reduce((a, s) => a + staffWte[s.id], 0);
+  const caseload = travel.bases.reduce((a, b) => a + b.caseload, 0);
+  let shortWeight = 0;
+  let shortSum = 0;
+  let worst: number | null = null;
+  crisis.spokes.forEach((sp) => {
+    if (sp.probabilityShort === null) return;
+    shortWeight += sp.meanPerDay;
+    shortSum += sp.meanPerDay * sp.probabilityShort;
+    worst = worst === null ? sp.probabilityShort : Math.max(worst, sp.probabilityShort);
+  });
+  const t = travel.totals;
+  return {
+    community: { caseload, staffWte: totalWte, contacts, staffTravel: travel, crisis },
+    metrics: [
+      metric("community.caseload", "Community caseload", "people", "neither", caseload),
+      metric("community.caseloadPerWte", "Caseload per WTE", "ratio", "lower", totalWte > 0 ? caseload / totalWte : null),
+      metric("community.contactShortfall", "Contact shortfall", "contacts/week", "lower", contacts.totals.shortfallContactsPerWeek),
+      metric("community.wteShortfall", "Staff shortfall", "WTE", "lower", contacts.totals.shortfallWte),
+      metric("community.staffTravelShare", "Share of staff time spent travelling", "share", "lower", totalWte > 0 ? t.staffTravelMinutesPerWeek / (totalWte * AFC_MINUTES_PER_WTE_WEEK) : null),
+      metric("community.staffTravelMinutesPerWeek", "Staff travel minutes", "minutes/week", "lower", t.staffTravelMinutesPerWeek),
+      metric("community.patientMinutesPerClinicContact", "Patient minutes per clinic contact (out and back)", "minutes", "lower", t.clinicContactsPerWeek > 0 ? t.patientTravelMinutesPerWeek / t.clinicContactsPerWeek : null),
+      metric("community.crisisShortfallProbability", "Crisis-day shortfall probability (demand-weighted)", "probability", "lower", shortWeight > 0 ? shortSum / shortWeight : null),
+      metric("community.crisisShortfallWorst", "Crisis-day shortfall probability (worst spoke)", "probability", "lower", worst),
+    ],
+    warnings,
   };
 }

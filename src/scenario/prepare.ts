@@ -14,7 +14,7 @@ import { contentHash } from "./content-hash.js";
 import type { DemandZone, ServiceNetwork, Site } from "../model/index.js";
 import { createRouter, type Router } from "../routing/index.js";
 import { applyScenario } from "./apply-scenario.js";
-import { type CachedMatrix, type ScenarioCache, createScenarioCache } from "./create-scenario-cache.js";
+import { type CachedMatrix, type ScenarioCache, createScenarioCache, matrixWithLegs } from "./create-scenario-cache.js";
 import type { Scenario } from "./schema.js";
 
 const OpenUnit = z.number().gt(0).lt(1);
@@ -52,7 +52,12 @@ export function prepareScenario(
   }
   const hubs = applied.sites.filter((s) => s.kind === "hub" && s.status === "open");
   const spokes = applied.sites.filter((s) => s.kind === "spoke" && s.status === "open");
-  const matrix = cache.matrix(applied.zones, [...hubs, ...spokes]);
+  // a new hub column also times the legs to it from every spoke and candidate (hierarchical
+  // catchments read spoke → hub legs), so moving a hub or opening a candidate as a spoke routes no leg
+  const matrix = matrixWithLegs(cache, applied.zones, [...hubs, ...spokes], {
+    origins: applied.sites.filter((s) => s.kind !== "hub"),
+    destinations: new Set(hubs.map((h) => h.id)),
+  });
   const warnings: string[] = [];
   if (matrix.unsnapped.length > 0) {
     warnings.push(`${where}: ${matrix.unsnapped.length} zone(s) or site(s) could not be snapped to a road and count as unreachable: ${matrix.unsnapped.slice(0, 10).join(", ")}`);
@@ -101,6 +106,17 @@ export function usableLoad(beds: number, target: BedsRequiredTarget): number {
   return lo;
 }
 
+/** {@link usableLoad}, memoised in the cache by beds and target. */
+export function usableLoadMemo(cache: ScenarioCache, beds: number, target: BedsRequiredTarget): number {
+  const key = `usableLoad\u0000${beds}\u0000${"targetOccupancy" in target ? `o${target.targetOccupancy}` : `b${target.targetBlocking}`}`;
+  let value = cache.results.get(key) as number | undefined;
+  if (value === undefined) {
+    value = usableLoad(beds, target);
+    cache.results.set(key, value);
+  }
+  return value;
+}
+
 /** A content hash memoised in the caller's cache (inputs are immutable by contract). */
 export function memoHash(cache: ScenarioCache | undefined, key: object, compute: () => string): string {
   if (cache === undefined) return compute();
@@ -125,8 +141,8 @@ function rateZones(zones: readonly DemandZone[]): DemandZone[] {
  * demandByZone / caseloadByZone, memoised in the cache by the content of the zones' rate
  * fields and the assumptions (most options change neither).
  */
-export function zoneRates(cache: ScenarioCache, network: ServiceNetwork, community: boolean): { demand: DemandByZoneResult; caseload: CaseloadByZoneResult | null } {
-  const zones = memoObject(cache, network.zones, "rateZones", () => rateZones(network.zones));
+export function zoneRates(cache: ScenarioCache, network: ServiceNetwork, community: boolean): { key: string; demand: DemandByZoneResult; caseload: CaseloadByZoneResult | null } {
+  const zones = memoDerived(cache, network.zones, "rateZones", () => rateZones(network.zones));
   const key = `${memoHash(cache, zones, () => contentHash(zones))}\u0000${memoHash(cache, network.assumptions, () => contentHash(network.assumptions))}`;
   const demandKey = `demand\u0000${key}`;
   let demand = cache.results.get(demandKey) as DemandByZoneResult | undefined;
@@ -134,23 +150,38 @@ export function zoneRates(cache: ScenarioCache, network: ServiceNetwork, communi
     demand = demandByZone(zones, network.assumptions);
     cache.results.set(demandKey, demand);
   }
-  if (!community) return { demand, caseload: null };
+  if (!community) return { key, demand, caseload: null };
   const caseloadKey = `caseload\u0000${key}`;
   let caseload = cache.results.get(caseloadKey) as CaseloadByZoneResult | undefined;
   if (caseload === undefined) {
     caseload = caseloadByZone(zones, network.assumptions);
     cache.results.set(caseloadKey, caseload);
   }
-  return { demand, caseload };
+  return { key, demand, caseload };
 }
 
-/** A value derived from an immutable object, memoised in the cache by object identity. */
-function memoObject<T>(cache: ScenarioCache, key: object, name: string, compute: () => T): T {
+/** Most values memoised per input object; the least recently used goes first. */
+const DERIVED_LIMIT = 256;
+
+/**
+ * A value derived from an immutable object, memoised in the cache by object identity and
+ * `name` (a content key of whatever else it reads), least recently used first out past
+ * {@link DERIVED_LIMIT} per object.
+ */
+export function memoDerived<T>(cache: ScenarioCache, key: object, name: string, compute: () => T): T {
   let values = cache.derived.get(key);
   if (values === undefined) {
     values = new Map();
     cache.derived.set(key, values);
   }
-  if (!values.has(name)) values.set(name, compute());
-  return values.get(name) as T;
+  if (values.has(name)) {
+    const hit = values.get(name) as T;
+    values.delete(name);
+    values.set(name, hit);
+    return hit;
+  }
+  const value = compute();
+  values.set(name, value);
+  if (values.size > DERIVED_LIMIT) values.delete(values.keys().next().value as string);
+  return value;
 }

@@ -5,7 +5,7 @@ import { parseInput } from "../errors.js";
 import { selectDestinations, type CostMatrix, type ServiceNetwork } from "../model/index.js";
 import { contentHash } from "./content-hash.js";
 import { LIBRARY_VERSION } from "./evaluate.js";
-import { BedTargetOption, CacheOption, RouterOption, memoHash, networkContent, outOfAreaOption, prepareScenario, resolveBedTarget, usableLoad, zoneRates } from "./prepare.js";
+import { BedTargetOption, CacheOption, RouterOption, memoHash, networkContent, outOfAreaOption, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
 import { quantileSorted, seededUniform, type Uniform } from "./random.js";
 import { type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
 
@@ -157,7 +157,7 @@ export function uncertainty(network: ServiceNetwork, scenario: ScenarioInput | S
   const hubIds = hubs.map((h) => h.id);
   const hubMatrix = selectDestinations(matrix, hubIds);
   const population = applied.zones.map((z) => z.population);
-  const usable = Object.fromEntries(demand.wards.map((w) => [w, hubs.map((h) => usableLoad(h.beds?.[w] ?? 0, target))]));
+  const usable = Object.fromEntries(demand.wards.map((w) => [w, hubs.map((h) => usableLoadMemo(cache, h.beds?.[w] ?? 0, target))]));
 
   const series = new Map<string, { label: string; unit: string; values: Float64Array }>();
   const record = (key: string, label: string, unit: string, d: number, value: number) => {

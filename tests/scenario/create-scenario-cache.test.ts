@@ -33,7 +33,11 @@ describe("createScenarioCache", () => {
     expect(cache.covers(graph)).toBe(true);
     expect(cache.covers(graph.copy())).toBe(false);
     expect(cache.covers(undefined)).toBe(false);
+    const derived = cache.derived;
+    cache.results.set("k", 1);
     cache.clear();
+    expect(cache.results.size).toBe(0);
+    expect(cache.derived).not.toBe(derived);
     cache.matrix(zones, sites);
     expect(cache.stats().computed).toBe(11);
   });

@@ -7,14 +7,15 @@
 // column with spare capacity (the super-sink t) along a shortest path in the residual network.
 // A row is only ever passed through (column a → row i backwards along its flow, then row i →
 // column b), so the search runs on columns alone: arc a → b costs W[a,b] = min over rows i
-// with flow on (i, a) of c[i,b] − c[i,a] (kept per row of W, updated when a column gains or
-// loses a row), and a → t costs 0 while a has spare capacity. Column potentials p keep every
+// with flow on (i, a) of c[i,b] − c[i,a] (ties to the lower row; one lazy-deletion min-heap of
+// rows per pair (a, b), so a column gaining or losing a row costs O(m log n)), and a → t costs 0
+// while a has spare capacity. Column potentials p keep every
 // reduced arc cost W[a,b] + p[a] − p[b] non-negative; each search is a dense Dijkstra over the
 // columns, stops when t is settled (distance D) and sets p[v] += d[v] − D on settled columns.
 // Overloaded columns are drained in index order, so the result is a deterministic function
 // of the (caller-canonicalised) input. Time: O(n·m) to start, then O(A · m²) for A
-// augmentations (≈ displaced rows + saturations) plus O(|rows of a| · m) per W row rebuilt.
-// Memory O(n·m). The last column must be uncapacitated with a finite cost for every row.
+// augmentations (≈ displaced rows + saturations) plus O(m log n) per row gained or lost.
+// Memory O(n·m) (the heaps hold each row once per column pair it can move along, plus re-entries). The last column must be uncapacitated with a finite cost for every row.
 
 export interface TransportProblem {
   readonly rows: number;
@@ -59,6 +60,51 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
   for (let i = 0; i < n; i++) totalSupply += supply[i];
   const eps = 1e-12 * (totalSupply > 1 ? totalSupply : 1);
 
+  // W[a,b] and its row via[a,b] are the minimum of (c[i,b] − c[i,a], i) over the rows i of
+  // column a (ties to the lower row). Each pair keeps a binary min-heap of its candidate rows
+  // with lazy deletion: a row that leaves column a stays in the heap until it reaches the top,
+  // where it is dropped. So a row leaving costs O(m log n) instead of rescanning the column's
+  // rows for every b, and W/via are exactly what a rescan would give (same minimum, same tie).
+  const heaps: Int32Array[] = new Array<Int32Array>(m * m);
+  const heapSize = new Int32Array(m * m);
+  // (w, i) of row i for pair (a, b) strictly before (w, k) of row k
+  const before = (i: number, k: number, a: number, b: number): boolean => {
+    const wi = cost[i * m + b] - cost[i * m + a];
+    const wk = cost[k * m + b] - cost[k * m + a];
+    return wi < wk || (wi === wk && i < k);
+  };
+  const siftDown = (h: Int32Array, size: number, at: number, a: number, b: number): void => {
+    const x = h[at];
+    let i = at;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      let c = l;
+      if (l + 1 < size && before(h[l + 1], h[l], a, b)) c = l + 1;
+      if (!before(h[c], x, a, b)) break;
+      h[i] = h[c];
+      i = c;
+    }
+    h[i] = x;
+  };
+  const push = (k: number, i: number, a: number, b: number): void => {
+    let h = heaps[k];
+    const size = heapSize[k];
+    if (size === h.length) {
+      const grown = new Int32Array(Math.max(8, 2 * size));
+      grown.set(h);
+      heaps[k] = h = grown;
+    }
+    let at = size;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!before(i, h[parent], a, b)) break;
+      h[at] = h[parent];
+      at = parent;
+    }
+    h[at] = i;
+    heapSize[k] = size + 1;
+  };
   const addCandidate = (i: number, a: number): void => {
     const base = i * m;
     const ca = cost[base + a];
@@ -69,20 +115,64 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
       if (cb === Infinity) continue;
       const w = cb - ca;
       const k = row + b;
+      push(k, i, a, b);
       if (w < W[k] || (w === W[k] && i < via[k])) {
         W[k] = w;
         via[k] = i;
       }
     }
   };
-  const rebuildRow = (a: number): void => {
+  // after rows left column a: drop heap tops that are no longer rows of a, and read W/via off the tops
+  const refreshRow = (a: number): void => {
     const row = a * m;
     for (let b = 0; b < m; b++) {
-      W[row + b] = Infinity;
-      via[row + b] = -1;
+      if (b === a) continue;
+      const k = row + b;
+      const h = heaps[k];
+      let size = heapSize[k];
+      while (size > 0 && memberPos[h[0] * m + a] < 0) {
+        size--;
+        if (size > 0) {
+          h[0] = h[size];
+          siftDown(h, size, 0, a, b);
+        }
+      }
+      heapSize[k] = size;
+      if (size === 0) {
+        W[k] = Infinity;
+        via[k] = -1;
+      } else {
+        const i = h[0];
+        W[k] = cost[i * m + b] - cost[i * m + a];
+        via[k] = i;
+      }
     }
+  };
+  // initial heaps: every row of column a with a finite cost to b, heapified
+  const buildRow = (a: number): void => {
+    const row = a * m;
     const start = a * n;
-    for (let k = 0, count = memberCount[a]; k < count; k++) addCandidate(members[start + k], a);
+    const count = memberCount[a];
+    for (let b = 0; b < m; b++) {
+      if (b === a) continue;
+      const k = row + b;
+      const h = new Int32Array(Math.max(8, count + (count >> 2)));
+      let size = 0;
+      for (let q = 0; q < count; q++) {
+        const i = members[start + q];
+        if (cost[i * m + b] !== Infinity) h[size++] = i;
+      }
+      for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(h, size, at, a, b);
+      heaps[k] = h;
+      heapSize[k] = size;
+      if (size === 0) {
+        W[k] = Infinity;
+        via[k] = -1;
+      } else {
+        W[k] = cost[h[0] * m + b] - cost[h[0] * m + a];
+        via[k] = h[0];
+      }
+    }
   };
   const addMember = (i: number, a: number): void => {
     const k = i * m + a;
@@ -112,7 +202,7 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
     load[best] += supply[i];
     addMember(i, best);
   }
-  for (let a = 0; a < m; a++) rebuildRow(a);
+  for (let a = 0; a < m; a++) buildRow(a);
   const excess = new Float64Array(m);
   for (let a = 0; a < m; a++) {
     if (load[a] > capacity[a]) excess[a] = load[a] - capacity[a];
@@ -207,7 +297,7 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
       for (let h = 0; h < hops; h++) {
         const u = hopFrom[h];
         if (dirty[u] === 1) {
-          rebuildRow(u);
+          refreshRow(u);
           dirty[u] = 0;
         }
       }

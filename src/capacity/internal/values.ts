@@ -22,18 +22,21 @@ export function alignedValues(
 ): Float64Array {
   const n = ids.length;
   const out = new Float64Array(n);
-  let read: (i: number) => { v: unknown; path: string };
+  let read: (i: number) => unknown;
+  let pathOf: (i: number) => string;
   if (Array.isArray(value) || ArrayBuffer.isView(value)) {
     const arr = value as ArrayLike<unknown>;
     if (arr.length !== n) throw new NotAlignedError(where, argument, arr.length, n, against);
-    read = (i) => ({ v: arr[i], path: `${argument}[${i}]` });
+    read = (i) => arr[i];
+    pathOf = (i) => `${argument}[${i}]`;
   } else if (value !== null && typeof value === "object") {
     const rec = value as Record<string, unknown>;
     const known = new Set(ids);
     for (const key of Object.keys(rec)) {
       if (!known.has(key)) throw new UnknownIdError(where, `${argument} key`, key, `${argument}.${key}`, `Keys must be ${against} ids.`);
     }
-    read = (i) => ({ v: rec[ids[i]], path: `${argument}.${ids[i]}` });
+    read = (i) => rec[ids[i]];
+    pathOf = (i) => `${argument}.${ids[i]}`;
   } else {
     throw new InvalidInputError(where, [
       { path: argument, message: `expected an array aligned with ${against} or a record keyed by id (got ${show(value)})` },
@@ -41,11 +44,11 @@ export function alignedValues(
   }
   const issues: { path: string; message: string }[] = [];
   for (let i = 0; i < n; i++) {
-    const { v, path } = read(i);
+    const v = read(i);
     const ok = typeof v === "number" && !Number.isNaN(v) && v >= 0 && (allowInfinity || v !== Infinity);
     if (!ok) {
       issues.push({
-        path,
+        path: pathOf(i),
         message: `${argument} for "${ids[i]}" must be a ${allowInfinity ? "" : "finite "}non-negative number (got ${show(v)})`,
       });
     } else out[i] = v as number;
