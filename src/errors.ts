@@ -14,7 +14,8 @@ export type ErrorCode =
   | "SNAP_FAILED"
   | "INFEASIBLE"
   | "PROVIDER_FAILED"
-  | "IO_ERROR";
+  | "IO_ERROR"
+  | "DID_NOT_CONVERGE";
 
 /** One problem found in an input, located by a dotted path such as `sites[3].location[0]`. */
 export interface InputIssue {
@@ -127,6 +128,17 @@ export class IoError extends HubspokeError {
   override name = "IoError";
   constructor(where: string, message: string, issues?: readonly InputIssue[], options: { cause?: unknown } = {}) {
     super("IO_ERROR", where, message, { issues, cause: options.cause });
+  }
+}
+
+/**
+ * An iterative algorithm hit its guard (iterations, nodes or time) before it could finish or
+ * prove its answer; the message says which limit and how to raise it or shrink the problem.
+ */
+export class DidNotConvergeError extends HubspokeError {
+  override name = "DidNotConvergeError";
+  constructor(where: string, message: string, issues?: readonly InputIssue[]) {
+    super("DID_NOT_CONVERGE", where, message, { issues });
   }
 }
 

@@ -1,6 +1,7 @@
 // Public surface. Each domain's index.ts is the reviewed list of its public names; the root
 // re-exports those lists (names are unique across domains).
 export {
+  DidNotConvergeError,
   DuplicateIdError,
   GraphChangedError,
   HubspokeError,

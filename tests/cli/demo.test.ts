@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
-import { runCliProcess } from "../support/cli-run.js";
+import { runCliInProcess } from "../support/cli-run.js";
 
 describe("hubspoke demo", () => {
   it("routes Kent & Medway, prints the catchments and writes maps and GeoJSON", async () => {
     const dir = mkdtempSync(join(tmpdir(), "hubspoke-demo-"));
-    const r = await runCliProcess(["demo", "--out-dir", dir, "--format", "json"]);
+    const r = await runCliInProcess(["demo", "--out-dir", dir, "--format", "json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     const hubs = out.catchments.filter((c: { kind: string }) => c.kind === "hub");
@@ -28,16 +28,16 @@ describe("hubspoke demo", () => {
   }, 120_000);
 
   it("--format md prints a Markdown table; a bad --format exits 2", async () => {
-    const md = await runCliProcess(["demo", "--no-maps", "-f", "md"]);
+    const md = await runCliInProcess(["demo", "--no-maps", "-f", "md"]);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# Kent & Medway baseline/);
     expect(md.stdout).toContain("| Little Brook Hospital, Dartford | hub | 224 |");
-    const html = await runCliProcess(["demo", "--no-maps", "-f", "html"]);
+    const html = await runCliInProcess(["demo", "--no-maps", "-f", "html"]);
     expect(html.code).toBe(0);
     expect(html.stdout.startsWith("<!doctype html>")).toBe(true);
     expect(html.stdout.match(/<svg /g)).toHaveLength(2);
     expect(html.stdout).toContain("OpenStreetMap");
-    const bad = await runCliProcess(["demo", "--no-maps", "-f", "pdf"]);
+    const bad = await runCliInProcess(["demo", "--no-maps", "-f", "pdf"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--format must be one of table, json, csv, geojson, md, html, svg (got "pdf")');
   }, 120_000);

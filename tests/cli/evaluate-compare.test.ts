@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCliProcess } from "../support/cli-run.js";
+import { runCliInProcess } from "../support/cli-run.js";
 
 const dir = mkdtempSync(join(tmpdir(), "hubspoke-scen-"));
 const closeCanterbury = join(dir, "close-canterbury.json");
@@ -14,7 +14,7 @@ writeFileSync(unknown, JSON.stringify({ id: "unknown", name: "Unknown site", cha
 
 describe("hubspoke evaluate / compare", () => {
   it("compare <option> ranks the baseline above closing a hub, with deltas in JSON", async () => {
-    const r = await runCliProcess(["compare", closeCanterbury, "-f", "json"]);
+    const r = await runCliInProcess(["compare", closeCanterbury, "-f", "json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const c = JSON.parse(r.stdout);
@@ -26,35 +26,35 @@ describe("hubspoke evaluate / compare", () => {
   }, 180_000);
 
   it("compare -f html writes one self-contained report with a map per scenario; -f md uses the Markdown writer", async () => {
-    const html = await runCliProcess(["compare", closeCanterbury, "-f", "html"]);
+    const html = await runCliInProcess(["compare", closeCanterbury, "-f", "html"]);
     expect(html.code).toBe(0);
     expect(html.stdout.startsWith("<!doctype html>")).toBe(true);
     expect(html.stdout.match(/<svg /g)).toHaveLength(2);
     expect(html.stdout).not.toMatch(/<script|src="http/);
     expect(html.stdout).toContain("Catchment switches");
-    const md = await runCliProcess(["compare", closeCanterbury, "-f", "md"]);
+    const md = await runCliInProcess(["compare", closeCanterbury, "-f", "md"]);
     expect(md.stdout).toContain("## Scenario comparison");
   }, 180_000);
 
   it("evaluate with no file reports the baseline metrics; -f svg draws three hubs", async () => {
-    const r = await runCliProcess(["evaluate", "-f", "csv"]);
+    const r = await runCliInProcess(["evaluate", "-f", "csv"]);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("metric,unit,Baseline");
-    const svg = await runCliProcess(["evaluate", closeCanterbury, "-f", "svg"]);
+    const svg = await runCliInProcess(["evaluate", closeCanterbury, "-f", "svg"]);
     expect(svg.code).toBe(0);
     expect(svg.stdout.match(/data-kind="hub"/g)).toHaveLength(3);
     expect(svg.stdout).toMatch(/data-site="hub-canterbury" data-kind="hub" data-status="closed"/);
   }, 180_000);
 
   it("exits 2 naming the scenario file and field, or the unknown site", async () => {
-    const a = await runCliProcess(["evaluate", bad]);
+    const a = await runCliInProcess(["evaluate", bad]);
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/^hubspoke: bad\.json: parseScenario: invalid input/);
     expect(a.stderr).toContain("changes[0].siteId: Invalid input: expected string, received number (got 42)");
-    const b = await runCliProcess(["evaluate", unknown]);
+    const b = await runCliInProcess(["evaluate", unknown]);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain("hub-nowhere");
-    const c = await runCliProcess(["compare", closeCanterbury, "--baseline", "nope"]);
+    const c = await runCliInProcess(["compare", closeCanterbury, "--baseline", "nope"]);
     expect(c.code).toBe(2);
     expect(c.stderr).toContain('--baseline "nope" is not the id of any scenario file');
   }, 180_000);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCliProcess } from "../support/cli-run.js";
+import { runCliInProcess } from "../support/cli-run.js";
 import { type FakeOsrm, startFakeOsrm } from "../support/io-fake-osrm.js";
 
 const dir = mkdtempSync(join(tmpdir(), "hubspoke-cli-"));
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe("hubspoke matrix", () => {
   it("hubspoke matrix --engine osrm writes a long CSV of minutes (exit 0)", async () => {
-    const r = await runCliProcess(["matrix", "--engine", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", zonesCsv, "--batch-size", "1"]);
+    const r = await runCliInProcess(["matrix", "--engine", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", zonesCsv, "--batch-size", "1"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     // fake OSRM: 1000 s per Manhattan degree
@@ -30,7 +30,7 @@ describe("hubspoke matrix", () => {
 
   it("--format json and --out write the matrix with provenance to a file", async () => {
     const out = join(dir, "nested", "m.json");
-    const r = await runCliProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", zonesCsv, "--to", "hubs", "--out", out]);
+    const r = await runCliInProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", zonesCsv, "--to", "hubs", "--out", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     const m = JSON.parse(readFileSync(out, "utf8"));
@@ -42,7 +42,7 @@ describe("hubspoke matrix", () => {
   it("--engine table imports an r5r CSV and prints a table", async () => {
     const ttm = join(dir, "ttm.csv");
     writeFileSync(ttm, "from_id,to_id,travel_time_p50\nz1,h1,12\nz2,h1,NA\n");
-    const r = await runCliProcess(["matrix", "-e", "table", "--table", ttm, "--table-format", "r5r", "-f", "table"]);
+    const r = await runCliInProcess(["matrix", "-e", "table", "--table", ttm, "--table-format", "r5r", "-f", "table"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("origin           h1\n------  -----------\nz1               12\nz2      unreachable\n");
   });
@@ -50,22 +50,22 @@ describe("hubspoke matrix", () => {
   it("exits 2 naming the file, row and field of a bad cell", async () => {
     const bad = join(dir, "bad-zones.csv");
     writeFileSync(bad, "id,lon,lat,population\nz1,0.5,51.3,100\nz2,0.5,north,5\n");
-    const r = await runCliProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", bad]);
+    const r = await runCliInProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", bad]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain('bad-zones.csv:row 3:lat: expected a number (got "north")');
   });
 
   it("exits 2 on usage errors and a missing file, 1 when the engine fails", async () => {
-    expect((await runCliProcess(["matrix", "--bogus"])).code).toBe(2);
-    expect((await runCliProcess(["matrix", "-e", "osrm", "--sites", sitesCsv, "--zones", zonesCsv])).stderr).toContain("needs --osrm-url");
-    const missing = await runCliProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", join(dir, "nope.csv"), "--zones", zonesCsv]);
+    expect((await runCliInProcess(["matrix", "--bogus"])).code).toBe(2);
+    expect((await runCliInProcess(["matrix", "-e", "osrm", "--sites", sitesCsv, "--zones", zonesCsv])).stderr).toContain("needs --osrm-url");
+    const missing = await runCliInProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", join(dir, "nope.csv"), "--zones", zonesCsv]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read ".*nope\.csv" \(ENOENT\)/);
-    const down = await runCliProcess(["matrix", "-e", "osrm", "--osrm-url", "http://127.0.0.1:9", "--retries", "0", "--sites", sitesCsv, "--zones", zonesCsv]);
+    const down = await runCliInProcess(["matrix", "-e", "osrm", "--osrm-url", "http://127.0.0.1:9", "--retries", "0", "--sites", sitesCsv, "--zones", zonesCsv]);
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(/batch 1 of 1 .* failed after 1 attempt\(s\): network error/);
-    const fmt = await runCliProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", zonesCsv, "-f", "geojson"]);
+    const fmt = await runCliInProcess(["matrix", "-e", "osrm", "--osrm-url", osrm.url, "--sites", sitesCsv, "--zones", zonesCsv, "-f", "geojson"]);
     expect(fmt.code).toBe(2);
     expect(fmt.stderr).toContain("--format geojson is not available for this command (use csv, json, table).");
   });
@@ -76,7 +76,7 @@ describe("hubspoke matrix", () => {
     const zones = join(dir, "osm-zones.csv");
     writeFileSync(sites, "id,name,kind,lon,lat\nh1,Hub,hub,0.05,51.05\n");
     writeFileSync(zones, "id,lon,lat,population\nz1,0,51,10\nz2,0.05,51,20\n");
-    const r = await runCliProcess(["matrix", "--sites", sites, "--zones", zones, "--roads", osm, "-f", "json"]);
+    const r = await runCliInProcess(["matrix", "--sites", sites, "--zones", zones, "--roads", osm, "-f", "json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const m = JSON.parse(r.stdout);
@@ -84,19 +84,19 @@ describe("hubspoke matrix", () => {
     // z2 sits on the road between z1 and the hub, so it is nearer
     expect(m.minutes[1]).toBeGreaterThan(0);
     expect(m.minutes[0]).toBeGreaterThan(m.minutes[1]);
-    const e = await runCliProcess(["matrix", "-e", "euclidean", "--sites", sites, "--zones", zones, "-f", "json"]);
+    const e = await runCliInProcess(["matrix", "-e", "euclidean", "--sites", sites, "--zones", zones, "-f", "json"]);
     expect(e.code).toBe(0);
     expect(JSON.parse(e.stdout).provenance.engine).toBe("euclidean");
-    const noRoads = await runCliProcess(["matrix", "--sites", sites, "--zones", zones]);
+    const noRoads = await runCliInProcess(["matrix", "--sites", sites, "--zones", zones]);
     expect(noRoads.code).toBe(2);
     expect(noRoads.stderr).toContain("this network has no roads");
   });
 
   it("--help and --version exit 0; the version matches package.json", async () => {
-    const help = await runCliProcess(["matrix", "--help"]);
+    const help = await runCliInProcess(["matrix", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Usage: hubspoke matrix");
-    const v = await runCliProcess(["--version"]);
+    const v = await runCliInProcess(["--version"]);
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")).version);
   });
 });

@@ -3,11 +3,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot, runCliProcess } from "../support/cli-run.js";
+import { builtCli, repoRoot, runCliInProcess } from "../support/cli-run.js";
 
-// `script` (util-linux, in every Debian base image) runs the CLI on a pseudo-terminal.
+// `script` (util-linux, in every Debian base image) runs the built bin on a pseudo-terminal.
 function onTty(args: string): string {
-  const cmd = `${process.execPath} --import tsx ${join(repoRoot, "src/cli/index.ts")} ${args}`;
+  const cmd = `${process.execPath} ${builtCli} ${args}`;
   return execFileSync("script", ["-qec", cmd, "/dev/null"], { cwd: repoRoot, encoding: "utf8", timeout: 120_000 });
 }
 
@@ -21,7 +21,7 @@ describe("progress bar", () => {
 
   it("is not drawn with --no-progress, nor when output is piped", async () => {
     expect(onTty(`matrix --to hubs --no-progress -o ${out}`)).not.toContain("Travel times");
-    const piped = await runCliProcess(["matrix", "--to", "all", "-o", out]);
+    const piped = await runCliInProcess(["matrix", "--to", "all", "-o", out]);
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe("");
   }, 120_000);

@@ -1,5 +1,7 @@
 // Test oracle: the transport solver as it was before the heap-kept W rows (each W row rebuilt
 // from its column's rows when one leaves). The current solver must give bit-identical flows.
+import { withTinyRowsServed } from "../../src/capacity/internal/transport.js";
+
 interface TransportProblem {
   readonly rows: number;
   readonly cols: number;
@@ -16,8 +18,12 @@ interface TransportSolution {
   readonly augmentations: number;
 }
 
-/** Solve to optimality (reference implementation). */
+/** Solve to optimality (reference implementation), with the same handling of tiny rows. */
 export function referenceSolveTransport(problem: TransportProblem): TransportSolution {
+  return withTinyRowsServed(problem, referenceCore);
+}
+
+function referenceCore(problem: TransportProblem, eps: number): TransportSolution {
   const { rows: n, cols: m, cost, supply, capacity } = problem;
   const T = m;
   const flow = new Float64Array(n * m);
@@ -39,9 +45,6 @@ export function referenceSolveTransport(problem: TransportProblem): TransportSol
   let augmentations = 0;
   // Flows below eps are rounding residue: left in place they bounce between columns in
   // ever-smaller augmentations and the loop never ends, so they are moved whole.
-  let totalSupply = 0;
-  for (let i = 0; i < n; i++) totalSupply += supply[i];
-  const eps = 1e-12 * (totalSupply > 1 ? totalSupply : 1);
 
   const addCandidate = (i: number, a: number): void => {
     const base = i * m;
@@ -100,11 +103,11 @@ export function referenceSolveTransport(problem: TransportProblem): TransportSol
   const excess = new Float64Array(m);
   for (let a = 0; a < m; a++) {
     if (load[a] > capacity[a]) excess[a] = load[a] - capacity[a];
-    spare[a] = load[a] >= capacity[a] ? 0 : capacity[a] - load[a];
+    spare[a] = load[a] >= capacity[a] || capacity[a] - load[a] <= eps ? 0 : capacity[a] - load[a];
   }
 
   for (let s = 0; s < m; s++) {
-    const tol = excess[s] * 1e-12;
+    const tol = Math.max(excess[s] * 1e-12, eps);
     while (excess[s] > tol) {
       // hot path: dense Dijkstra over columns on reduced costs, from overloaded column s
       for (let b = 0; b <= m; b++) {

@@ -1,3 +1,5 @@
+import { DidNotConvergeError } from "../../errors.js";
+
 // Exact min-cost transportation by successive shortest paths with node potentials
 // (Ahuja, Magnanti & Orlin 1993, §9.7), specialised to the bipartite zone → site network.
 //
@@ -16,6 +18,13 @@
 // of the (caller-canonicalised) input. Time: O(n·m) to start, then O(A · m²) for A
 // augmentations (≈ displaced rows + saturations) plus O(m log n) per row gained or lost.
 // Memory O(n·m) (the heaps hold each row once per column pair it can move along, plus re-entries). The last column must be uncapacitated with a finite cost for every row.
+//
+// Progress. Let eps = 1e-12 · max(1, total supply). Rows with supply ≤ eps are served before
+// the solve (each to its cheapest column with room) and never enter the heaps; a flow that
+// would fall to ≤ eps moves whole; spare ≤ eps counts as none; a column's excess ≤ eps counts
+// as drained. So every augmentation moves more than eps and strictly lowers the excess being
+// drained (eps is above its rounding unit). An augmentation that moves nothing, or more
+// augmentations than MAX_AUGMENTATIONS(n, m), ends with a DidNotConvergeError instead of a loop.
 
 export interface TransportProblem {
   readonly rows: number;
@@ -33,38 +42,88 @@ export interface TransportSolution {
   readonly augmentations: number;
 }
 
-/** Solve to optimality. */
+/** Flows at or below this are rounding residue: 1e-12 · max(1, total supply). */
+export function residueTolerance(supply: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < supply.length; i++) total += supply[i];
+  return 1e-12 * (total > 1 ? total : 1);
+}
+
+/** The most augmentations a solve may take before it stops with a DidNotConvergeError. */
+export function maxAugmentations(rows: number, cols: number): number {
+  return 4 * (rows + cols) * cols + 10_000;
+}
+
+/**
+ * Rows with supply in (0, eps] go before the solve to their cheapest column with room (ties:
+ * lowest index; the uncapacitated last column always has room), so they never bottleneck an
+ * augmenting path. Returns the problem left for the solve (those rows' supply 0, capacities
+ * reduced) and their flows, or `flow: null` when there is no such row.
+ */
+export function serveTinyRows(problem: TransportProblem, eps: number): { problem: TransportProblem; flow: Float64Array | null } {
+  const { rows: n, cols: m, cost, supply } = problem;
+  let flow: Float64Array | null = null;
+  let rest: Float64Array | null = null;
+  let room: Float64Array | null = null;
+  for (let i = 0; i < n; i++) {
+    const q = supply[i];
+    if (!(q > 0 && q <= eps)) continue;
+    if (flow === null || rest === null || room === null) {
+      flow = new Float64Array(n * m);
+      rest = Float64Array.from(supply);
+      room = Float64Array.from(problem.capacity);
+    }
+    let best = -1;
+    for (let b = 0; b < m; b++) {
+      const c = cost[i * m + b];
+      if (c !== Infinity && room[b] >= q && (best < 0 || c < cost[i * m + best])) best = b;
+    }
+    flow[i * m + best] = q;
+    room[best] -= q;
+    rest[i] = 0;
+  }
+  if (flow === null || rest === null || room === null) return { problem, flow: null };
+  return { problem: { rows: n, cols: m, cost, supply: rest, capacity: room }, flow };
+}
+
+/** Run `core` on the problem left after {@link serveTinyRows}, and add the tiny rows' flows back. */
+export function withTinyRowsServed(problem: TransportProblem, core: (problem: TransportProblem, eps: number) => TransportSolution): TransportSolution {
+  const eps = residueTolerance(problem.supply);
+  const tiny = serveTinyRows(problem, eps);
+  const solved = core(tiny.problem, eps);
+  if (tiny.flow === null) return solved;
+  const flow = solved.flow;
+  for (let k = 0; k < flow.length; k++) flow[k] += tiny.flow[k];
+  return { flow, augmentations: solved.augmentations };
+}
+
+/** Solve to optimality (within the residue tolerance); see the header for the method and its progress guarantee. */
 export function solveTransport(problem: TransportProblem): TransportSolution {
-  const { rows: n, cols: m, cost, supply, capacity } = problem;
-  const T = m;
-  const flow = new Float64Array(n * m);
-  const spare = Float64Array.from(capacity);
-  const p = new Float64Array(m + 1);
+  return withTinyRowsServed(problem, solveCore);
+}
+
+/** The stop for a solve that runs past its augmentation budget or moves nothing. */
+export function notConverging(augmentations: number, rows: number, cols: number, what: string): DidNotConvergeError {
+  return new DidNotConvergeError(
+    "capacitatedAssignment",
+    `the transport solver ${what} after ${augmentations} augmentations (${rows} zones × ${cols - 1} sites). This should not happen on finite inputs; please report it with the inputs, or round demand and capacity to fewer significant digits.`,
+  );
+}
+
+/**
+ * Per column pair (a, b): W[a,b] and its row via[a,b], the minimum of (c[i,b] − c[i,a], i) over
+ * the rows i of column a (ties to the lower row). Each pair keeps a binary min-heap of its
+ * candidate rows with lazy deletion: a row that leaves column a stays in the heap until it
+ * reaches the top, where it is dropped. So a row leaving costs O(m log n) instead of rescanning
+ * the column's rows for every b, and W/via are exactly what a rescan would give.
+ */
+function createPairHeaps(n: number, m: number, cost: Float64Array) {
   const W = new Float64Array(m * m).fill(Infinity);
   const via = new Int32Array(m * m).fill(-1);
   // per column: the rows with positive flow (swap-remove lists)
   const members = new Int32Array(n * m);
   const memberCount = new Int32Array(m);
   const memberPos = new Int32Array(n * m).fill(-1);
-  const dist = new Float64Array(m + 1);
-  const pred = new Int32Array(m + 1);
-  const done = new Uint8Array(m + 1);
-  const hopFrom = new Int32Array(m + 1);
-  const hopTo = new Int32Array(m + 1);
-  const hopRow = new Int32Array(m + 1);
-  const dirty = new Uint8Array(m);
-  let augmentations = 0;
-  // Flows below eps are rounding residue: left in place they bounce between columns in
-  // ever-smaller augmentations and the loop never ends, so they are moved whole.
-  let totalSupply = 0;
-  for (let i = 0; i < n; i++) totalSupply += supply[i];
-  const eps = 1e-12 * (totalSupply > 1 ? totalSupply : 1);
-
-  // W[a,b] and its row via[a,b] are the minimum of (c[i,b] − c[i,a], i) over the rows i of
-  // column a (ties to the lower row). Each pair keeps a binary min-heap of its candidate rows
-  // with lazy deletion: a row that leaves column a stays in the heap until it reaches the top,
-  // where it is dropped. So a row leaving costs O(m log n) instead of rescanning the column's
-  // rows for every b, and W/via are exactly what a rescan would give (same minimum, same tie).
   const heaps: Int32Array[] = new Array<Int32Array>(m * m);
   const heapSize = new Int32Array(m * m);
   // (w, i) of row i for pair (a, b) strictly before (w, k) of row k
@@ -105,88 +164,168 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
     h[at] = i;
     heapSize[k] = size + 1;
   };
-  const addCandidate = (i: number, a: number): void => {
-    const base = i * m;
-    const ca = cost[base + a];
-    const row = a * m;
-    for (let b = 0; b < m; b++) {
-      if (b === a) continue;
-      const cb = cost[base + b];
-      if (cb === Infinity) continue;
-      const w = cb - ca;
-      const k = row + b;
-      push(k, i, a, b);
-      if (w < W[k] || (w === W[k] && i < via[k])) {
-        W[k] = w;
-        via[k] = i;
-      }
+  const readTop = (k: number, a: number, b: number): void => {
+    if (heapSize[k] === 0) {
+      W[k] = Infinity;
+      via[k] = -1;
+    } else {
+      const i = heaps[k][0];
+      W[k] = cost[i * m + b] - cost[i * m + a];
+      via[k] = i;
     }
   };
-  // after rows left column a: drop heap tops that are no longer rows of a, and read W/via off the tops
-  const refreshRow = (a: number): void => {
-    const row = a * m;
-    for (let b = 0; b < m; b++) {
-      if (b === a) continue;
-      const k = row + b;
-      const h = heaps[k];
-      let size = heapSize[k];
-      while (size > 0 && memberPos[h[0] * m + a] < 0) {
-        size--;
-        if (size > 0) {
-          h[0] = h[size];
-          siftDown(h, size, 0, a, b);
+  return {
+    W,
+    via,
+    addMember(i: number, a: number): void {
+      memberPos[i * m + a] = memberCount[a];
+      members[a * n + memberCount[a]++] = i;
+    },
+    removeMember(i: number, a: number): void {
+      const k = i * m + a;
+      const pos = memberPos[k];
+      const last = members[a * n + --memberCount[a]];
+      members[a * n + pos] = last;
+      memberPos[last * m + a] = pos;
+      memberPos[k] = -1;
+    },
+    /** Row i joined column a: a candidate for every pair (a, b). */
+    addCandidate(i: number, a: number): void {
+      const base = i * m;
+      const ca = cost[base + a];
+      for (let b = 0; b < m; b++) {
+        if (b === a) continue;
+        const cb = cost[base + b];
+        if (cb === Infinity) continue;
+        const w = cb - ca;
+        const k = a * m + b;
+        push(k, i, a, b);
+        if (w < W[k] || (w === W[k] && i < via[k])) {
+          W[k] = w;
+          via[k] = i;
         }
       }
-      heapSize[k] = size;
-      if (size === 0) {
-        W[k] = Infinity;
-        via[k] = -1;
-      } else {
-        const i = h[0];
-        W[k] = cost[i * m + b] - cost[i * m + a];
-        via[k] = i;
+    },
+    /** After rows left column a: drop heap tops that are no longer rows of a, and read W/via off the tops. */
+    refreshRow(a: number): void {
+      for (let b = 0; b < m; b++) {
+        if (b === a) continue;
+        const k = a * m + b;
+        const h = heaps[k];
+        let size = heapSize[k];
+        while (size > 0 && memberPos[h[0] * m + a] < 0) {
+          size--;
+          if (size > 0) {
+            h[0] = h[size];
+            siftDown(h, size, 0, a, b);
+          }
+        }
+        heapSize[k] = size;
+        readTop(k, a, b);
+      }
+    },
+    /** Initial heaps: every row of column a with a finite cost to b, heapified. */
+    buildRow(a: number): void {
+      const start = a * n;
+      const count = memberCount[a];
+      for (let b = 0; b < m; b++) {
+        if (b === a) continue;
+        const k = a * m + b;
+        const h = new Int32Array(Math.max(8, count + (count >> 2)));
+        let size = 0;
+        for (let q = 0; q < count; q++) {
+          const i = members[start + q];
+          if (cost[i * m + b] !== Infinity) h[size++] = i;
+        }
+        for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(h, size, at, a, b);
+        heaps[k] = h;
+        heapSize[k] = size;
+        readTop(k, a, b);
+      }
+    },
+  };
+}
+
+/**
+ * Dense Dijkstra over the columns on reduced costs, from overloaded column s to the sink T = m
+ * (reached from any column with spare); updates the potentials p on settled columns. Returns
+ * false when T is unreachable (cannot happen with an uncapacitated last column).
+ */
+export function searchToSink(
+  m: number,
+  s: number,
+  W: Float64Array,
+  p: Float64Array,
+  spare: Float64Array,
+  dist: Float64Array,
+  pred: Int32Array,
+  done: Uint8Array,
+): boolean {
+  // hot path
+  const T = m;
+  for (let b = 0; b <= m; b++) {
+    dist[b] = Infinity;
+    pred[b] = -1;
+    done[b] = 0;
+  }
+  dist[s] = 0;
+  for (;;) {
+    let u = -1;
+    let du = Infinity;
+    for (let v = 0; v <= m; v++) {
+      if (done[v] === 0 && dist[v] < du) {
+        du = dist[v];
+        u = v;
       }
     }
-  };
-  // initial heaps: every row of column a with a finite cost to b, heapified
-  const buildRow = (a: number): void => {
-    const row = a * m;
-    const start = a * n;
-    const count = memberCount[a];
+    if (u < 0) break;
+    done[u] = 1;
+    if (u === T) break;
+    const pu = p[u];
+    if (spare[u] > 0) {
+      let nd = du + pu - p[T];
+      if (nd < du) nd = du; // rounding can push a zero reduced cost below zero
+      if (nd < dist[T]) {
+        dist[T] = nd;
+        pred[T] = u;
+      }
+    }
+    const row = u * m;
     for (let b = 0; b < m; b++) {
-      if (b === a) continue;
-      const k = row + b;
-      const h = new Int32Array(Math.max(8, count + (count >> 2)));
-      let size = 0;
-      for (let q = 0; q < count; q++) {
-        const i = members[start + q];
-        if (cost[i * m + b] !== Infinity) h[size++] = i;
-      }
-      for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(h, size, at, a, b);
-      heaps[k] = h;
-      heapSize[k] = size;
-      if (size === 0) {
-        W[k] = Infinity;
-        via[k] = -1;
-      } else {
-        W[k] = cost[h[0] * m + b] - cost[h[0] * m + a];
-        via[k] = h[0];
+      if (done[b] === 1) continue;
+      const w = W[row + b];
+      if (w === Infinity) continue;
+      let nd = du + w + pu - p[b];
+      if (nd < du) nd = du;
+      if (nd < dist[b]) {
+        dist[b] = nd;
+        pred[b] = u;
       }
     }
-  };
-  const addMember = (i: number, a: number): void => {
-    const k = i * m + a;
-    memberPos[k] = memberCount[a];
-    members[a * n + memberCount[a]++] = i;
-  };
-  const removeMember = (i: number, a: number): void => {
-    const k = i * m + a;
-    const pos = memberPos[k];
-    const last = members[a * n + --memberCount[a]];
-    members[a * n + pos] = last;
-    memberPos[last * m + a] = pos;
-    memberPos[k] = -1;
-  };
+  }
+  if (done[T] === 0) return false;
+  const D = dist[T];
+  for (let v = 0; v <= m; v++) if (done[v] === 1) p[v] += dist[v] - D;
+  return true;
+}
+
+/** Successive shortest paths on a problem with no tiny rows; `eps` from {@link residueTolerance}. */
+function solveCore(problem: TransportProblem, eps: number): TransportSolution {
+  const { rows: n, cols: m, cost, supply, capacity } = problem;
+  const flow = new Float64Array(n * m);
+  const spare = new Float64Array(m);
+  const p = new Float64Array(m + 1);
+  const dist = new Float64Array(m + 1);
+  const pred = new Int32Array(m + 1);
+  const done = new Uint8Array(m + 1);
+  const hopFrom = new Int32Array(m + 1);
+  const hopTo = new Int32Array(m + 1);
+  const hopRow = new Int32Array(m + 1);
+  const dirty = new Uint8Array(m);
+  const heaps = createPairHeaps(n, m, cost);
+  const { W, via } = heaps;
+  const limit = maxAugmentations(n, m);
+  let augmentations = 0;
 
   // start from the uncapacitated optimum: each row whole to its cheapest column (ties: lowest index)
   const load = new Float64Array(m);
@@ -200,68 +339,24 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
     }
     flow[base + best] = supply[i];
     load[best] += supply[i];
-    addMember(i, best);
+    heaps.addMember(i, best);
   }
-  for (let a = 0; a < m; a++) buildRow(a);
+  for (let a = 0; a < m; a++) heaps.buildRow(a);
   const excess = new Float64Array(m);
   for (let a = 0; a < m; a++) {
     if (load[a] > capacity[a]) excess[a] = load[a] - capacity[a];
-    spare[a] = load[a] >= capacity[a] ? 0 : capacity[a] - load[a];
+    spare[a] = load[a] >= capacity[a] || capacity[a] - load[a] <= eps ? 0 : capacity[a] - load[a];
   }
 
   for (let s = 0; s < m; s++) {
-    const tol = excess[s] * 1e-12;
+    const tol = Math.max(excess[s] * 1e-12, eps);
     while (excess[s] > tol) {
-      // hot path: dense Dijkstra over columns on reduced costs, from overloaded column s
-      for (let b = 0; b <= m; b++) {
-        dist[b] = Infinity;
-        pred[b] = -1;
-        done[b] = 0;
-      }
-      dist[s] = 0;
-      for (;;) {
-        let u = -1;
-        let du = Infinity;
-        for (let v = 0; v <= m; v++) {
-          if (done[v] === 0 && dist[v] < du) {
-            du = dist[v];
-            u = v;
-          }
-        }
-        if (u < 0) break;
-        done[u] = 1;
-        if (u === T) break;
-        const pu = p[u];
-        if (spare[u] > 0) {
-          let nd = du + pu - p[T];
-          if (nd < du) nd = du; // rounding can push a zero reduced cost below zero
-          if (nd < dist[T]) {
-            dist[T] = nd;
-            pred[T] = u;
-          }
-        }
-        const row = u * m;
-        for (let b = 0; b < m; b++) {
-          if (done[b] === 1) continue;
-          const w = W[row + b];
-          if (w === Infinity) continue;
-          let nd = du + w + pu - p[b];
-          if (nd < du) nd = du;
-          if (nd < dist[b]) {
-            dist[b] = nd;
-            pred[b] = u;
-          }
-        }
-      }
-      if (done[T] === 0) break; // cannot happen with an uncapacitated last column
-      const D = dist[T];
-      for (let v = 0; v <= m; v++) if (done[v] === 1) p[v] += dist[v] - D;
+      if (!searchToSink(m, s, W, p, spare, dist, pred, done)) break;
       // path: s → … → last column → t
-      const last = pred[T];
+      const last = pred[m];
       let delta = excess[s] < spare[last] ? excess[s] : spare[last];
       let hops = 0;
-      let v = last;
-      while (v !== s) {
+      for (let v = last; v !== s; v = pred[v]) {
         const u = pred[v];
         const i = via[u * m + v];
         hopFrom[hops] = u;
@@ -270,8 +365,9 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
         hops++;
         const f = flow[i * m + u];
         if (f < delta) delta = f;
-        v = u;
       }
+      if (!(delta > 0) || excess[s] - delta === excess[s]) throw notConverging(augmentations, n, m, "made no progress");
+      if (++augmentations > limit) throw notConverging(augmentations, n, m, "did not finish");
       spare[last] -= delta;
       if (spare[last] <= eps) spare[last] = 0;
       for (let h = 0; h < hops; h++) {
@@ -282,27 +378,27 @@ export function solveTransport(problem: TransportProblem): TransportSolution {
         const f = flow[kOut] - delta;
         let moved = delta;
         if (f <= eps) {
+          // a flow of at most eps left behind would bottleneck later paths: move it whole
           moved = flow[kOut];
           flow[kOut] = 0;
-          removeMember(i, u);
+          heaps.removeMember(i, u);
           dirty[u] = 1;
         } else flow[kOut] = f;
         const kIn = i * m + b;
         if (flow[kIn] === 0) {
-          addMember(i, b);
-          addCandidate(i, b);
+          heaps.addMember(i, b);
+          heaps.addCandidate(i, b);
         }
         flow[kIn] += moved;
       }
       for (let h = 0; h < hops; h++) {
         const u = hopFrom[h];
         if (dirty[u] === 1) {
-          refreshRow(u);
+          heaps.refreshRow(u);
           dirty[u] = 0;
         }
       }
       excess[s] -= delta;
-      augmentations++;
     }
   }
   return { flow, augmentations };
