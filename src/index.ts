@@ -3,12 +3,14 @@
 export {
   DuplicateIdError,
   GraphChangedError,
+  GraphMismatchError,
   HubspokeError,
   InfeasibleError,
   InvalidGraphError,
   InvalidInputError,
   IoError,
   NotAlignedError,
+  NotCoveredError,
   ProviderError,
   UnknownIdError,
 } from "./errors.js";
