@@ -11,6 +11,8 @@ export type ErrorCode =
   | "NOT_ALIGNED"
   | "INVALID_GRAPH"
   | "GRAPH_CHANGED"
+  | "GRAPH_MISMATCH"
+  | "NOT_COVERED"
   | "SNAP_FAILED"
   | "INFEASIBLE"
   | "PROVIDER_FAILED"
@@ -104,6 +106,28 @@ export class GraphChangedError extends HubspokeError {
   override name = "GraphChangedError";
   constructor(where: string, message: string) {
     super("GRAPH_CHANGED", where, message);
+  }
+}
+
+/** A router (or scenario cache) built on another graph than the network's road graph. */
+export class GraphMismatchError extends HubspokeError {
+  override name = "GraphMismatchError";
+  constructor(where: string, message: string, issues?: readonly InputIssue[]) {
+    super("GRAPH_MISMATCH", where, message, { issues });
+  }
+}
+
+/**
+ * A travel-time source cannot time what a scenario asks for: a fixed table without a column
+ * for a site, a moved site, or a road change without a router. Names the site or change.
+ */
+export class NotCoveredError extends HubspokeError {
+  override name = "NotCoveredError";
+  /** The zone or site id the source has no times for, when one is to blame. */
+  readonly id: string | null;
+  constructor(where: string, message: string, issues?: readonly InputIssue[], id: string | null = null) {
+    super("NOT_COVERED", where, message, { issues });
+    this.id = id;
   }
 }
 

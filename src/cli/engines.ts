@@ -14,6 +14,15 @@ export function routerFor(network: ServiceNetwork): Router {
   return createRouter(buildRoadGraph(network.roads));
 }
 
+/**
+ * The network with its road graph built from `roads` (once), so scenarios can route and apply
+ * road changes; unchanged when it has a graph already or no roads.
+ */
+export function withRoadGraph(network: ServiceNetwork): ServiceNetwork {
+  if (network.graph !== undefined || network.roads === undefined) return network;
+  return { ...network, graph: buildRoadGraph(network.roads) };
+}
+
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**

@@ -10,7 +10,7 @@ export class CliInputError extends Error {
   override name = "CliInputError";
 }
 
-const INPUT_CODES = new Set(["INVALID_INPUT", "DUPLICATE_ID", "UNKNOWN_ID", "NOT_ALIGNED", "IO_ERROR", "INFEASIBLE"]);
+const INPUT_CODES = new Set(["INVALID_INPUT", "DUPLICATE_ID", "UNKNOWN_ID", "NOT_ALIGNED", "IO_ERROR", "INFEASIBLE", "NOT_COVERED", "GRAPH_MISMATCH"]);
 
 /** Exit code and the message to print for an error thrown by a command. */
 export function describeFailure(error: unknown): { code: number; message: string } {

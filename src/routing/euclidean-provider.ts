@@ -38,6 +38,7 @@ export function euclideanProvider(options: EuclideanProviderOptions = {}): Trave
   return {
     kind: "travel-time-provider",
     engine: "euclidean",
+    keyedBy: "location",
     travelTimes(origins, destinations, options = {}) {
       const where = "euclideanProvider.travelTimes";
       const o = parseInput(where, ItemsSchema, origins, "origins");

@@ -9,7 +9,7 @@ const MatrixTableSchema = z.strictObject({
   origins: z.array(z.string().min(1)),
   destinations: z.array(z.string().min(1)),
   /** Row-major flat array, or one row per origin; `null` = unreachable. */
-  minutes: z.union([z.array(Cell), z.array(z.array(Cell))]),
+  minutes: z.union([z.array(Cell), z.array(z.array(Cell)), z.custom<Float64Array>((v) => v instanceof Float64Array, "expected an array or a Float64Array")]),
   provenance: z.strictObject({
     engine: z.string().min(1),
     profile: z.string().optional(),
@@ -18,8 +18,15 @@ const MatrixTableSchema = z.strictObject({
     notes: z.array(z.string()).optional(),
   }),
 });
-/** An OD table imported from another engine (OSRM, Valhalla, r5r, TravelTime, TRACC…). */
-export type MatrixTable = z.input<typeof MatrixTableSchema>;
+/**
+ * An OD table imported from another engine (OSRM, Valhalla, r5r, TravelTime, TRACC…), or a
+ * {@link CostMatrix} with provenance (e.g. from `parseOdTable`; `Infinity` = unreachable).
+ */
+export type MatrixTable = Omit<z.input<typeof MatrixTableSchema>, "origins" | "destinations" | "minutes"> & {
+  readonly origins: readonly string[];
+  readonly destinations: readonly string[];
+  readonly minutes: readonly (number | null)[] | readonly (readonly (number | null)[])[] | Float64Array;
+};
 
 /**
  * Wrap an imported origin–destination table as a travel-time provider, keeping its provenance.
@@ -27,7 +34,8 @@ export type MatrixTable = z.input<typeof MatrixTableSchema>;
  * in the requested order.
  *
  * @param table - `{ origins, destinations, minutes, provenance }`: minutes row-major (flat, or
- *   one array per origin), `null` = unreachable; provenance needs at least `engine`.
+ *   one array per origin, or a `Float64Array` as in a {@link CostMatrix}), `null` or
+ *   `Infinity` = unreachable; provenance needs at least `engine`.
  * @returns A provider answering any subset of the table's ids. Minutes; Infinity = unreachable.
  * @throws {@link InvalidInputError} for a malformed table (wrong shape, NaN or negative minutes).
  * @throws {@link DuplicateIdError} if an id repeats in the table.
@@ -40,8 +48,10 @@ export type MatrixTable = z.input<typeof MatrixTableSchema>;
 export function matrixProvider(table: MatrixTable): TravelTimeProvider {
   const where = "matrixProvider";
   const t = parseInput(where, MatrixTableSchema, table, "table");
-  let flat: (number | null)[];
-  if (t.minutes.length > 0 && Array.isArray(t.minutes[0])) {
+  let flat: ArrayLike<number | null>;
+  if (t.minutes instanceof Float64Array) {
+    flat = t.minutes;
+  } else if (t.minutes.length > 0 && Array.isArray(t.minutes[0])) {
     const rows = t.minutes as (number | null)[][];
     if (rows.length !== t.origins.length) {
       throw new InvalidInputError(where, [{ path: "table.minutes", message: `expected ${t.origins.length} rows (one per origin), got ${rows.length}` }]);
@@ -62,6 +72,7 @@ export function matrixProvider(table: MatrixTable): TravelTimeProvider {
   return {
     kind: "travel-time-provider",
     engine: t.provenance.engine,
+    keyedBy: "id",
     travelTimes(origins, destinations, options = {}) {
       const q = "matrixProvider.travelTimes";
       const oIds = (origins as readonly ProviderEndpoint[]).map(idOf);

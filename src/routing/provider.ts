@@ -9,6 +9,12 @@ export interface TravelTimeProvider {
   readonly kind: "travel-time-provider";
   /** Engine name as it appears in provenance, e.g. `"euclidean"`, `"osrm"`. */
   readonly engine: string;
+  /**
+   * How the provider finds a trip's ends: `"location"` times any `{ id, location }` item (so a
+   * moved or new site is timed where it now is), `"id"` looks ids up in a fixed table (a moved
+   * site would silently keep its old times, so scenario evaluation refuses it). Default `"id"`.
+   */
+  readonly keyedBy?: "id" | "location";
   travelTimes(
     origins: readonly ProviderEndpoint[] | readonly LocatedItem[],
     destinations: readonly ProviderEndpoint[] | readonly LocatedItem[],

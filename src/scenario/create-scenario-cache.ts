@@ -1,5 +1,9 @@
+import { InvalidInputError, NotCoveredError, UnknownIdError } from "../errors.js";
 import type { CostMatrix, LonLat, RoadGraph } from "../model/index.js";
-import type { Endpoint, LocatedItem, Router, SnappedPoint } from "../routing/index.js";
+import { isTravelTimeProvider, type Endpoint, type LocatedItem, type Router, type SnappedPoint, type TravelTimeProvider } from "../routing/index.js";
+
+/** What scenario travel times come from: the router, or any travel-time provider. */
+export type TravelTimeSource = Router | TravelTimeProvider;
 
 /** A zones × sites matrix assembled from cached columns, with the snapping report. */
 export interface CachedMatrix extends CostMatrix {
@@ -26,8 +30,12 @@ export interface ScenarioCacheStats {
  * one road graph. Hold one per baseline graph and pass it to {@link evaluate} as `cache`.
  */
 export interface ScenarioCache {
-  /** The router the columns come from; its graph is the graph the columns are valid for. */
-  readonly router: Router;
+  /** The router the columns come from (its graph is the graph the columns are valid for); `null` for a provider. */
+  readonly router: Router | null;
+  /** The router or provider the columns come from. */
+  readonly source: TravelTimeSource;
+  /** Engine name for provenance: `"hubspoke-router"`, or the provider's `engine`. */
+  readonly engine: string;
   /**
    * The zones × sites matrix for these zones and sites, computing only columns not seen before
    * (a site is identified by its id and location: a moved site is a new column).
@@ -40,7 +48,7 @@ export interface ScenarioCache {
    * requests were batched).
    */
   legMatrix(origins: readonly LocatedItem[], destinations: readonly LocatedItem[]): CachedMatrix;
-  /** Whether the columns are valid for `graph` (the same graph object as the router's). */
+  /** Whether the columns are valid for `graph` (router: the same graph object as the router's; a provider does not read the graph: always true). */
   covers(graph: RoadGraph | undefined): boolean;
   /** Memo for content hashes of immutable inputs (keyed by object identity). */
   readonly hashes: WeakMap<object, string>;
@@ -102,8 +110,68 @@ function zonesKey(zones: readonly LocatedItem[]): string {
   return key;
 }
 
+/** The two things the cache asks of its source: snap zones once, time columns. */
+interface ColumnSource {
+  readonly engine: string;
+  readonly router: Router | null;
+  snapZones(zones: readonly LocatedItem[]): { origins: Endpoint[]; unsnapped: string[]; islands: string[] };
+  /** Minutes origins × destinations (row-major), with the ids that could not be snapped or sit on islands. */
+  times(origins: readonly Endpoint[], destinations: readonly LocatedItem[]): { minutes: Float64Array; unsnapped: ReadonlySet<string>; islands: ReadonlySet<string> };
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+function routerSource(router: Router): ColumnSource {
+  return {
+    engine: "hubspoke-router",
+    router,
+    snapZones(zones) {
+      const snap = router.snap(zones.map((z) => ({ id: z.id, location: z.location })));
+      const byId = new Map<string, SnappedPoint>();
+      for (const p of snap.snapped) byId.set(p.id, p);
+      return {
+        origins: zones.map((z): Endpoint => byId.get(z.id) ?? { id: z.id, location: z.location }),
+        unsnapped: snap.unsnapped.map((u) => u.id),
+        islands: [...snap.islands],
+      };
+    },
+    times(origins, destinations) {
+      const m = router.travelTimes(origins, destinations, { direction: "reverse" });
+      return { minutes: m.minutes, unsnapped: new Set(m.snapping.unsnapped), islands: new Set(m.snapping.islands) };
+    },
+  };
+}
+
+function providerSource(provider: TravelTimeProvider): ColumnSource {
+  return {
+    engine: provider.engine,
+    router: null,
+    snapZones: (zones) => ({ origins: zones.map((z) => ({ id: z.id, location: z.location })), unsnapped: [], islands: [] }),
+    times(origins, destinations) {
+      let m: CostMatrix;
+      try {
+        m = provider.travelTimes(origins as readonly LocatedItem[], destinations);
+      } catch (error) {
+        if (!(error instanceof UnknownIdError)) throw error;
+        const isOrigin = (origins as readonly LocatedItem[]).some((o) => o.id === error.id);
+        const what = isOrigin ? "origin (zone or site)" : "destination (site)";
+        throw new NotCoveredError(
+          "createScenarioCache",
+          `the ${provider.engine} travel times have no ${what} "${error.id}". Supply a table that covers it (e.g. every candidate site as a destination), or use a router or a provider that times any location for this mode.`,
+          [{ path: isOrigin ? "origins" : "destinations", message: `not covered: "${error.id}"` }],
+          error.id,
+        );
+      }
+      if (m.origins.length !== origins.length || m.destinations.length !== destinations.length) {
+        throw new NotCoveredError("createScenarioCache", `the ${provider.engine} provider answered ${m.origins.length} × ${m.destinations.length} minutes for ${origins.length} × ${destinations.length} requested.`);
+      }
+      return { minutes: m.minutes, unsnapped: NONE, islands: NONE };
+    },
+  };
+}
+
 /**
- * Create an explicit travel-time column cache over a router, for fast repeated scenario
+ * Create an explicit travel-time column cache over a router (or any travel-time provider), for fast repeated scenario
  * evaluation.
  *
  * Method: a scenario that opens, closes, adds or moves sites changes only destinations, so the
@@ -124,15 +192,24 @@ function zonesKey(zones: readonly LocatedItem[]): string {
  * Kent & Medway about 2.4 MB per option that moves a hub (three ward assignments with per-zone
  * explanations, hub access and catchments) and 0.6 MB per option that moves a spoke.
  *
- * @param router - A router from `createRouter(graph)`; its graph must not change afterwards.
+ * With a provider instead of a router (`matrixProvider` over an imported table,
+ * `euclideanProvider`, or a prefetched OSRM matrix), columns come from the provider in the same
+ * way; nothing is snapped, and a table without a column (or row) that a scenario needs stops
+ * with a {@link NotCoveredError} naming it. Spoke → hub legs are asked of the provider too.
+ *
+ * @param source - A router from `createRouter(graph)` (its graph must not change afterwards),
+ *   or a {@link TravelTimeProvider}.
  * @returns A {@link ScenarioCache}.
+ * @throws {@link InvalidInputError} when `source` is neither a router nor a provider.
  * @example
  * const router = createRouter(network.graph);
  * const cache = createScenarioCache(router);
  * const results = options.map((s) => evaluate(network, s, { cache }));
  * cache.stats(); // { computed: 14, reused: 372, routerCalls: 9 }
  */
-export function createScenarioCache(router: Router): ScenarioCache {
+export function createScenarioCache(source: TravelTimeSource): ScenarioCache {
+  const src = columnSourceOf(source);
+  const router = src.router;
   const zoneSets = new Map<string, ZoneSet>();
   let computed = 0;
   let reused = 0;
@@ -154,16 +231,13 @@ export function createScenarioCache(router: Router): ScenarioCache {
     }
     let set = zoneSets.get(key);
     if (set !== undefined) return set;
-    const snap = router.snap(zones.map((z) => ({ id: z.id, location: z.location })));
-    const byId = new Map<string, SnappedPoint>();
-    for (const p of snap.snapped) byId.set(p.id, p);
-    const origins = zones.map((z): Endpoint => byId.get(z.id) ?? { id: z.id, location: z.location });
+    const snap = src.snapZones(zones);
     set = {
-      origins,
+      origins: snap.origins,
       ids: zones.map((z) => z.id),
       idSet: new Set(zones.map((z) => z.id)),
-      unsnapped: snap.unsnapped.map((u) => u.id),
-      islands: [...snap.islands],
+      unsnapped: snap.unsnapped,
+      islands: snap.islands,
       columns: new Map(),
     };
     zoneSets.set(key, set);
@@ -190,7 +264,8 @@ export function createScenarioCache(router: Router): ScenarioCache {
       // spokes, or a candidate later opened as a spoke, get their leg to it for free.
       const extra: LocatedItem[] = [];
       const extraKeys: string[] = [];
-      if (legs !== null && missing.some((s) => legs.destinations.has(s.id))) {
+      // (router only: a provider keyed by id would not know the prefixed leg origins)
+      if (legs !== null && router !== null && missing.some((s) => legs.destinations.has(s.id))) {
         const seen = new Set<string>();
         for (const o of legs.origins) {
           const id = `${LEG_ORIGIN}${o.id}`;
@@ -201,10 +276,9 @@ export function createScenarioCache(router: Router): ScenarioCache {
           extraKeys.push(key);
         }
       }
-      const m = router.travelTimes(extra.length === 0 ? set.origins : [...set.origins, ...extra], missing, { direction: "reverse" });
+      const m = src.times(extra.length === 0 ? set.origins : [...set.origins, ...extra], missing);
       routerCalls++;
-      const unsnapped = new Set(m.snapping.unsnapped);
-      const islands = new Set(m.snapping.islands);
+      const { unsnapped, islands } = m;
       const rows = set.ids.length;
       const cols = missing.length;
       for (let j = 0; j < cols; j++) {
@@ -237,18 +311,20 @@ export function createScenarioCache(router: Router): ScenarioCache {
       minutes,
       unsnapped: [...set.unsnapped, ...unsnappedSites],
       islands: [...set.islands, ...islandSites],
-      provenance: { engine: "hubspoke-router", notes: ["columns assembled by createScenarioCache"] },
+      provenance: { engine: src.engine, notes: ["columns assembled by createScenarioCache"] },
     };
   }
 
   const cache: ScenarioCache = {
     router,
+    source,
+    engine: src.engine,
     hashes,
     results,
     get derived() {
       return derived;
     },
-    covers: (graph) => graph !== undefined && graph === router.graph,
+    covers: (graph) => (router === null ? true : graph !== undefined && graph === router.graph),
     stats: () => ({ computed, reused, routerCalls, legRowsComputed }),
     clear: () => {
       zoneSets.clear();
@@ -271,14 +347,12 @@ export function createScenarioCache(router: Router): ScenarioCache {
         const need: number[] = [];
         for (let i = 0; i < rows; i++) if (!legCells.has(`${oKeys[i]}\u0002${dKeys[j]}`)) need.push(i);
         if (need.length === 0) continue;
-        const m = router.travelTimes(
+        const m = src.times(
           need.map((i) => ({ id: origins[i].id, location: origins[i].location })),
           [{ id: destinations[j].id, location: destinations[j].location }],
-          { direction: "reverse" },
         );
         routerCalls++;
-        const unsnapped = new Set(m.snapping.unsnapped);
-        const islands = new Set(m.snapping.islands);
+        const { unsnapped, islands } = m;
         need.forEach((i, r) => {
           legCells.set(`${oKeys[i]}\u0002${dKeys[j]}`, m.minutes[r]);
           legFlags.set(oKeys[i], { unsnapped: unsnapped.has(origins[i].id), island: islands.has(origins[i].id) });
@@ -296,11 +370,18 @@ export function createScenarioCache(router: Router): ScenarioCache {
         minutes,
         unsnapped: flagged("unsnapped"),
         islands: flagged("island"),
-        provenance: { engine: "hubspoke-router", notes: ["cells memoised by createScenarioCache"] },
+        provenance: { engine: src.engine, notes: ["cells memoised by createScenarioCache"] },
       };
     },
     matrix: (zones, sites) => columns(zones, sites, null),
   };
   Object.defineProperty(cache, WITH_LEGS, { value: columns, enumerable: false });
   return cache;
+}
+
+function columnSourceOf(source: TravelTimeSource): ColumnSource {
+  if (isTravelTimeProvider(source)) return providerSource(source);
+  const r = source as Router | null;
+  if (r !== null && typeof r === "object" && typeof r.travelTimes === "function" && typeof r.snap === "function" && r.graph !== undefined) return routerSource(r);
+  throw new InvalidInputError("createScenarioCache", [{ path: "source", message: "expected a router (createRouter(graph)) or a travel-time provider (matrixProvider, euclideanProvider)" }]);
 }

@@ -28,12 +28,12 @@ import {
   type HierarchicalCatchmentsResult,
   type NearestCatchmentsResult,
 } from "../catchment/index.js";
-import { parseInput } from "../errors.js";
+import { NotCoveredError, parseInput } from "../errors.js";
 import { selectDestinations, type CostMatrix, type ServiceNetwork, type Site } from "../model/index.js";
 import { contentHash, graphContentHash, numbersHash } from "./content-hash.js";
 import type { ScenarioCache } from "./create-scenario-cache.js";
 import type { ScenarioMetric, ZoneOutcome } from "./metrics.js";
-import { BedTargetOption, CacheOption, RouterOption, outOfAreaOption, memoDerived, memoHash, networkContent, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
+import { BedTargetOption, CacheOption, ProviderOption, RouterOption, outOfAreaOption, memoDerived, memoHash, networkContent, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
 import { type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
 
 const WHERE = "evaluate";
@@ -42,8 +42,10 @@ const WHERE = "evaluate";
 export const LIBRARY_VERSION: string = `${packageJson.name}@${packageJson.version}`;
 
 export const EvaluateOptionsSchema = z.strictObject({
-  /** A router over the network's road graph (`createRouter(network.graph)`). */
+  /** A router over the network's road graph (`createRouter(network.graph)`); with a network without `graph`, its graph is used. */
   router: RouterOption,
+  /** Any travel-time provider instead of the router (`matrixProvider` over an imported table, `euclideanProvider`, …). */
+  provider: ProviderOption,
   /** A column cache from {@link createScenarioCache}, reused across evaluations (preferred for sweeps). */
   cache: CacheOption,
   /** Access thresholds, minutes. */
@@ -247,9 +249,13 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
   let hierarchical: HierarchicalCatchmentsResult | null = null;
   if (spokes.length > 0) {
     const parentKey = spokes.map((s) => s.hub ?? "").join("\u0001");
-    hierarchical = memoDerived(cache, zones, `evaluate.hierarchical\u0000${hubKey}\u0000${spokeKey}\u0000${parentKey}`, () =>
-      hierarchicalCatchments(applied, matrix, { spokeHubMinutes: spokeHubLegs(cache, spokes, hubs) }),
-    );
+    const part = memoDerived(cache, zones, `evaluate.hierarchical\u0000${hubKey}\u0000${spokeKey}\u0000${parentKey}`, () => {
+      const legWarnings: string[] = [];
+      const result = hierarchicalCatchments(applied, matrix, { spokeHubMinutes: spokeHubLegs(cache, spokes, hubs, legWarnings) });
+      return { result, legWarnings };
+    });
+    hierarchical = part.result;
+    for (const w of part.legWarnings) warnings.push(w);
     for (const w of hierarchical.warnings) warnings.push(w);
   } else warnings.push("evaluate: the network has no open spoke; hierarchical catchments are omitted");
 
@@ -415,7 +421,7 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
       graph: graphHash,
       scenario: contentHash(parsed),
       assumptions: memoHash(cache, applied.assumptions, () => contentHash(applied.assumptions)),
-      travelTimes: "hubspoke-router",
+      travelTimes: cache.engine,
     },
   };
 }
@@ -432,7 +438,7 @@ function sitesKey(sites: readonly Site[]): string {
  * minutes to its own hub (memoised per cell in the cache, one reverse search per hub with a
  * missing cell); it reads no other cell, so those stay Infinity rather than being routed.
  */
-function spokeHubLegs(cache: ScenarioCache, spokes: readonly Site[], hubs: readonly Site[]): CostMatrix {
+function spokeHubLegs(cache: ScenarioCache, spokes: readonly Site[], hubs: readonly Site[], warnings: string[]): CostMatrix {
   const minutes = new Float64Array(spokes.length * hubs.length).fill(Infinity);
   hubs.forEach((hub, j) => {
     const rows: number[] = [];
@@ -440,7 +446,14 @@ function spokeHubLegs(cache: ScenarioCache, spokes: readonly Site[], hubs: reado
       if (s.hub === hub.id) rows.push(i);
     });
     if (rows.length === 0) return;
-    const leg = cache.legMatrix(rows.map((i) => spokes[i]), [hub]);
+    let leg: CostMatrix;
+    try {
+      leg = cache.legMatrix(rows.map((i) => spokes[i]), [hub]);
+    } catch (error) {
+      if (!(error instanceof NotCoveredError)) throw error;
+      if (warnings.length === 0) warnings.push(`evaluate: the ${cache.engine} travel times have no spoke → hub rows (e.g. "${error.id}"), so spoke → hub leg minutes are unknown (null); give the table rows for the spokes to time them`);
+      return;
+    }
     rows.forEach((i, r) => {
       minutes[i * hubs.length + j] = leg.minutes[r];
     });

@@ -1,7 +1,7 @@
 // Shared by evaluate() and uncertainty(): apply the scenario and route zones to open sites
 // through a column cache.
 import { z } from "zod";
-import { InvalidInputError } from "../errors.js";
+import { GraphMismatchError, InvalidInputError, NotCoveredError } from "../errors.js";
 import {
   bedsRequired,
   caseloadByZone,
@@ -11,8 +11,8 @@ import {
   type DemandByZoneResult,
 } from "../capacity/index.js";
 import { contentHash } from "./content-hash.js";
-import type { DemandZone, ServiceNetwork, Site } from "../model/index.js";
-import { createRouter, type Router } from "../routing/index.js";
+import type { DemandZone, RoadGraph, ServiceNetwork, Site } from "../model/index.js";
+import { createRouter, isTravelTimeProvider, type Router, type TravelTimeProvider } from "../routing/index.js";
 import { applyScenario } from "./apply-scenario.js";
 import { type CachedMatrix, type ScenarioCache, createScenarioCache, matrixWithLegs } from "./create-scenario-cache.js";
 import type { Scenario } from "./schema.js";
@@ -21,6 +21,9 @@ const OpenUnit = z.number().gt(0).lt(1);
 
 export const RouterOption = z
   .custom<Router>((v) => v !== null && typeof v === "object" && typeof (v as Router).travelTimes === "function", "expected a router from createRouter")
+  .optional();
+export const ProviderOption = z
+  .custom<TravelTimeProvider>((v) => isTravelTimeProvider(v), "expected a travel-time provider (matrixProvider, euclideanProvider)")
   .optional();
 export const CacheOption = z
   .custom<ScenarioCache>((v) => v !== null && typeof v === "object" && typeof (v as ScenarioCache).matrix === "function", "expected a cache from createScenarioCache")
@@ -36,28 +39,110 @@ export interface Prepared {
   readonly warnings: string[];
 }
 
-export function prepareScenario(
-  where: string,
-  network: ServiceNetwork,
-  scenario: Scenario,
-  options: { router?: Router | undefined; cache?: ScenarioCache | undefined },
-): Prepared {
-  const applied = applyScenario(network, scenario);
-  let cache: ScenarioCache;
-  if (options.cache !== undefined && options.cache.covers(applied.graph)) cache = options.cache;
-  else if (options.router !== undefined && options.router.graph === applied.graph) cache = createScenarioCache(options.router);
-  else if (applied.graph !== undefined) cache = createScenarioCache(createRouter(applied.graph));
-  else {
-    throw new InvalidInputError(where, [{ path: "options.router", message: "no road graph to route on: pass network.graph or options.router (createRouter(graph))" }]);
+/** Where a scenario's travel times come from: a cache, a provider, a router, or the network's graph. */
+export interface SourceOptions {
+  readonly router?: Router | undefined;
+  readonly cache?: ScenarioCache | undefined;
+  readonly provider?: TravelTimeProvider | undefined;
+}
+
+const ROAD_CHANGES = new Set(["setRoadSpeed", "closeRoad"]);
+
+/**
+ * The baseline road graph: the network's, else the router's or the cache's router's. A router
+ * or cache built on another graph than the network's is an error (it would time other roads).
+ */
+function baselineGraph(where: string, network: ServiceNetwork, options: SourceOptions): RoadGraph | undefined {
+  const given: [string, Router | null | undefined][] = [
+    ["options.router", options.router],
+    ["options.cache", options.cache?.router],
+  ];
+  for (const [path, router] of given) {
+    if (router === undefined || router === null) continue;
+    if (network.graph !== undefined && router.graph !== network.graph) {
+      throw new GraphMismatchError(
+        where,
+        `${path} was built on another road graph than network.graph, so its times would be for other roads. Build it on this network's graph (createRouter(network.graph)), or leave network.graph out and the router's graph is used.`,
+        [{ path, message: "router built on another graph than network.graph" }],
+      );
+    }
   }
+  return network.graph ?? options.router?.graph ?? options.cache?.router?.graph ?? undefined;
+}
+
+/** A provider cannot apply road changes, and a fixed table cannot time a moved site. */
+function checkProviderChanges(where: string, network: ServiceNetwork, scenario: Scenario, provider: TravelTimeProvider, mode: string): void {
+  const base = new Map(network.sites.map((s) => [s.id, s.location] as const));
+  scenario.changes.forEach((c, i) => {
+    if (ROAD_CHANGES.has(c.type)) {
+      throw new NotCoveredError(
+        where,
+        `changes[${i}] (${c.type}) changes the roads, but the ${mode} travel times come from ${provider.engine}, which cannot re-time them. Use a router on the road graph for this mode (createRouter(graph)), or leave road changes out.`,
+        [{ path: `changes[${i}]`, message: `${c.type} needs a router for mode "${mode}"` }],
+      );
+    }
+    if (c.type === "moveSite" && (provider.keyedBy ?? "id") === "id") {
+      const from = base.get(c.siteId);
+      if (from !== undefined && from[0] === c.location[0] && from[1] === c.location[1]) return;
+      throw new NotCoveredError(
+        where,
+        `changes[${i}] moves site "${c.siteId}", but the ${mode} travel times are a fixed table keyed by site id, which holds its times at the old place. Add the new place to the table as its own site (an addSite change with a new id), or use a router or a provider that times any location for this mode.`,
+        [{ path: `changes[${i}].location`, message: `moved site "${c.siteId}" not covered by a fixed table` }],
+        c.siteId,
+      );
+    }
+  });
+}
+
+/** Name the change that brought in a site the travel-time source has no times for. */
+function notCoveredByChange(where: string, error: NotCoveredError, scenario: Scenario, mode: string): NotCoveredError {
+  const i = scenario.changes.findIndex((c) => ("siteId" in c && c.siteId === error.id) || (c.type === "addSite" && c.site.id === error.id));
+  if (i < 0) return new NotCoveredError(where, `mode "${mode}": ${error.message.replace(/^createScenarioCache: /, "")}`, error.issues, error.id);
+  const c = scenario.changes[i];
+  return new NotCoveredError(
+    where,
+    `changes[${i}] (${c.type} "${error.id}") needs travel times for mode "${mode}" that its source does not have: ${error.message.replace(/^createScenarioCache: /, "")}`,
+    [{ path: `changes[${i}]`, message: `site "${error.id}" not covered for mode "${mode}"` }],
+    error.id,
+  );
+}
+
+/** The column cache for this scenario (the given one where it covers the scenario's graph). */
+function cacheFor(where: string, applied: ServiceNetwork, baseGraph: RoadGraph | undefined, options: SourceOptions): ScenarioCache {
+  const { cache, router, provider } = options;
+  if (cache !== undefined && cache.covers(applied.graph)) return cache;
+  if (provider !== undefined) return createScenarioCache(provider);
+  if (router !== undefined && router.graph === applied.graph) return createScenarioCache(router);
+  if (applied.graph !== undefined) return createScenarioCache(createRouter(applied.graph));
+  const message = baseGraph === undefined
+    ? "no road graph and no travel times: pass network.graph, options.router (createRouter(graph)), options.provider (matrixProvider, euclideanProvider) or options.cache"
+    : "no road graph to route on: pass network.graph or options.router (createRouter(graph))";
+  throw new InvalidInputError(where, [{ path: "options.router", message }]);
+}
+
+export function prepareScenario(where: string, network: ServiceNetwork, scenario: Scenario, options: SourceOptions, mode = "car"): Prepared {
+  if (options.router !== undefined && options.provider !== undefined) {
+    throw new InvalidInputError(where, [{ path: "options.provider", message: "give options.router or options.provider, not both" }]);
+  }
+  const provider = options.provider ?? (options.cache !== undefined && options.cache.router === null ? (options.cache.source as TravelTimeProvider) : undefined);
+  if (provider !== undefined) checkProviderChanges(where, network, scenario, provider, mode);
+  const baseGraph = provider !== undefined ? network.graph : baselineGraph(where, network, options);
+  const applied = applyScenario(baseGraph === network.graph ? network : { ...network, graph: baseGraph }, scenario);
+  const cache = cacheFor(where, applied, baseGraph, options);
   const hubs = applied.sites.filter((s) => s.kind === "hub" && s.status === "open");
   const spokes = applied.sites.filter((s) => s.kind === "spoke" && s.status === "open");
   // a new hub column also times the legs to it from every spoke and candidate (hierarchical
   // catchments read spoke → hub legs), so moving a hub or opening a candidate as a spoke routes no leg
-  const matrix = matrixWithLegs(cache, applied.zones, [...hubs, ...spokes], {
-    origins: applied.sites.filter((s) => s.kind !== "hub"),
-    destinations: new Set(hubs.map((h) => h.id)),
-  });
+  let matrix: CachedMatrix;
+  try {
+    matrix = matrixWithLegs(cache, applied.zones, [...hubs, ...spokes], {
+      origins: applied.sites.filter((s) => s.kind !== "hub"),
+      destinations: new Set(hubs.map((h) => h.id)),
+    });
+  } catch (error) {
+    if (error instanceof NotCoveredError) throw notCoveredByChange(where, error, scenario, mode);
+    throw error;
+  }
   const warnings: string[] = [];
   if (matrix.unsnapped.length > 0) {
     warnings.push(`${where}: ${matrix.unsnapped.length} zone(s) or site(s) could not be snapped to a road and count as unreachable: ${matrix.unsnapped.slice(0, 10).join(", ")}`);

@@ -5,7 +5,8 @@ import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type Comm
 import { CliInputError } from "../errors.js";
 import { type BundledLoader, loadNetwork } from "../inputs.js";
 import { readScenarios } from "../scenario-files.js";
-import { BASELINE, evaluateAll, scenarioMap } from "./evaluate.js";
+import { withRoadGraph } from "../engines.js";
+import { BASELINE, evaluateAll, scenarioFiles, scenarioMap } from "./evaluate.js";
 
 interface CompareFlags extends CommonFlags {
   baseline?: string;
@@ -38,8 +39,8 @@ export function registerCompare(program: Command, io: CliIo, bundled: BundledLoa
     if (flags.baseline !== undefined && !scenarios.some((s) => s.id === flags.baseline)) {
       throw new CliInputError(`compare: --baseline "${flags.baseline}" is not the id of any scenario file (ids: ${scenarios.map((s) => s.id).join(", ")}).`);
     }
-    const network = await loadNetwork(flags, bundled);
-    const results = await evaluateAll(network, scenarios, flags);
+    const network = withRoadGraph(await loadNetwork(flags, bundled));
+    const results = await evaluateAll(network, scenarios, flags, scenarioFiles(files, options));
     const comparison = compareScenarios(results, { baseline: flags.baseline ?? BASELINE.id, thresholdMinutes: threshold });
     const siteNames = Object.fromEntries(network.sites.map((s) => [s.id, s.name]));
     await finish("compare", io, flags, {

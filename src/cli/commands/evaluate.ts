@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import type { Command } from "commander";
 import { renderHtmlReport } from "../../io/render-html-report.js";
 import { renderSvgMap } from "../../io/render-svg-map.js";
@@ -6,21 +7,33 @@ import type { ServiceNetwork } from "../../model/types.js";
 import { applyScenario, createScenarioCache, evaluate } from "../../scenario/index.js";
 import type { Scenario, ScenarioResult } from "../../scenario/index.js";
 import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type CommonFlags, finish, progressFor } from "../context.js";
-import { routerFor } from "../engines.js";
+import { HubspokeError } from "../../errors.js";
+import { routerFor, withRoadGraph } from "../engines.js";
 import { type BundledLoader, loadNetwork } from "../inputs.js";
 import { readScenarios } from "../scenario-files.js";
 
+/** Scenario id → file name, for errors. */
+export function scenarioFiles(files: readonly string[], scenarios: readonly Scenario[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (files.length === scenarios.length) files.forEach((f, k) => out.set(scenarios[k].id, basename(f)));
+  return out;
+}
+
 export const BASELINE: Scenario = { id: "baseline", name: "Baseline", changes: [] } as unknown as Scenario;
 
-/** Evaluate scenarios in order, sharing one router and column cache; a progress bar on a terminal. */
-export async function evaluateAll(network: ServiceNetwork, scenarios: readonly Scenario[], flags: CommonFlags): Promise<ScenarioResult[]> {
+/**
+ * Evaluate scenarios in order, sharing one router and column cache; a progress bar on a
+ * terminal. `network` must carry its road graph ({@link withRoadGraph}). An error from a
+ * scenario names its file (`files` maps scenario ids to file names).
+ */
+export async function evaluateAll(network: ServiceNetwork, scenarios: readonly Scenario[], flags: CommonFlags, files: ReadonlyMap<string, string> = new Map()): Promise<ScenarioResult[]> {
   const router = routerFor(network);
   const cache = createScenarioCache(router);
   const progress = progressFor("Scenarios", flags);
   const results: ScenarioResult[] = [];
   try {
     for (let k = 0; k < scenarios.length; k++) {
-      results.push(evaluate(network, scenarios[k], { cache }));
+      results.push(inFile(files.get(scenarios[k].id), () => evaluate(network, scenarios[k], { cache })));
       progress.update(k + 1, scenarios.length);
       await new Promise<void>((r) => setImmediate(r));
     }
@@ -28,6 +41,17 @@ export async function evaluateAll(network: ServiceNetwork, scenarios: readonly S
     progress.stop();
   }
   return results;
+}
+
+/** Run `fn`; a library error it throws is re-thrown naming the scenario file (same class code). */
+export function inFile<T>(file: string | undefined, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (file === undefined || !(error instanceof HubspokeError)) throw error;
+    const issues = error.issues.map((i) => ({ path: i.path === "" ? file : `${file}:${i.path}`, message: i.message }));
+    throw new HubspokeError(error.code, file, error.message, { issues, cause: error });
+  }
 }
 
 /** The map of one evaluated scenario: zones by nearest open hub, its closed sites crossed out. */
@@ -50,8 +74,8 @@ export function registerEvaluate(program: Command, io: CliIo, bundled: BundledLo
   cmd.action(async (files: string[], flags: CommonFlags) => {
     checkFormat("evaluate", flags, formats, "table");
     const scenarios = files.length === 0 ? [BASELINE] : await readScenarios(files);
-    const network = await loadNetwork(flags, bundled);
-    const results = await evaluateAll(network, scenarios, flags);
+    const network = withRoadGraph(await loadNetwork(flags, bundled));
+    const results = await evaluateAll(network, scenarios, flags, scenarioFiles(files, scenarios));
     const metricRows = () =>
       results[0].metrics.map((m, k) => ({ metric: m.label, unit: m.unit, ...Object.fromEntries(results.map((r) => [r.scenario.name, r.metrics[k]?.value ?? null])) }));
     const last = results.length - 1;
