@@ -1,4 +1,9 @@
-import { buffer, convex, featureCollection, multiPoint, point, rewind, truncate, union } from "@turf/turf";
+import { buffer } from "@turf/buffer";
+import { convex } from "@turf/convex";
+import { featureCollection, multiPoint, point } from "@turf/helpers";
+import { rewind } from "@turf/rewind";
+import { truncate } from "@turf/truncate";
+import { union } from "@turf/union";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
 import { DuplicateIdError, InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
@@ -81,7 +86,7 @@ function toPairs(where: string, assignment: unknown): { zone: string; site: stri
  * points where boundaries are missing.
  *
  * Method: coordinates are rounded to `precision` decimals (so shared edges of neighbouring
- * zones coincide exactly), then unioned with `@turf/turf` `union` (polyclip). Gaps and overlaps
+ * zones coincide exactly), then unioned with `@turf/union` (polyclip). Gaps and overlaps
  * between independently simplified boundaries leave slivers: interior rings, and detached parts
  * other than the largest, smaller than `maxSliverSquareMetres` or with a mean width (2·area /
  * perimeter) under `maxSliverWidthMetres` are removed; real enclaves of another site are wider.

@@ -1,5 +1,7 @@
 // Internal: remove sliver holes and sliver parts, shared by catchment polygons and isochrones.
-import { area, length, lineString, polygon } from "@turf/turf";
+import { area } from "@turf/area";
+import { lineString, polygon } from "@turf/helpers";
+import { length } from "@turf/length";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 
 /** What counts as a sliver: smaller than `maxArea` m², or thinner than `maxWidth` metres. */

@@ -15,7 +15,9 @@
  * Cost: one shortest-path search, O(road points × (2r/cell)²) for the grid (r = connector
  * radius), and one contouring pass per band over at most `maxCells` cells.
  */
-import { booleanPointInPolygon, isobands, rewind } from "@turf/turf";
+import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
+import { isobands } from "@turf/isobands";
+import { rewind } from "@turf/rewind";
 import type { Feature, FeatureCollection, MultiPolygon, Point } from "geojson";
 import { z } from "zod";
 import { InvalidInputError, UnknownIdError, parseInput } from "../errors.js";

@@ -12,10 +12,21 @@ export class CliInputError extends Error {
 
 const INPUT_CODES = new Set(["INVALID_INPUT", "DUPLICATE_ID", "UNKNOWN_ID", "NOT_ALIGNED", "IO_ERROR", "INFEASIBLE", "NOT_COVERED", "GRAPH_MISMATCH"]);
 
+/**
+ * A HubspokeError from this bundle or from the package's own entries (the CLI loads
+ * `hubspoke/kent-medway` through the package, whose error classes are a separate copy).
+ */
+function isHubspokeError(error: unknown): error is HubspokeError {
+  if (error instanceof HubspokeError) return true;
+  if (!(error instanceof Error)) return false;
+  const e = error as Partial<HubspokeError>;
+  return typeof e.code === "string" && Array.isArray(e.issues);
+}
+
 /** Exit code and the message to print for an error thrown by a command. */
 export function describeFailure(error: unknown): { code: number; message: string } {
   if (error instanceof CliInputError) return { code: EXIT_BAD_INPUT, message: `hubspoke: ${error.message}` };
-  if (error instanceof HubspokeError) {
+  if (isHubspokeError(error)) {
     const code = INPUT_CODES.has(error.code) ? EXIT_BAD_INPUT : EXIT_FAILURE;
     const lines = [error.message.startsWith("hubspoke:") ? error.message : `hubspoke: ${error.message}`];
     if (error.issues.length > 1) for (const i of error.issues.slice(0, 20)) lines.push(`  ${i.path}: ${i.message}`);

@@ -2,10 +2,7 @@ import { z } from "zod";
 import { parseInput } from "../errors.js";
 import { createServiceNetwork, type ServiceNetwork } from "../model/index.js";
 import { DEFAULT_SPEED_PROFILE, type SpeedProfile } from "../network/speed-profile.js";
-import assumptionsData from "../../fixtures/kent-medway/assumptions.json" with { type: "json" };
-import roadsData from "../../fixtures/kent-medway/roads.json" with { type: "json" };
-import sitesData from "../../fixtures/kent-medway/sites.json" with { type: "json" };
-import zonesData from "../../fixtures/kent-medway/zones.json" with { type: "json" };
+import data from "./data.cjs";
 import { decodeRoadGraph, decodeZoneGeometry, decodeZones, type RoadsFixture, type SitesFixture, type ZonesFixture } from "./decode.js";
 
 const ClassSpeedSchema = z.strictObject({ urban: z.number().positive(), rural: z.number().positive() });
@@ -35,7 +32,7 @@ export const KENT_MEDWAY_ATTRIBUTION: readonly string[] = [
 ];
 
 /** How spokes got their parent hub, and the known gaps in the site data. */
-export const KENT_MEDWAY_SITE_NOTES: { readonly parentHubRule: string; readonly gaps: readonly string[] } = (sitesData as SitesFixture).notes;
+export const KENT_MEDWAY_SITE_NOTES: { readonly parentHubRule: string; readonly gaps: readonly string[] } = (data.sites as SitesFixture).notes;
 
 /**
  * The bundled Kent & Medway mental-health network, built from real open data: a baseline for
@@ -82,20 +79,20 @@ export const KENT_MEDWAY_SITE_NOTES: { readonly parentHubRule: string; readonly 
 export function kentMedway(options: KentMedwayOptions = {}): ServiceNetwork {
   const where = "kentMedway";
   const opts = parseInput(where, KentMedwayOptionsSchema, options);
-  const zones = decodeZones(zonesData as ZonesFixture, false);
-  const allSites = (sitesData as SitesFixture).sites;
+  const zones = decodeZones(data.zones as ZonesFixture, false);
+  const allSites = (data.sites as SitesFixture).sites;
   const sites = opts.candidates ? allSites : allSites.filter((s) => s.kind !== "candidate");
-  const graph = opts.roads ? decodeRoadGraph(roadsData as RoadsFixture, opts.speedProfile as SpeedProfile, where) : undefined;
+  const graph = opts.roads ? decodeRoadGraph(data.roads as RoadsFixture, opts.speedProfile as SpeedProfile, where) : undefined;
   const network = createServiceNetwork({
     sites: structuredClone(sites),
     zones,
-    assumptions: structuredClone(assumptionsData),
+    assumptions: structuredClone(data.assumptions),
     ...(graph === undefined ? {} : { graph }),
   });
   if (!opts.boundaries) return network;
   // Boundaries are attached after validation: running zod over ~50k boundary vertices would
   // double the load time, and they are decoded from the bundled fixture, whose geometry the
   // tests validate against ZoneGeometrySchema.
-  const geometry = decodeZoneGeometry(zonesData as ZonesFixture);
+  const geometry = decodeZoneGeometry(data.zones as ZonesFixture);
   return { ...network, zones: network.zones.map((zone, i) => ({ ...zone, geometry: geometry[i] })) };
 }
