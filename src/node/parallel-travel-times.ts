@@ -2,6 +2,8 @@ import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { InvalidInputError } from "../errors.js";
 import { runDijkstra, runMatrixBuckets, runSearches } from "../routing/kernel.js";
+import { chSweep, chUpward, type ChSearchJob, runChSearches } from "../routing/ch/phast.js";
+import type { ChEngine } from "../routing/ch/ch-engine.js";
 import { coreOf, type RouterCore, type TravelTimesOptions } from "../routing/router-core.js";
 import type { Endpoint, RoutedCostMatrix, Router } from "../routing/types.js";
 
@@ -29,6 +31,72 @@ const settled = runSearches(runDijkstra, runMatrixBuckets, new Int32Array(d.offs
   d.exitStart, d.exitNodes, d.exitCosts, d.cutoff, new Float64Array(d.out), d.tStride, d.sStride, scratch);
 parentPort.postMessage(settled);
 `;
+
+// The contraction-hierarchy variant: workers take batches of searches (one RPHAST sweep each).
+const CH_WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const chUpward = (${chUpward.toString()});
+const chSweep = (${chSweep.toString()});
+const runChSearches = (${runChSearches.toString()});
+const d = workerData;
+const counter = new Int32Array(d.counter);
+const scratch = {
+  dist: new Float64Array(d.n).fill(Infinity), pos: new Int32Array(d.n).fill(-1), heapNodes: new Int32Array(d.n),
+  heapKeys: new Float64Array(d.n), touched: new Int32Array(d.n), labels: new Float64Array(0),
+};
+const job = { ...d.job, upOffsets: new Int32Array(d.job.upOffsets), upTargets: new Int32Array(d.job.upTargets),
+  upWeights: new Float64Array(d.job.upWeights), sweepOffsets: new Int32Array(d.job.sweepOffsets),
+  sweepTargets: new Int32Array(d.job.sweepTargets), sweepWeights: new Float64Array(d.job.sweepWeights),
+  localOf: new Int32Array(d.job.localOf), out: new Float64Array(d.job.out) };
+const work = runChSearches(job, scratch, () => Atomics.add(counter, 0, 1), chUpward, chSweep);
+parentPort.postMessage(work);
+`;
+
+// shared copies of the typed arrays of CH jobs, made once per array
+const sharedArrays = new WeakMap<Int32Array | Float64Array, SharedArrayBuffer>();
+function sharedOnce(a: Int32Array | Float64Array): SharedArrayBuffer {
+  let hit = sharedArrays.get(a);
+  if (hit === undefined) {
+    hit = shared(a);
+    sharedArrays.set(a, hit);
+  }
+  return hit;
+}
+
+function runWorker(source: string, workerData: unknown): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const worker = new Worker(source, { eval: true, workerData });
+    worker.once("message", () => {
+      void worker.terminate();
+      resolve();
+    });
+    worker.once("error", reject);
+  });
+}
+
+/** A plan's CH searches on `workers` threads, writing the shared `out`. */
+async function runChParallel(ch: ChEngine, job: ChSearchJob, out: SharedArrayBuffer, workers: number): Promise<void> {
+  const batches = Math.ceil(job.searches / job.batch);
+  const counter = new SharedArrayBuffer(4);
+  const data = {
+    n: ch.h.n,
+    counter,
+    job: {
+      ...job,
+      upOffsets: sharedOnce(job.upOffsets),
+      upTargets: sharedOnce(job.upTargets),
+      upWeights: sharedOnce(job.upWeights),
+      sweepOffsets: sharedOnce(job.sweepOffsets),
+      sweepTargets: sharedOnce(job.sweepTargets),
+      sweepWeights: sharedOnce(job.sweepWeights),
+      localOf: sharedOnce(job.localOf),
+      out,
+    },
+  };
+  const jobs: Promise<void>[] = [];
+  for (let w = 0; w < Math.min(workers, batches); w++) jobs.push(runWorker(CH_WORKER_SOURCE, data));
+  await Promise.all(jobs);
+}
 
 function shared<T extends Int32Array | Float64Array>(a: T): SharedArrayBuffer {
   const sab = new SharedArrayBuffer(a.byteLength);
@@ -101,6 +169,11 @@ export async function parallelTravelTimes(
     const local = new Float64Array(plan.rows * plan.cols);
     core.runPlan(plan, local);
     return plan.finish(local);
+  }
+  if (core.ch !== null) {
+    // the job's own output array is a placeholder: workers write the shared one
+    await runChParallel(core.ch, core.ch.job(plan, new Float64Array(0)), out, workers);
+    return plan.finish(Float64Array.from(new Float64Array(out)));
   }
   const csr = sharedCsr(core, plan.mode === "reverse");
   const counter = new SharedArrayBuffer(4);
