@@ -11,7 +11,6 @@ export type ErrorCode =
   | "NOT_ALIGNED"
   | "INVALID_GRAPH"
   | "GRAPH_CHANGED"
-  | "SNAP_FAILED"
   | "INFEASIBLE"
   | "PROVIDER_FAILED"
   | "IO_ERROR";
