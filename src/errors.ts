@@ -13,7 +13,6 @@ export type ErrorCode =
   | "GRAPH_CHANGED"
   | "GRAPH_MISMATCH"
   | "NOT_COVERED"
-  | "SNAP_FAILED"
   | "INFEASIBLE"
   | "PROVIDER_FAILED"
   | "IO_ERROR"

@@ -1,6 +1,6 @@
 import type { CostMatrix } from "../model/types.js";
 import { parseInput } from "../errors.js";
-import { type AlignedLabels, type AlignedValues, alignLabels, alignValues, checkMatrix, nearestColumns, resolveColumns } from "./align.js";
+import { type AlignedLabels, type AlignedValues, alignLabels, alignValues, checkMatrix, nearestColumns, resolveColumns } from "../internal/align.js";
 import { type AccessSummaryOptions, AccessSummaryOptionsSchema } from "./access-summary.js";
 import { type AccessSummary, sortByMinutes, summarise } from "./summary-kernel.js";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/types.js";
-import { type AlignedValues, alignValues, checkMatrix, nearestColumns, resolveColumns } from "./align.js";
+import { type AlignedValues, alignValues, checkMatrix, nearestColumns, resolveColumns } from "../internal/align.js";
 import { type AccessSummary, sortByMinutes, summarise } from "./summary-kernel.js";
 
 export const AccessSummaryOptionsSchema = z.strictObject({

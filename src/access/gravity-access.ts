@@ -12,8 +12,8 @@ import { z } from "zod";
 import { parseInput } from "../errors.js";
 import { NeumaierSum } from "../internal/summation.js";
 import type { CostMatrix } from "../model/types.js";
-import { type AlignedValues, alignValues, checkMatrix } from "./align.js";
-import { DecaySchema } from "./decay.js";
+import { type AlignedValues, alignValues, checkMatrix } from "../internal/align.js";
+import { DecaySchema } from "../model/decay.js";
 import type { ZoneScore } from "./two-step-floating-catchment.js";
 
 const GravityOptionsSchema = z.strictObject({

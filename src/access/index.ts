@@ -1,4 +1,4 @@
-export { decay, DecaySchema, isDecay } from "./decay.js";
+export { decay, DecaySchema, isDecay } from "../model/decay.js";
 export type {
   Decay,
   DecayKind,
@@ -7,8 +7,8 @@ export type {
   LinearDecayOptions,
   PowerDecayOptions,
   StepDecayOptions,
-} from "./decay.js";
-export type { AlignedLabels, AlignedValues } from "./align.js";
+} from "../model/decay.js";
+export type { AlignedLabels, AlignedValues } from "../model/types.js";
 export { nearestSites } from "./nearest-sites.js";
 export type { NearestSite, NearestSitesOptions, NearestSitesResult } from "./nearest-sites.js";
 export { accessSummary } from "./access-summary.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/types.js";
-import { checkMatrix, nearestColumns, resolveColumns } from "./align.js";
+import { checkMatrix, nearestColumns, resolveColumns } from "../internal/align.js";
 
 const NearestSitesOptionsSchema = z.strictObject({
   /** Destination ids to choose from (default: all). */

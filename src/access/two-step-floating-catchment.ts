@@ -20,8 +20,8 @@
 import { z } from "zod";
 import { parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/types.js";
-import { type AlignedValues, alignValues, checkMatrix } from "./align.js";
-import { DecaySchema } from "./decay.js";
+import { type AlignedValues, alignValues, checkMatrix } from "../internal/align.js";
+import { DecaySchema } from "../model/decay.js";
 
 const TwoStepOptionsSchema = z.strictObject({
   /** Catchment d0 in minutes (inclusive). */

@@ -14,7 +14,7 @@ import { InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "
 import { NeumaierSum } from "../internal/summation.js";
 import type { CostMatrix, ServiceNetwork, Site } from "../model/types.js";
 import type { Router } from "../routing/types.js";
-import { type AlignedValues, alignValues, checkMatrix, nearestColumns } from "../access/align.js";
+import { type AlignedValues, alignValues, checkMatrix, nearestColumns } from "../internal/align.js";
 
 const HierarchicalOptionsSchema = z.strictObject({
   /** Spokes × hubs minutes for the spoke → hub leg. */

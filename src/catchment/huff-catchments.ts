@@ -17,8 +17,8 @@ import { z } from "zod";
 import { InvalidInputError, parseInput } from "../errors.js";
 import { neumaierAddAt } from "../internal/summation.js";
 import type { CostMatrix } from "../model/types.js";
-import { type AlignedValues, alignValues, checkMatrix, resolveColumns } from "../access/align.js";
-import { type Decay, DecaySchema, decay as decays } from "../access/decay.js";
+import { type AlignedValues, alignValues, checkMatrix, resolveColumns } from "../internal/align.js";
+import { type Decay, DecaySchema, decay as decays } from "../model/decay.js";
 
 const positive = z.number().positive("must be positive");
 const HuffOptionsSchema = z.strictObject({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseInput } from "../errors.js";
 import { NeumaierSum } from "../internal/summation.js";
 import type { CostMatrix } from "../model/types.js";
-import { type AlignedValues, alignValues, checkMatrix, nearestColumns, resolveColumns } from "../access/align.js";
+import { type AlignedValues, alignValues, checkMatrix, nearestColumns, resolveColumns } from "../internal/align.js";
 
 const NearestCatchmentsOptionsSchema = z.strictObject({
   /** Open sites to assign to (destination ids); default all destinations. */

@@ -1,15 +1,9 @@
 // Shared helpers for readers and writers (not public).
 import type { Polygon, MultiPolygon, Position } from "geojson";
+import { fnv1a32Text } from "../internal/hash.js";
 
 /** FNV-1a 32-bit hash of a string, hex: a cheap content fingerprint that works in browsers. */
-export function contentHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `fnv1a32:${(h >>> 0).toString(16).padStart(8, "0")}`;
-}
+export const contentHash = fnv1a32Text;
 
 /** Twice the signed planar area of a ring (positive = counter-clockwise in lon/lat). */
 export function ringSignedArea(ring: readonly Position[]): number {

@@ -92,3 +92,8 @@ export interface CostMatrix {
   readonly minutes: Float64Array;
   readonly provenance?: Provenance;
 }
+
+/** Values given per id: an array aligned with the ids, or a record keyed by id. */
+export type AlignedValues = ArrayLike<number> | Readonly<Record<string, number>>;
+/** Group labels per origin: an array aligned with the origins, or a record keyed by id. */
+export type AlignedLabels = ArrayLike<string | number> | Readonly<Record<string, string | number>>;

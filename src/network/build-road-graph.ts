@@ -3,7 +3,7 @@ import { z } from "zod";
 import { InvalidInputError, parseInput } from "../errors.js";
 import { RoadsSchema } from "../model/schemas.js";
 import type { RoadEdgeAttributes, RoadGraph, RoadNodeAttributes } from "../model/types.js";
-import { haversineMetres, METRES_PER_DEGREE } from "./geo.js";
+import { haversineMetres, METRES_PER_DEGREE } from "../internal/geo.js";
 import { DEFAULT_SPEED_PROFILE, type SpeedProfile } from "./speed-profile.js";
 
 const ClassSpeedSchema = z.strictObject({ urban: z.number().positive(), rural: z.number().positive() });

@@ -1,4 +1,5 @@
 import type { InputIssue } from "../errors.js";
+import { describeAttribute } from "../internal/describe.js";
 
 /** Options of {@link validateRoadGraph}. */
 export interface ValidateRoadGraphOptions {
@@ -6,11 +7,6 @@ export interface ValidateRoadGraphOptions {
   readonly coordinates?: boolean;
 }
 
-function show(v: unknown): string {
-  if (v === undefined) return "missing";
-  if (typeof v === "number") return Number.isNaN(v) ? "NaN" : String(v);
-  return JSON.stringify(v) ?? String(v);
-}
 
 /**
  * Check a graph without throwing (safeParse style): every edge needs finite `minutes` ≥ 0,
@@ -35,13 +31,13 @@ export function validateRoadGraph(graph: unknown, options: ValidateRoadGraphOpti
   }
   if (options.coordinates !== false) {
     g.forEachNode((key, a) => {
-      if (typeof a.lon !== "number" || !(a.lon >= -180 && a.lon <= 180)) issues.push({ path: `nodes.${key}.lon`, message: `expected a longitude in [-180, 180] (got ${show(a.lon)})` });
-      if (typeof a.lat !== "number" || !(a.lat >= -90 && a.lat <= 90)) issues.push({ path: `nodes.${key}.lat`, message: `expected a latitude in [-90, 90] (got ${show(a.lat)})` });
+      if (typeof a.lon !== "number" || !(a.lon >= -180 && a.lon <= 180)) issues.push({ path: `nodes.${key}.lon`, message: `expected a longitude in [-180, 180] (got ${describeAttribute(a.lon)})` });
+      if (typeof a.lat !== "number" || !(a.lat >= -90 && a.lat <= 90)) issues.push({ path: `nodes.${key}.lat`, message: `expected a latitude in [-90, 90] (got ${describeAttribute(a.lat)})` });
     });
   }
   g.forEachEdge((key, a) => {
     const w = a.minutes;
-    if (typeof w !== "number" || !Number.isFinite(w) || w < 0) issues.push({ path: `edges.${key}.minutes`, message: `expected finite minutes >= 0 (got ${show(w)})` });
+    if (typeof w !== "number" || !Number.isFinite(w) || w < 0) issues.push({ path: `edges.${key}.minutes`, message: `expected finite minutes >= 0 (got ${describeAttribute(w)})` });
   });
   return { ok: issues.length === 0, issues };
 }

@@ -8,6 +8,7 @@
 // on the site variables with Lagrangian bounds and reduction tests (exact: every pruned
 // node has a valid lower bound ≥ incumbent·(1 − tolerance)).
 import { mulberry32 } from "../internal/random.js";
+import { neumaierSum } from "../internal/summation.js";
 import { Budget } from "./prepare.js";
 
 export interface PMedianKernelOptions {
@@ -43,15 +44,8 @@ export function evaluateSet(c: Float64Array, n: number, open: ArrayLike<number>,
       if (v < scratch[r]) scratch[r] = v;
     }
   }
-  let sum = 0;
-  let comp = 0;
-  for (let r = 0; r < n; r++) {
-    const v = scratch[r];
-    const t = sum + v;
-    comp += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-  }
-  return sum + comp;
+  // scratch holds exactly n entries (callers allocate it so)
+  return neumaierSum(scratch);
 }
 
 function sortedCopy(a: ArrayLike<number>): Int32Array {

@@ -247,19 +247,6 @@ export class Budget {
   }
 }
 
-/** Neumaier compensated sum of a Float64Array. */
-export function compensatedSum(values: ArrayLike<number>): number {
-  let sum = 0;
-  let c = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    const t = sum + v;
-    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-  }
-  return sum + c;
-}
-
 /** Relative gap (upper − lower) / |upper|, 0 when both are 0. */
 export function relativeGap(upper: number, lower: number): number {
   if (upper === lower) return 0;

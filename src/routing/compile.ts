@@ -1,6 +1,8 @@
 // Internal: compile a graphology graph into forward and reverse CSR typed arrays.
 import { InvalidGraphError, InvalidInputError } from "../errors.js";
 import type { RoadGraph } from "../model/types.js";
+import { describeAttribute } from "../internal/describe.js";
+import { fnv1a32Bytes } from "../internal/hash.js";
 
 /**
  * A compiled graph. Memory: `(n + 1) × 8` bytes of offsets plus `m × 36` bytes of edge arrays
@@ -51,11 +53,6 @@ export function compiledBytes(c: CompiledGraph): number {
   );
 }
 
-function describe(v: unknown): string {
-  if (v === undefined) return "missing";
-  if (typeof v === "number") return Number.isNaN(v) ? "NaN" : String(v);
-  return JSON.stringify(v) ?? String(v);
-}
 
 /** True if `value` looks like a graphology graph (duck-typed, as graphology-utils/is-graph). */
 export function isGraphLike(value: unknown): value is RoadGraph {
@@ -150,8 +147,8 @@ export function compileGraph(where: string, graph: RoadGraph): CompiledGraph {
     const more = badCount > 1 ? ` (and ${badCount - 1} more edge(s))` : "";
     throw new InvalidGraphError(
       where,
-      `edge "${bad.key}" has minutes ${describe(bad.value)}${more}; every edge needs a finite, non-negative "minutes" attribute. Set it (e.g. with buildRoadGraph) instead of relying on a default`,
-      [{ path: `edges.${bad.key}.minutes`, message: `expected a finite number >= 0 (got ${describe(bad.value)})` }],
+      `edge "${bad.key}" has minutes ${describeAttribute(bad.value)}${more}; every edge needs a finite, non-negative "minutes" attribute. Set it (e.g. with buildRoadGraph) instead of relying on a default`,
+      [{ path: `edges.${bad.key}.minutes`, message: `expected a finite number >= 0 (got ${describeAttribute(bad.value)})` }],
     );
   }
   const graphOrder = breadthFirstOrder(n, size, eSrc, eTgt);
@@ -231,18 +228,7 @@ export function compileGraph(where: string, graph: RoadGraph): CompiledGraph {
 
 /** FNV-1a (32-bit) over the CSR arrays' bytes: a cheap deterministic content hash. */
 export function hashCompiled(c: CompiledGraph): string {
-  let h = 0x811c9dc5;
-  const mix = (a: ArrayBufferView): void => {
-    const b = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    for (let i = 0; i < b.length; i++) {
-      h ^= b[i];
-      h = Math.imul(h, 0x01000193);
-    }
-  };
-  mix(c.offsets);
-  mix(c.targets);
-  mix(c.minutes);
-  return `fnv1a32:${(h >>> 0).toString(16).padStart(8, "0")}`;
+  return fnv1a32Bytes([c.offsets, c.targets, c.minutes]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DuplicateIdError, parseInput } from "../errors.js";
 import { LonLatSchema } from "../model/schemas.js";
-import { haversineMetres } from "../network/geo.js";
+import { haversineMetres } from "../internal/geo.js";
 import type { TravelTimeProvider } from "./provider.js";
 
 const EuclideanOptionsSchema = z.strictObject({

@@ -2,7 +2,7 @@
 import Flatbush from "flatbush";
 import { InvalidGraphError } from "../errors.js";
 import type { RoadGraph } from "../model/types.js";
-import { haversineMetres, METRES_PER_DEGREE, pointToSegment, type SegmentHit } from "../network/geo.js";
+import { haversineMetres, METRES_PER_DEGREE, pointToSegment, type SegmentHit } from "../internal/geo.js";
 import { type CompiledGraph, stronglyConnectedComponents } from "./compile.js";
 
 export interface SnapIndex {

@@ -1,3 +1,7 @@
+import { Fnv1a64, fnv1a64 } from "../internal/hash.js";
+
+export { fnv1a64 } from "../internal/hash.js";
+
 /**
  * Canonical JSON: object keys sorted, `undefined` fields dropped, typed arrays as arrays,
  * non-finite numbers as the strings `"Infinity"`, `"-Infinity"`, `"NaN"` (so they differ
@@ -66,36 +70,6 @@ function writeArray(items: readonly unknown[], out: string[]): void {
 }
 
 /**
- * FNV-1a 64-bit hash of a string's UTF-8 bytes, as 16 lower-case hex digits. Pure JS (no
- * `node:crypto`), so it runs in browsers. Four 16-bit limbs keep every product exact.
- * Reference: Fowler, Noll & Vo, "FNV hash" (IETF draft-eastlake-fnv).
- */
-export function fnv1a64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (let k = 0; k < bytes.length; k++) {
-    h0 ^= bytes[k];
-    // multiply by the FNV prime 2^40 + 0x1b3
-    const t0 = h0 * 0x1b3;
-    let t1 = h1 * 0x1b3;
-    let t2 = h2 * 0x1b3 + (h0 << 8);
-    let t3 = h3 * 0x1b3 + (h1 << 8);
-    t1 += t0 >>> 16;
-    t2 += t1 >>> 16;
-    t3 += t2 >>> 16;
-    h0 = t0 & 0xffff;
-    h1 = t1 & 0xffff;
-    h2 = t2 & 0xffff;
-    h3 = t3 & 0xffff;
-  }
-  const hex = (n: number) => n.toString(16).padStart(4, "0");
-  return hex(h3) + hex(h2) + hex(h1) + hex(h0);
-}
-
-/**
  * A deterministic content hash of any plain value: FNV-1a 64 of its canonical JSON
  * (sorted keys), prefixed `fnv1a64:`. Equal content gives an equal hash whatever the key order.
  *
@@ -106,68 +80,6 @@ export function fnv1a64(text: string): string {
  */
 export function contentHash(value: unknown): string {
   return `fnv1a64:${fnv1a64(canonicalJson(value))}`;
-}
-
-/** Streaming FNV-1a 64 over bytes; strings as UTF-8, numbers as IEEE-754 little-endian bytes. */
-class Fnv64 {
-  private h0 = 0x2325;
-  private h1 = 0x8422;
-  private h2 = 0x9ce4;
-  private h3 = 0xcbf2;
-  private readonly view = new DataView(new ArrayBuffer(8));
-
-  byte(b: number): void {
-    const h0 = this.h0 ^ b;
-    const t0 = h0 * 0x1b3;
-    let t1 = this.h1 * 0x1b3;
-    let t2 = this.h2 * 0x1b3 + (h0 << 8);
-    let t3 = this.h3 * 0x1b3 + (this.h1 << 8);
-    t1 += t0 >>> 16;
-    t2 += t1 >>> 16;
-    t3 += t2 >>> 16;
-    this.h0 = t0 & 0xffff;
-    this.h1 = t1 & 0xffff;
-    this.h2 = t2 & 0xffff;
-    this.h3 = t3 & 0xffff;
-  }
-
-  string(s: string): void {
-    for (let k = 0; k < s.length; k++) {
-      let c = s.charCodeAt(k);
-      if (c >= 0xd800 && c < 0xdc00 && k + 1 < s.length) {
-        const d = s.charCodeAt(k + 1);
-        if (d >= 0xdc00 && d < 0xe000) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          k++;
-        }
-      }
-      if (c < 0x80) this.byte(c);
-      else if (c < 0x800) {
-        this.byte(0xc0 | (c >> 6));
-        this.byte(0x80 | (c & 63));
-      } else if (c < 0x10000) {
-        this.byte(0xe0 | (c >> 12));
-        this.byte(0x80 | ((c >> 6) & 63));
-        this.byte(0x80 | (c & 63));
-      } else {
-        this.byte(0xf0 | (c >> 18));
-        this.byte(0x80 | ((c >> 12) & 63));
-        this.byte(0x80 | ((c >> 6) & 63));
-        this.byte(0x80 | (c & 63));
-      }
-    }
-    this.byte(0); // separator, so ("ab","c") ≠ ("a","bc")
-  }
-
-  number(x: number): void {
-    this.view.setFloat64(0, x, true);
-    for (let k = 0; k < 8; k++) this.byte(this.view.getUint8(k));
-  }
-
-  digest(): string {
-    const hex = (n: number) => n.toString(16).padStart(4, "0");
-    return hex(this.h3) + hex(this.h2) + hex(this.h1) + hex(this.h0);
-  }
 }
 
 interface GraphLike {
@@ -182,7 +94,7 @@ interface GraphLike {
  * hashes in tens of milliseconds.
  */
 export function graphContentHash(graph: GraphLike): string {
-  const h = new Fnv64();
+  const h = new Fnv1a64();
   const num = (v: unknown) => h.number(typeof v === "number" ? v : Number.NaN);
   graph.forEachNode((key, a) => {
     h.string(key);
@@ -212,7 +124,7 @@ export function graphContentHash(graph: GraphLike): string {
 
 /** FNV-1a 64 of numbers' IEEE-754 bytes (a cheap key for a load vector). */
 export function numbersHash(values: ArrayLike<number>): string {
-  const h = new Fnv64();
+  const h = new Fnv1a64();
   h.number(values.length);
   for (let k = 0; k < values.length; k++) h.number(values[k]);
   return h.digest();

@@ -181,6 +181,3 @@ export type ScenarioInput = z.input<typeof ScenarioSchema>;
 export type Change = z.output<typeof ChangeSchema>;
 export type ChangeInput = z.input<typeof ChangeSchema>;
 export type ChangeType = Change["type"];
-
-/** The change types that edit the road graph (and so need fresh travel times). */
-export const ROAD_CHANGE_TYPES: readonly ChangeType[] = ["setRoadSpeed", "closeRoad"];

@@ -6,7 +6,8 @@ import { selectDestinations, type CostMatrix, type ServiceNetwork } from "../mod
 import { contentHash } from "./content-hash.js";
 import { LIBRARY_VERSION } from "./evaluate.js";
 import { BedTargetOption, CacheOption, RouterOption, memoHash, networkContent, outOfAreaOption, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
-import { quantileSorted, seededUniform, type Uniform } from "./random.js";
+import { quantileSorted } from "../internal/quantile.js";
+import { seededUniform, type Uniform } from "../internal/random.js";
 import { type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
 
 const WHERE = "uncertainty";

@@ -1,12 +1,10 @@
 import { InvalidInputError, NotAlignedError, UnknownIdError } from "../../errors.js";
+import { describeValue } from "../../internal/describe.js";
+import { neumaierSum } from "../../internal/summation.js";
 import type { Sourced } from "../../model/index.js";
 
 /** Describe a bad number for a message: `NaN`, `-3`, `"abc"`. */
-export function show(value: unknown): string {
-  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  return value === null ? "null" : typeof value;
-}
+export const show = describeValue;
 
 /**
  * Read one value per id from an array aligned with `ids` or a record keyed by id, checking
@@ -58,17 +56,7 @@ export function alignedValues(
 }
 
 /** Neumaier-compensated sum of a typed array. */
-export function sum(values: ArrayLike<number>): number {
-  let s = 0;
-  let c = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    const t = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-    s = t;
-  }
-  return s + c;
-}
+export const sum = neumaierSum;
 
 /** `"value (source)"` or `"value (assumption: rationale)"` for listing where a rate came from. */
 export function describeSourced(label: string, figure: Sourced<unknown>): string {

@@ -2,17 +2,10 @@
 // up per-origin / per-destination values given as arrays or as records keyed by id.
 import { InvalidInputError, NotAlignedError, UnknownIdError } from "../errors.js";
 import type { CostMatrix } from "../model/types.js";
+import { describeValue } from "./describe.js";
 
-/** Values given per id: an array aligned with the ids, or a record keyed by id. */
-export type AlignedValues = ArrayLike<number> | Readonly<Record<string, number>>;
-/** Group labels per origin: an array aligned with the origins, or a record keyed by id. */
-export type AlignedLabels = ArrayLike<string | number> | Readonly<Record<string, string | number>>;
+export type { AlignedLabels, AlignedValues } from "../model/types.js";
 
-function describe(v: unknown): string {
-  if (typeof v === "number") return Number.isNaN(v) ? "NaN" : String(v);
-  if (typeof v === "string") return JSON.stringify(v);
-  return v === undefined ? "undefined" : v === null ? "null" : typeof v;
-}
 
 function isArrayLike(v: unknown): v is ArrayLike<unknown> {
   return Array.isArray(v) || ArrayBuffer.isView(v);
@@ -55,7 +48,7 @@ export function alignValues(
     const ok = typeof v === "number" && Number.isFinite(v) && (rule === "positive" ? v > 0 : v >= 0);
     if (!ok) {
       const want = rule === "positive" ? "a positive finite number" : "a non-negative finite number";
-      throw new InvalidInputError(where, [{ path, message: `${label} must be ${want} (got ${describe(v)})` }]);
+      throw new InvalidInputError(where, [{ path, message: `${label} must be ${want} (got ${describeValue(v)})` }]);
     }
     return v as number;
   };
@@ -66,7 +59,7 @@ export function alignValues(
   }
   if (values === null || typeof values !== "object") {
     throw new InvalidInputError(where, [
-      { path: argument, message: `expected an array aligned with ${against} or a record keyed by id (got ${describe(values)})` },
+      { path: argument, message: `expected an array aligned with ${against} or a record keyed by id (got ${describeValue(values)})` },
     ]);
   }
   const record = values as Record<string, unknown>;
@@ -88,7 +81,7 @@ export function alignValues(
 export function alignLabels(where: string, argument: string, values: unknown, ids: readonly string[], against: string): (string | number)[] {
   const check = (v: unknown, path: string): string | number => {
     if ((typeof v === "string" && v.length > 0) || (typeof v === "number" && Number.isFinite(v))) return v;
-    throw new InvalidInputError(where, [{ path, message: `a group label must be a non-empty string or a finite number (got ${describe(v)})` }]);
+    throw new InvalidInputError(where, [{ path, message: `a group label must be a non-empty string or a finite number (got ${describeValue(v)})` }]);
   };
   if (isArrayLike(values)) {
     if (values.length !== ids.length) throw new NotAlignedError(where, argument, values.length, ids.length, against);
@@ -96,7 +89,7 @@ export function alignLabels(where: string, argument: string, values: unknown, id
   }
   if (values === null || typeof values !== "object") {
     throw new InvalidInputError(where, [
-      { path: argument, message: `expected an array aligned with ${against} or a record keyed by id (got ${describe(values)})` },
+      { path: argument, message: `expected an array aligned with ${against} or a record keyed by id (got ${describeValue(values)})` },
     ]);
   }
   const record = values as Record<string, unknown>;
