@@ -119,26 +119,47 @@ export function runDijkstra(
   return settled;
 }
 
+/** Most buckets in the matrix kernel's ring; wider weight ranges use the heap search. */
+export const MAX_BUCKETS = 1 << 16;
+
 /**
- * Bucket width and ring size for {@link runMatrixBuckets} on a graph with these edge weights:
- * width = mean positive weight (1 if there is none), ring = ceil(max / width) + 2 buckets,
- * widened so the ring never exceeds 2^20 buckets.
+ * Bucket width and ring size for {@link runMatrixBuckets} on a graph with these edge weights.
+ * Width = the mean of the positive weights up to 64 × their median (a mean that one huge
+ * "closed road" weight cannot drag up; 1 if there is no positive weight); ring = ceil(max /
+ * width) + 2 buckets. When that ring would exceed {@link MAX_BUCKETS}, the width grows to fit
+ * if it need not grow more than 4×; otherwise `buckets` is 0 and every search uses the heap
+ * (whose cost does not depend on the weights). So a few huge weights (a 1e9-minute penalty,
+ * a road class slowed a million-fold) cost a heap search, never a walk over billions of buckets
+ * or a bucket holding the whole graph.
  */
 export function bucketParameters(weights: Float64Array): { delta: number; buckets: number } {
-  let sum = 0;
   let count = 0;
   let max = 0;
+  for (let e = 0; e < weights.length; e++) if (weights[e] > 0) count++;
+  if (count === 0) return { delta: 1, buckets: 2 };
+  const positive = new Float64Array(count);
+  count = 0;
   for (let e = 0; e < weights.length; e++) {
     const w = weights[e];
     if (w > 0) {
-      sum += w;
-      count++;
+      positive[count++] = w;
       if (w > max) max = w;
     }
   }
-  let delta = count === 0 ? 1 : sum / count;
-  const cap = 1 << 20;
-  if (max / delta > cap - 4) delta = max / (cap - 4);
+  positive.sort();
+  const ceiling = 64 * positive[count >> 1];
+  let sum = 0;
+  let used = 0;
+  for (let k = 0; k < count && positive[k] <= ceiling; k++) {
+    sum += positive[k];
+    used++;
+  }
+  let delta = sum / used;
+  if (max / delta > MAX_BUCKETS - 4) {
+    const wide = max / (MAX_BUCKETS - 4);
+    if (wide > 4 * delta) return { delta, buckets: 0 };
+    delta = wide;
+  }
   return { delta, buckets: Math.ceil(max / delta) + 2 };
 }
 
@@ -162,8 +183,11 @@ export function bucketParameters(weights: Float64Array): { delta: number; bucket
  * Early stop: targets (`isTarget[v] === 1`) are counted on their first scan; once all have been
  * scanned the current bucket is finished and the search stops. `popped` (length >= nTargets)
  * lists them so their marks are restored. Scratch: `next`, `prev`, `where` (length n), `heads`.
- * Returns the number of scans, or -1 (nothing done) when the seeds' costs span more buckets
- * than the ring holds; callers then use {@link runDijkstra}.
+ * Returns the number of scans, or -1 when the ring is empty or too small for the seeds' costs,
+ * or when the search has done more than `4 n + 4 K + 64` steps (scans and empty buckets) —
+ * label-correcting rescans or long empty stretches on a graph with a wide weight range;
+ * callers then use {@link runDijkstra}, so a search never costs more than a constant times
+ * the heap search.
  */
 export function runMatrixBuckets(
   offsets: Int32Array,
@@ -186,7 +210,10 @@ export function runMatrixBuckets(
 ): number {
   // hot path
   const K = heads.length;
+  if (K < 3) return -1;
   const inv = 1 / delta;
+  const budget = 4 * (offsets.length - 1) + 4 * K + 64;
+  let work = 0;
   let lo = Infinity;
   let hi = -Infinity;
   for (let s = seedFrom; s < seedTo; s++) {
@@ -223,6 +250,10 @@ export function runMatrixBuckets(
   let remaining = nTargets;
   let nPopped = 0;
   while (count > 0) {
+    if (++work > budget) {
+      for (let k = 0; k < nPopped; k++) isTarget[popped[k]] = 1;
+      return -1;
+    }
     const v = heads[i];
     if (v < 0) {
       if (remaining === 0) break;

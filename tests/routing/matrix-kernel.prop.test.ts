@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { bucketParameters, runDijkstra, runMatrixBuckets, runSearches, type SearchScratch } from "../../src/routing/kernel.js";
+import { bucketParameters, MAX_BUCKETS, runDijkstra, runMatrixBuckets, runSearches, type SearchScratch } from "../../src/routing/kernel.js";
 import { arbSmallGraph } from "../support/routing-arbitraries.js";
 
 // CSR of a small graph (edges in input order within each source)
@@ -118,7 +118,33 @@ test("bucket kernel: hand-checkable chain, early stop after the target's bucket,
 test("bucketParameters: mean positive weight, ring covers the longest edge, all-zero graphs get width 1", () => {
   expect(bucketParameters(Float64Array.of(0, 1, 3))).toEqual({ delta: 2, buckets: 4 });
   expect(bucketParameters(Float64Array.of(0, 0))).toEqual({ delta: 1, buckets: 2 });
+  // a weight range the ring cannot cover: no buckets, every search uses the heap
   const huge = bucketParameters(Float64Array.of(1e-9, 1e-9, 1e-9, 1e6));
-  expect(huge.buckets).toBeLessThanOrEqual(1 << 20);
-  expect(huge.delta * (huge.buckets - 2)).toBeGreaterThanOrEqual(1e6);
+  expect(huge.buckets).toBe(0);
+  // a moderate range: the width grows (at most 4×) so the ring covers the longest edge
+  const wide = bucketParameters(Float64Array.of(1, 1, 1, 3 * MAX_BUCKETS));
+  expect(wide.buckets).toBeLessThanOrEqual(MAX_BUCKETS);
+  expect(wide.delta * (wide.buckets - 2)).toBeGreaterThanOrEqual(3 * MAX_BUCKETS);
+  // one "closed road" penalty does not drag the width up: the mean is taken up to 64 × the median
+  const closed = bucketParameters(Float64Array.of(0.1, 0.2, 0.3, 0.2, 1e9));
+  expect(closed.delta).toBeCloseTo(0.2, 12);
+  expect(closed.buckets).toBe(0);
+});
+
+test("bucket kernel: declines with no ring, and hands over to the heap once its work exceeds 4n + 4K + 64 steps", () => {
+  const { offsets, targets, weights } = csr(20, Array.from({ length: 19 }, (_, i) => ({ from: i, to: i + 1, minutes: 1 })));
+  const none = scratchFor(20, 0);
+  expect(runMatrixBuckets(offsets, targets, weights, Int32Array.of(0), Float64Array.of(0), 0, 1, Infinity, 1, none.dist, none.next, none.prev, none.pos, none.heads, none.isTarget, 1, none.popped)).toBe(-1);
+  // width 1e-3 on a 19-minute chain: 19,000 bucket steps, beyond the budget of 4·20 + 4·1003 + 64
+  const s = scratchFor(20, 1003);
+  s.isTarget[19] = 1;
+  const scans = runMatrixBuckets(offsets, targets, weights, Int32Array.of(0), Float64Array.of(0), 0, 1, Infinity, 1e-3, s.dist, s.next, s.prev, s.pos, s.heads, s.isTarget, 1, s.popped);
+  expect(scans).toBe(-1);
+  expect(s.isTarget[19]).toBe(1); // marks restored
+  // and runSearches then answers with the heap search, exactly
+  const out = new Float64Array(1);
+  s.isTarget[19] = 0;
+  let k = 0;
+  runSearches(runDijkstra, runMatrixBuckets, offsets, targets, weights, 1e-3, () => k++, 1, Int32Array.of(0, 1), Int32Array.of(0), Float64Array.of(0), Int32Array.of(0, 1), Int32Array.of(19), Float64Array.of(0), Infinity, out, 1, 1, s);
+  expect(out[0]).toBe(19);
 });
