@@ -30,6 +30,7 @@ import Flatbush from "flatbush";
 import { MultiDirectedGraph } from "graphology";
 import Papa from "papaparse";
 import type { RoadGraph } from "../src/model/index.js";
+import { deltaEncode, encodeVarints as varints } from "../src/kent-medway/codec.js";
 import { DEFAULT_SPEED_PROFILE } from "../src/network/speed-profile.js";
 import { createRouter, largestStronglyConnectedComponent } from "../src/routing/index.js";
 
@@ -188,29 +189,6 @@ function midpointAlong(line: XY[]): XY {
   }
   return line[line.length - 1];
 }
-/**
- * Integers → compact string: zigzag (signed → unsigned), then base-64 varint digits from the
- * URL-safe alphabet, 5 data bits per character, least significant first; a digit ≥ 32 means
- * "more follows". JSON-safe (no escaping) and decoded with charCodeAt in the loader.
- */
-const VARINT_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-function varints(values: readonly number[]): string {
-  let out = "";
-  for (const v of values) {
-    if (!Number.isInteger(v) || Math.abs(v) > 2 ** 30) throw new Error(`build-fixtures: cannot encode ${v}`);
-    let u = v < 0 ? -2 * v - 1 : 2 * v;
-    while (u >= 32) { out += VARINT_ALPHABET[32 + (u & 31)]; u = Math.floor(u / 32); }
-    out += VARINT_ALPHABET[u];
-  }
-  return out;
-}
-function deltaEncode(values: number[]): number[] {
-  const out = new Array<number>(values.length);
-  let prev = 0;
-  for (let i = 0; i < values.length; i++) { out[i] = values[i] - prev; prev = values[i]; }
-  return out;
-}
-
 // ---------- zones ----------
 interface GeoFeature<G> { type: "Feature"; geometry: G; properties: Record<string, unknown> }
 type PolyGeom = { type: "Polygon"; coordinates: XY[][] } | { type: "MultiPolygon"; coordinates: XY[][][] };
