@@ -25,9 +25,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { booleanPointInPolygon } from "@turf/turf";
 import Flatbush from "flatbush";
+import { MultiDirectedGraph } from "graphology";
 import Papa from "papaparse";
+import type { RoadGraph } from "../src/model/index.js";
+import { deltaEncode, encodeVarints as varints } from "../src/kent-medway/codec.js";
 import { DEFAULT_SPEED_PROFILE } from "../src/network/speed-profile.js";
+import { createRouter, largestStronglyConnectedComponent } from "../src/routing/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = resolve(ROOT, "fixtures/kent-medway");
@@ -169,17 +174,6 @@ function simplifyRing(ring: XY[], tol: number): XY[] {
   const out = ka.concat(kb.slice(1));
   return out.length >= 4 ? out : tol > 1 ? simplifyRing(ring, tol / 2) : ring;
 }
-/** Ray-casting point in polygon over all rings (even-odd rule handles holes). */
-function pointInRings(x: number, y: number, rings: XY[][]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
 /** Point halfway along a polyline by length. */
 function midpointAlong(line: XY[]): XY {
   let total = 0;
@@ -195,29 +189,6 @@ function midpointAlong(line: XY[]): XY {
   }
   return line[line.length - 1];
 }
-/**
- * Integers → compact string: zigzag (signed → unsigned), then base-64 varint digits from the
- * URL-safe alphabet, 5 data bits per character, least significant first; a digit ≥ 32 means
- * "more follows". JSON-safe (no escaping) and decoded with charCodeAt in the loader.
- */
-const VARINT_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-function varints(values: readonly number[]): string {
-  let out = "";
-  for (const v of values) {
-    if (!Number.isInteger(v) || Math.abs(v) > 2 ** 30) throw new Error(`build-fixtures: cannot encode ${v}`);
-    let u = v < 0 ? -2 * v - 1 : 2 * v;
-    while (u >= 32) { out += VARINT_ALPHABET[32 + (u & 31)]; u = Math.floor(u / 32); }
-    out += VARINT_ALPHABET[u];
-  }
-  return out;
-}
-function deltaEncode(values: number[]): number[] {
-  const out = new Array<number>(values.length);
-  let prev = 0;
-  for (let i = 0; i < values.length; i++) { out[i] = values[i] - prev; prev = values[i]; }
-  return out;
-}
-
 // ---------- zones ----------
 interface GeoFeature<G> { type: "Feature"; geometry: G; properties: Record<string, unknown> }
 type PolyGeom = { type: "Polygon"; coordinates: XY[][] } | { type: "MultiPolygon"; coordinates: XY[][][] };
@@ -229,7 +200,7 @@ const boundaryById = new Map(boundaries.features.map((f) => [String(f.properties
 if (zoneRows.length !== 1107 || boundaryById.size !== 1107) throw new Error(`build-fixtures: expected 1,107 LSOAs, got ${zoneRows.length} rows and ${boundaryById.size} boundaries`);
 
 const polygonsOf = (g: PolyGeom): XY[][][] => (g.type === "Polygon" ? [g.coordinates] : g.coordinates);
-const zoneRings: XY[][][] = []; // full-resolution rings per zone (all polygons flattened) for point-in-polygon
+const zoneGeometry: PolyGeom[] = []; // full-resolution boundaries for point-in-polygon
 const zoneUrban: boolean[] = [];
 const zoneBox = new Flatbush(zoneRows.length);
 const zonesOut = {
@@ -246,13 +217,11 @@ for (const r of zoneRows) {
   if (g === undefined) throw new Error(`build-fixtures: no boundary for ${r.lsoa21cd}`);
   const polys = polygonsOf(g);
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  const rings: XY[][] = [];
   for (const poly of polys) for (const ring of poly) {
-    rings.push(ring);
     for (const [x, y] of ring) { minX = Math.min(minX, x); minY = Math.min(minY, y); maxX = Math.max(maxX, x); maxY = Math.max(maxY, y); }
   }
   zoneBox.add(minX, minY, maxX, maxY);
-  zoneRings.push(rings);
+  zoneGeometry.push(g);
   zoneUrban.push(r.urban_rural === "Urban");
   if (r.urban_rural !== "Urban" && r.urban_rural !== "Rural") throw new Error(`build-fixtures: ${r.lsoa21cd} urban_rural "${r.urban_rural}"`);
   const age = AGE_BANDS.map((b) => num(r, b));
@@ -287,7 +256,7 @@ zoneBox.finish();
 function isUrbanPoint(x: number, y: number): boolean {
   const hits = zoneBox.search(x, y, x, y);
   hits.sort((a, b) => a - b);
-  for (const z of hits) if (pointInRings(x, y, zoneRings[z])) return zoneUrban[z];
+  for (const z of hits) if (booleanPointInPolygon([x, y], zoneGeometry[z])) return zoneUrban[z];
   return false; // outside Kent & Medway: rural
 }
 
@@ -324,43 +293,16 @@ for (let e = 0; e < E; e++) {
   segUrbanDm[e] = urban ? segDm[e] : 0;
 }
 
-// largest strongly connected component (iterative Tarjan)
+// largest strongly connected component (src/routing: iterative Tarjan over the compiled graph)
 function largestScc(): Uint8Array {
-  const outStart = new Int32Array(N + 1);
-  const arcs: [number, number][] = [];
-  for (let e = 0; e < E; e++) { arcs.push([segFrom[e], segTo[e]]); if (!(segFlags[e] & ONEWAY)) arcs.push([segTo[e], segFrom[e]]); }
-  for (const [a] of arcs) outStart[a + 1]++;
-  for (let i = 0; i < N; i++) outStart[i + 1] += outStart[i];
-  const fill = outStart.slice(0, N), adj = new Int32Array(arcs.length);
-  for (const [a, b] of arcs) adj[fill[a]++] = b;
-  const index = new Int32Array(N).fill(-1), low = new Int32Array(N), onStack = new Uint8Array(N), comp = new Int32Array(N).fill(-1);
-  const stack: number[] = [], call: number[] = [], iter = new Int32Array(N);
-  let counter = 0, nComp = 0;
-  const sizes: number[] = [];
-  for (let s = 0; s < N; s++) {
-    if (index[s] !== -1) continue;
-    call.push(s); index[s] = low[s] = counter++; stack.push(s); onStack[s] = 1; iter[s] = outStart[s];
-    while (call.length > 0) {
-      const v = call[call.length - 1];
-      if (iter[v] < outStart[v + 1]) {
-        const w = adj[iter[v]++];
-        if (index[w] === -1) { index[w] = low[w] = counter++; stack.push(w); onStack[w] = 1; iter[w] = outStart[w]; call.push(w); }
-        else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
-      } else {
-        call.pop();
-        if (call.length > 0) { const u = call[call.length - 1]; low[u] = Math.min(low[u], low[v]); }
-        if (low[v] === index[v]) {
-          let size = 0, w: number;
-          do { w = stack.pop()!; onStack[w] = 0; comp[w] = nComp; size++; } while (w !== v);
-          sizes.push(size); nComp++;
-        }
-      }
-    }
+  const graph = new MultiDirectedGraph<{ lon: number; lat: number }, { minutes: number }>();
+  for (let i = 0; i < N; i++) graph.addNode(String(i), { lon: nodeLon[i], lat: nodeLat[i] });
+  for (let e = 0; e < E; e++) {
+    graph.addEdge(String(segFrom[e]), String(segTo[e]), { minutes: 0 });
+    if (!(segFlags[e] & ONEWAY)) graph.addEdge(String(segTo[e]), String(segFrom[e]), { minutes: 0 });
   }
-  let best = 0;
-  for (let c = 1; c < nComp; c++) if (sizes[c] > sizes[best]) best = c;
   const keep = new Uint8Array(N);
-  for (let i = 0; i < N; i++) keep[i] = comp[i] === best ? 1 : 0;
+  for (const key of largestStronglyConnectedComponent(graph as unknown as RoadGraph)) keep[Number(key)] = 1;
   return keep;
 }
 const inScc = largestScc();
@@ -543,35 +485,27 @@ const minutesOf = (c: Chain) => {
   const sp = DEFAULT_SPEED_PROFILE[name];
   return ((c.dm - c.udm) / 10000 / sp.rural + c.udm / 10000 / sp.urban) * 60;
 };
-const revAdj: [number, number][][] = Array.from({ length: nOut }, () => []);
+const outGraph = new MultiDirectedGraph<{ lon: number; lat: number }, { minutes: number }>();
+for (let i = 0; i < nOut; i++) outGraph.addNode(String(i), { lon: nodeLon[outNodes[i]], lat: nodeLat[outNodes[i]] });
 for (const c of chains) {
-  const m = minutesOf(c), f = outIndex[c.from], t = outIndex[c.to];
-  revAdj[t].push([f, m]);
-  if (!(c.flags & ONEWAY)) revAdj[f].push([t, m]);
+  const m = minutesOf(c), f = String(outIndex[c.from]), t = String(outIndex[c.to]);
+  outGraph.addEdge(f, t, { minutes: m });
+  if (!(c.flags & ONEWAY)) outGraph.addEdge(t, f, { minutes: m });
 }
 const outLon = outNodes.map((v) => nodeLon[v]), outLat = outNodes.map((v) => nodeLat[v]);
 const nodeBox = new Flatbush(nOut);
 for (let i = 0; i < nOut; i++) nodeBox.add(outLon[i], outLat[i], outLon[i], outLat[i]);
 nodeBox.finish();
 const nearestNode = (p: [number, number]) => nodeBox.neighbors(p[0], p[1], 1)[0];
-function toNearestHub(): { minutes: Float64Array; hub: Int32Array } {
-  const dist = new Float64Array(nOut).fill(Infinity), hub = new Int32Array(nOut).fill(-1);
-  const heap: [number, number][] = [];
-  const push = (d: number, v: number) => { heap.push([d, v]); let i = heap.length - 1; while (i > 0) { const p = (i - 1) >> 1; if (heap[p][0] <= heap[i][0]) break; [heap[p], heap[i]] = [heap[i], heap[p]]; i = p; } };
-  const pop = () => { const top = heap[0], last = heap.pop()!; if (heap.length > 0) { heap[0] = last; let i = 0; for (;;) { const l = 2 * i + 1, r = l + 1; let m = i; if (l < heap.length && heap[l][0] < heap[m][0]) m = l; if (r < heap.length && heap[r][0] < heap[m][0]) m = r; if (m === i) break; [heap[m], heap[i]] = [heap[i], heap[m]]; i = m; } } return top; };
-  hubs.forEach((h, k) => { const v = nearestNode(h.location); dist[v] = 0; hub[v] = k; push(0, v); });
-  while (heap.length > 0) {
-    const [d, v] = pop();
-    if (d > dist[v]) continue;
-    for (const [w, m] of revAdj[v]) if (d + m < dist[w]) { dist[w] = d + m; hub[w] = hub[v]; push(d + m, w); }
-  }
-  return { minutes: dist, hub };
-}
-const nh = toNearestHub();
-const spokes = spokesRaw.map((s) => {
-  const v = nearestNode(s.location);
-  if (nh.hub[v] < 0) throw new Error(`build-fixtures: spoke ${s.id} cannot reach any hub`);
-  return { ...s, hub: hubs[nh.hub[v]].id, parentHubMinutes: Math.round(nh.minutes[v] * 10) / 10 };
+// each spoke's nearest hub by road, node to node (src/routing: one multi-source search)
+const hubNode = hubs.map((h) => String(nearestNode(h.location)));
+const hubAt = new Map<string, number>();
+hubNode.forEach((key, k) => { if (!hubAt.has(key)) hubAt.set(key, k); });
+const spokeNearest = createRouter(outGraph as unknown as RoadGraph).nearest(spokesRaw.map((s) => String(nearestNode(s.location))), hubNode);
+const spokes = spokesRaw.map((s, k) => {
+  const near = spokeNearest[k];
+  if (near.destination === null) throw new Error(`build-fixtures: spoke ${s.id} cannot reach any hub`);
+  return { ...s, hub: hubs[hubAt.get(near.destination) as number].id, parentHubMinutes: Math.round(near.minutes * 10) / 10 };
 });
 const siteNotes = {
   parentHubRule: "each spoke's hub is the hub nearest by road: least drive minutes from the spoke's nearest road-graph node to a hub's nearest node, default speed profile (computed in scripts/build-fixtures.ts)",

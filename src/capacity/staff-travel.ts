@@ -76,47 +76,11 @@ export interface StaffTravelResult {
   readonly warnings: readonly string[];
 }
 
-/**
- * Staff travel for home visits made from each spoke base, and patients' travel to clinic
- * contacts there: both sides of consolidating bases.
- *
- * Method: contacts per week per zone = caseload × 7 / maxDaysBetweenContacts; home visits =
- * contacts × homeVisitShare, made out and back from the zone's base; clinic contacts = the
- * rest, made by the patient to the base and back. Round-trip minutes = outbound (base → zone,
- * `options.outboundMatrix`) + return (zone → base, `matrix`), or 2 × `matrix` when roads are
- * roughly symmetric. One visit per trip (no chaining of visits into rounds), so the figures
- * are an upper bound on a well-planned round's travel. Staff time lost to travel per base =
- * travel ÷ (travel + face-to-face visit minutes), and travel ÷ (WTE × minutes per WTE-week).
- *
- * @param matrix - Zones × bases, zone → base minutes (any provider; Infinity = unreachable).
- * @param caseload - Active caseload per zone (aligned with `matrix.origins` or keyed by id).
- * @param spokeOf - Base id per zone (aligned or keyed), or `"nearest"` (default): each zone's
- *   nearest base by round trip, ties by column order.
- * @param options - `community` rates or explicit `maxDaysBetweenContacts`, `homeVisitShare`,
- *   `homeVisitMinutes`; `staffWte` per base; `minutesPerWteWeek` (default 2,250);
- *   `outboundMatrix`.
- * @returns Per zone, per base and in total: staff travel and patient travel minutes per week.
- * @throws {@link NotAlignedError} if `caseload`, `spokeOf` or `outboundMatrix` do not match.
- * @throws {@link UnknownIdError} if `spokeOf` names a base not in the matrix.
- * @throws {@link InvalidInputError} for negative/NaN caseload or missing rates.
- * @example
- * const m = createCostMatrix(["z1", "z2"], ["base"], [10, 20]);
- * const r = staffTravel(m, [28, 28], "nearest", { maxDaysBetweenContacts: 28, homeVisitShare: 0.5 });
- * r.totals.staffTravelMinutesPerWeek; // 3.5·20 + 3.5·40 = 210
- */
-export function staffTravel(
-  matrix: CostMatrix,
-  caseload: ArrayLike<number> | Readonly<Record<string, number>>,
-  spokeOf: readonly (string | null)[] | Readonly<Record<string, string>> | "nearest" = "nearest",
-  options: StaffTravelOptions = {},
-): StaffTravelResult {
-  const { outboundMatrix, ...rest } = options;
-  const opts = parseInput(where, StaffTravelOptionsSchema, rest, "options");
-  const zones = matrix.origins;
-  const bases = matrix.destinations;
-  const n = zones.length;
-  const m = bases.length;
-  const load = alignedValues(where, "caseload", caseload, zones, "matrix.origins");
+type ParsedOptions = z.output<typeof StaffTravelOptionsSchema>;
+type SpokeOf = readonly (string | null)[] | Readonly<Record<string, string>> | "nearest";
+
+/** The contact policy: the options' figures, else the community assumptions'. */
+function contactPolicy(opts: ParsedOptions): { maxDays: number; share: number; visitMinutes: number | undefined } {
   const maxDays = opts.maxDaysBetweenContacts ?? opts.community?.maxDaysBetweenContacts.value;
   const share = opts.homeVisitShare ?? opts.community?.homeVisitShare.value;
   const visitMinutes = opts.homeVisitMinutes ?? opts.community?.homeVisitMinutes?.value;
@@ -124,6 +88,15 @@ export function staffTravel(
   if (maxDays === undefined) missing.push({ path: "options.maxDaysBetweenContacts", message: "give it or options.community (got undefined)" });
   if (share === undefined) missing.push({ path: "options.homeVisitShare", message: "give it or options.community (got undefined)" });
   if (missing.length > 0) throw new InvalidInputError(where, missing);
+  return { maxDays: maxDays as number, share: share as number, visitMinutes };
+}
+
+/** Out-and-back minutes per zone × base: outbound (or the same matrix) plus return. */
+function roundTrips(matrix: CostMatrix, outboundMatrix: CostMatrix | undefined): Float64Array {
+  const zones = matrix.origins;
+  const bases = matrix.destinations;
+  const n = zones.length;
+  const m = bases.length;
   if (outboundMatrix !== undefined) {
     if (outboundMatrix.origins.length !== n || outboundMatrix.destinations.length !== m) {
       throw new NotAlignedError(where, "options.outboundMatrix", outboundMatrix.origins.length * outboundMatrix.destinations.length, n * m, "matrix (zones × bases)");
@@ -131,12 +104,15 @@ export function staffTravel(
     for (let i = 0; i < n; i++) if (outboundMatrix.origins[i] !== zones[i]) throw new NotAlignedError(where, "options.outboundMatrix.origins", n, n, "matrix.origins (same ids, same order)");
     for (let j = 0; j < m; j++) if (outboundMatrix.destinations[j] !== bases[j]) throw new NotAlignedError(where, "options.outboundMatrix.destinations", m, m, "matrix.destinations (same ids, same order)");
   }
-  if (opts.staffWte !== undefined) {
-    for (const key of Object.keys(opts.staffWte)) if (!bases.includes(key)) throw new UnknownIdError(where, "base", key, `options.staffWte.${key}`);
-  }
   const trip = new Float64Array(n * m);
   for (let k = 0; k < n * m; k++) trip[k] = matrix.minutes[k] + (outboundMatrix === undefined ? matrix.minutes[k] : outboundMatrix.minutes[k]);
+  return trip;
+}
 
+/** Each zone's base index (−1: none): the nearest by round trip, or the caller's choice. */
+function assignBases(zones: readonly string[], bases: readonly string[], trip: Float64Array, spokeOf: SpokeOf, load: Float64Array): Int32Array {
+  const n = zones.length;
+  const m = bases.length;
   const assigned = new Int32Array(n).fill(-1);
   if (spokeOf === "nearest") {
     for (let i = 0; i < n; i++) {
@@ -144,36 +120,59 @@ export function staffTravel(
       for (let j = 0; j < m; j++) if (trip[i * m + j] !== Infinity && (best < 0 || trip[i * m + j] < trip[i * m + best])) best = j;
       assigned[i] = best;
     }
-  } else {
-    const index = new Map(bases.map((b, j) => [b, j] as const));
-    let read: (i: number) => { v: unknown; path: string };
-    if (Array.isArray(spokeOf)) {
-      if (spokeOf.length !== n) throw new NotAlignedError(where, "spokeOf", spokeOf.length, n, "matrix.origins");
-      read = (i) => ({ v: spokeOf[i], path: `spokeOf[${i}]` });
-    } else if (spokeOf !== null && typeof spokeOf === "object") {
-      const rec = spokeOf as Record<string, unknown>;
-      for (const key of Object.keys(rec)) if (!zones.includes(key)) throw new UnknownIdError(where, "zone", key, `spokeOf.${key}`);
-      read = (i) => ({ v: rec[zones[i]], path: `spokeOf.${zones[i]}` });
-    } else {
-      throw new InvalidInputError(where, [{ path: "spokeOf", message: `expected "nearest", an array of base ids or a record (got ${show(spokeOf)})` }]);
-    }
-    for (let i = 0; i < n; i++) {
-      const { v, path } = read(i);
-      if (v === null || v === undefined) {
-        if (load[i] > 0) throw new InvalidInputError(where, [{ path, message: `zone "${zones[i]}" has caseload ${load[i]} but no base (got ${show(v)})` }]);
-        continue;
-      }
-      const j = typeof v === "string" ? index.get(v) : undefined;
-      if (j === undefined) throw new UnknownIdError(where, "base", String(v), path, "Bases are matrix.destinations ids.");
-      assigned[i] = j;
-    }
+    return assigned;
   }
+  const index = new Map(bases.map((b, j) => [b, j] as const));
+  let read: (i: number) => { v: unknown; path: string };
+  if (Array.isArray(spokeOf)) {
+    if (spokeOf.length !== n) throw new NotAlignedError(where, "spokeOf", spokeOf.length, n, "matrix.origins");
+    read = (i) => ({ v: spokeOf[i], path: `spokeOf[${i}]` });
+  } else if (spokeOf !== null && typeof spokeOf === "object") {
+    const rec = spokeOf as Record<string, unknown>;
+    for (const key of Object.keys(rec)) if (!zones.includes(key)) throw new UnknownIdError(where, "zone", key, `spokeOf.${key}`);
+    read = (i) => ({ v: rec[zones[i]], path: `spokeOf.${zones[i]}` });
+  } else {
+    throw new InvalidInputError(where, [{ path: "spokeOf", message: `expected "nearest", an array of base ids or a record (got ${show(spokeOf)})` }]);
+  }
+  for (let i = 0; i < n; i++) {
+    const { v, path } = read(i);
+    if (v === null || v === undefined) {
+      if (load[i] > 0) throw new InvalidInputError(where, [{ path, message: `zone "${zones[i]}" has caseload ${load[i]} but no base (got ${show(v)})` }]);
+      continue;
+    }
+    const j = typeof v === "string" ? index.get(v) : undefined;
+    if (j === undefined) throw new UnknownIdError(where, "base", String(v), path, "Bases are matrix.destinations ids.");
+    assigned[i] = j;
+  }
+  return assigned;
+}
 
-  const perWeek = 7 / (maxDays as number);
-  const sh = share as number;
-  const warnings: string[] = [];
+/** Per-base sums over its reachable zones. */
+interface BaseSums {
+  zones: number;
+  caseload: number;
+  visits: number;
+  staff: number;
+  clinic: number;
+  patient: number;
+}
+
+/** Per zone: contacts, visits and the travel they cost; per base and overall sums of the reachable ones. */
+function zoneTravel(
+  matrix: CostMatrix,
+  load: Float64Array,
+  trip: Float64Array,
+  assigned: Int32Array,
+  policy: { maxDays: number; share: number },
+): { zoneRows: ZoneTravel[]; agg: BaseSums[]; totals: StaffTravelResult["totals"]; unreachable: string[] } {
+  const zones = matrix.origins;
+  const bases = matrix.destinations;
+  const n = zones.length;
+  const m = bases.length;
+  const perWeek = 7 / policy.maxDays;
+  const sh = policy.share;
   const unreachable: string[] = [];
-  const agg = bases.map(() => ({ zones: 0, caseload: 0, visits: 0, staff: 0, clinic: 0, patient: 0 }));
+  const agg: BaseSums[] = bases.map(() => ({ zones: 0, caseload: 0, visits: 0, staff: 0, clinic: 0, patient: 0 }));
   const totals = { staffTravelMinutesPerWeek: 0, patientTravelMinutesPerWeek: 0, homeVisitsPerWeek: 0, clinicContactsPerWeek: 0 };
   const zoneRows: ZoneTravel[] = [];
   for (let i = 0; i < n; i++) {
@@ -210,9 +209,11 @@ export function staffTravel(
       totals.clinicContactsPerWeek += clinic;
     }
   }
-  if (unreachable.length > 0) {
-    warnings.push(`${unreachable.length} zone${unreachable.length === 1 ? "" : "s"} with caseload cannot reach ${unreachable.length === 1 ? "its" : "their"} base (${unreachable.slice(0, 5).map((z) => `"${z}"`).join(", ")}${unreachable.length > 5 ? ", …" : ""}); excluded from the totals`);
-  }
+  return { zoneRows, agg, totals, unreachable };
+}
+
+/** Per base: the sums and the shares of home-visit and staff time spent travelling. */
+function baseTravel(bases: readonly string[], agg: readonly BaseSums[], opts: ParsedOptions, visitMinutes: number | undefined): BaseTravel[] {
   const baseRows = bases.map((b, j): BaseTravel => {
     const a = agg[j];
     const wte = opts.staffWte?.[b];
@@ -231,6 +232,60 @@ export function staffTravel(
       meanPatientMinutesPerClinicContact: a.clinic > 0 ? a.patient / a.clinic : 0,
     };
   });
+  return baseRows;
+}
+
+/**
+ * Staff travel for home visits made from each spoke base, and patients' travel to clinic
+ * contacts there: both sides of consolidating bases.
+ *
+ * Method: contacts per week per zone = caseload × 7 / maxDaysBetweenContacts; home visits =
+ * contacts × homeVisitShare, made out and back from the zone's base; clinic contacts = the
+ * rest, made by the patient to the base and back. Round-trip minutes = outbound (base → zone,
+ * `options.outboundMatrix`) + return (zone → base, `matrix`), or 2 × `matrix` when roads are
+ * roughly symmetric. One visit per trip (no chaining of visits into rounds), so the figures
+ * are an upper bound on a well-planned round's travel. Staff time lost to travel per base =
+ * travel ÷ (travel + face-to-face visit minutes), and travel ÷ (WTE × minutes per WTE-week).
+ *
+ * @param matrix - Zones × bases, zone → base minutes (any provider; Infinity = unreachable).
+ * @param caseload - Active caseload per zone (aligned with `matrix.origins` or keyed by id).
+ * @param spokeOf - Base id per zone (aligned or keyed), or `"nearest"` (default): each zone's
+ *   nearest base by round trip, ties by column order.
+ * @param options - `community` rates or explicit `maxDaysBetweenContacts`, `homeVisitShare`,
+ *   `homeVisitMinutes`; `staffWte` per base; `minutesPerWteWeek` (default 2,250);
+ *   `outboundMatrix`.
+ * @returns Per zone, per base and in total: staff travel and patient travel minutes per week.
+ * @throws {@link NotAlignedError} if `caseload`, `spokeOf` or `outboundMatrix` do not match.
+ * @throws {@link UnknownIdError} if `spokeOf` names a base not in the matrix.
+ * @throws {@link InvalidInputError} for negative/NaN caseload or missing rates.
+ * @example
+ * const m = createCostMatrix(["z1", "z2"], ["base"], [10, 20]);
+ * const r = staffTravel(m, [28, 28], "nearest", { maxDaysBetweenContacts: 28, homeVisitShare: 0.5 });
+ * r.totals.staffTravelMinutesPerWeek; // 3.5·20 + 3.5·40 = 210
+ */
+export function staffTravel(
+  matrix: CostMatrix,
+  caseload: ArrayLike<number> | Readonly<Record<string, number>>,
+  spokeOf: SpokeOf = "nearest",
+  options: StaffTravelOptions = {},
+): StaffTravelResult {
+  const { outboundMatrix, ...rest } = options;
+  const opts = parseInput(where, StaffTravelOptionsSchema, rest, "options");
+  const zones = matrix.origins;
+  const bases = matrix.destinations;
+  const load = alignedValues(where, "caseload", caseload, zones, "matrix.origins");
+  const policy = contactPolicy(opts);
+  const trip = roundTrips(matrix, outboundMatrix);
+  if (opts.staffWte !== undefined) {
+    for (const key of Object.keys(opts.staffWte)) if (!bases.includes(key)) throw new UnknownIdError(where, "base", key, `options.staffWte.${key}`);
+  }
+  const assigned = assignBases(zones, bases, trip, spokeOf, load);
+  const { zoneRows, agg, totals, unreachable } = zoneTravel(matrix, load, trip, assigned, policy);
+  const warnings: string[] = [];
+  if (unreachable.length > 0) {
+    warnings.push(`${unreachable.length} zone${unreachable.length === 1 ? "" : "s"} with caseload cannot reach ${unreachable.length === 1 ? "its" : "their"} base (${unreachable.slice(0, 5).map((z) => `"${z}"`).join(", ")}${unreachable.length > 5 ? ", …" : ""}); excluded from the totals`);
+  }
+  const baseRows = baseTravel(bases, agg, opts, policy.visitMinutes);
   for (const b of baseRows) {
     if (b.travelShareOfStaffTime !== null && b.travelShareOfStaffTime > 1) {
       warnings.push(`base "${b.base}": home-visit travel alone needs ${(b.travelShareOfStaffTime * 100).toFixed(0)} % of its staff time`);

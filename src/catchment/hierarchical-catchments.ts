@@ -80,6 +80,168 @@ export interface HierarchicalCatchmentsResult {
   readonly warnings: readonly string[];
 }
 
+const WHERE = "hierarchicalCatchments";
+
+/** Matrix columns of the open spokes and hubs (sorted), and every destination's column. */
+function siteColumns(matrix: CostMatrix, spokes: readonly Site[], hubs: readonly Site[]): { colOf: Map<string, number>; spokeCols: Int32Array; hubCols: Int32Array } {
+  const colOf = new Map<string, number>(matrix.destinations.map((d, j) => [d, j]));
+  const columnsFor = (sites: readonly Site[]): Int32Array => {
+    const cols = sites.map((s) => {
+      const j = colOf.get(s.id);
+      if (j === undefined) {
+        throw new UnknownIdError(WHERE, `open ${s.kind}`, s.id, "matrix.destinations", "The matrix must have every open spoke and hub as a destination.");
+      }
+      return j;
+    });
+    return Int32Array.from(cols.sort((a, b) => a - b));
+  };
+  return { colOf, spokeCols: columnsFor(spokes), hubCols: columnsFor(hubs) };
+}
+
+/** Population and demand per matrix origin, checking that the origins are exactly the zones. */
+function zoneWeights(network: ServiceNetwork, matrix: CostMatrix, demandOption: AlignedValues | undefined): { population: Float64Array; demand: Float64Array } {
+  const zoneById = new Map(network.zones.map((z) => [z.id, z] as const));
+  matrix.origins.forEach((id, i) => {
+    if (!zoneById.has(id)) throw new UnknownIdError(WHERE, "zone", id, `matrix.origins[${i}]`, "Matrix origins must be the network's zone ids.");
+  });
+  if (matrix.origins.length !== network.zones.length) {
+    const inMatrix = new Set(matrix.origins);
+    const missing = network.zones.find((z) => !inMatrix.has(z.id));
+    throw new NotAlignedError(WHERE, `matrix.origins (missing zone "${missing?.id}")`, matrix.origins.length, network.zones.length, "network.zones");
+  }
+  const population = Float64Array.from(matrix.origins, (id) => (zoneById.get(id) as { population: number }).population);
+  const demand =
+    demandOption === undefined
+      ? Float64Array.from(matrix.origins, (id, i) => population[i] * ((zoneById.get(id) as { need?: number }).need ?? 1))
+      : alignValues(WHERE, "options.demand", demandOption, matrix.origins, "matrix.origins");
+  return { population, demand };
+}
+
+/** The spokes × hubs minutes: the caller's matrix, else the router's, else an error. */
+function legMatrix(referred: readonly Site[], hubs: readonly Site[], opts: HierarchicalCatchmentsOptions): CostMatrix {
+  if (opts.spokeHubMinutes !== undefined) return checkMatrix(WHERE, opts.spokeHubMinutes, "options.spokeHubMinutes");
+  if (opts.router !== undefined && typeof (opts.router as Router).travelTimes === "function") {
+    return opts.router.travelTimes(
+      referred.map((s) => ({ id: s.id, location: s.location })),
+      hubs.map((h) => ({ id: h.id, location: h.location })),
+    );
+  }
+  throw new InvalidInputError(WHERE, [
+    {
+      path: "options.spokeHubMinutes",
+      message: "the spoke → hub leg needs times the zones × sites matrix does not hold: pass options.spokeHubMinutes (a spokes × hubs CostMatrix) or options.router",
+    },
+  ]);
+}
+
+/** Minutes of each referring spoke's leg to its open hub; warns about spokes without one. */
+function spokeHubLegs(spokes: readonly Site[], hubs: readonly Site[], hubOpen: ReadonlySet<string>, opts: HierarchicalCatchmentsOptions, warnings: string[]): Map<string, number> {
+  const legMinutes = new Map<string, number>();
+  const referred = spokes.filter((s) => s.hub !== undefined && hubOpen.has(s.hub));
+  for (const s of spokes) {
+    if (s.hub === undefined) warnings.push(`${WHERE}: spoke "${s.id}" has no parent hub; its zones have hub null.`);
+    else if (!hubOpen.has(s.hub)) warnings.push(`${WHERE}: spoke "${s.id}" refers to hub "${s.hub}", which is closed or not a hub; its zones have hub null.`);
+  }
+  if (referred.length === 0) return legMinutes;
+  const leg = legMatrix(referred, hubs, opts);
+  const legRow = new Map(leg.origins.map((o, i) => [o, i]));
+  const legCol = new Map(leg.destinations.map((d, j) => [d, j]));
+  for (const s of referred) {
+    const i = legRow.get(s.id);
+    if (i === undefined) throw new UnknownIdError(WHERE, "spoke", s.id, "options.spokeHubMinutes.origins", "Give a row for every open spoke.");
+    const j = legCol.get(s.hub as string);
+    if (j === undefined) throw new UnknownIdError(WHERE, "hub", s.hub as string, "options.spokeHubMinutes.destinations", "Give a column for every open hub.");
+    legMinutes.set(s.id, leg.minutes[i * leg.destinations.length + j]);
+  }
+  return legMinutes;
+}
+
+/** What the zone pass needs: the checked inputs, columns and legs. */
+interface HierarchyInputs {
+  readonly network: ServiceNetwork;
+  readonly matrix: CostMatrix;
+  readonly spokes: readonly Site[];
+  readonly hubOpen: ReadonlySet<string>;
+  readonly colOf: ReadonlyMap<string, number>;
+  readonly spokeCols: Int32Array;
+  readonly hubCols: Int32Array;
+  readonly population: Float64Array;
+  readonly demand: Float64Array;
+  readonly legMinutes: ReadonlyMap<string, number>;
+}
+
+/** Running totals of the zone pass (compensated sums). */
+interface HierarchyTotals {
+  readonly flowZones: Int32Array;
+  readonly flowPop: NeumaierSum[];
+  readonly flowDemand: NeumaierSum[];
+  readonly totalPop: NeumaierSum;
+  readonly sentFurther: NeumaierSum;
+  readonly extraWeighted: NeumaierSum;
+  readonly extraWeight: NeumaierSum;
+}
+
+/** Each zone to its nearest open spoke and that spoke's hub, against its nearest hub directly. */
+function assignZones(inp: HierarchyInputs): { zones: HierarchicalZone[]; unreachable: string[]; totals: HierarchyTotals } {
+  const { network, matrix, spokes, hubOpen, colOf, population, demand, legMinutes } = inp;
+  const nearSpoke = nearestColumns(matrix, inp.spokeCols);
+  const nearHub = nearestColumns(matrix, inp.hubCols);
+  const siteById = new Map(network.sites.map((s) => [s.id, s] as const));
+  const cols = matrix.destinations.length;
+  const zones: HierarchicalZone[] = [];
+  const unreachable: string[] = [];
+  const flowIndex = new Map(spokes.map((s, k) => [s.id, k]));
+  const t: HierarchyTotals = {
+    flowZones: new Int32Array(spokes.length),
+    flowPop: spokes.map(() => new NeumaierSum()),
+    flowDemand: spokes.map(() => new NeumaierSum()),
+    totalPop: new NeumaierSum(),
+    sentFurther: new NeumaierSum(),
+    extraWeighted: new NeumaierSum(),
+    extraWeight: new NeumaierSum(),
+  };
+  for (let i = 0; i < matrix.origins.length; i++) {
+    const zone = matrix.origins[i];
+    t.totalPop.add(population[i]);
+    const sj = nearSpoke.index[i];
+    const hj = nearHub.index[i];
+    const nearestHub = hj < 0 ? null : matrix.destinations[hj];
+    const nearestHubMinutes = nearHub.minutes[i];
+    if (sj < 0) {
+      unreachable.push(zone);
+      zones.push({ zone, population: population[i], spoke: null, spokeMinutes: Infinity, hub: null, hubLegMinutes: null, viaSpokeMinutes: null, hubDirectMinutes: null, nearestHub, nearestHubMinutes, extraMinutes: null });
+      continue;
+    }
+    const spoke = matrix.destinations[sj];
+    const spokeMinutes = nearSpoke.minutes[i];
+    const k = flowIndex.get(spoke) as number;
+    t.flowZones[k] += 1;
+    t.flowPop[k].add(population[i]);
+    t.flowDemand[k].add(demand[i]);
+    const parent = (siteById.get(spoke) as Site).hub;
+    const hub = parent !== undefined && hubOpen.has(parent) ? parent : null;
+    let hubLegMinutes: number | null = null;
+    let viaSpokeMinutes: number | null = null;
+    let hubDirectMinutes: number | null = null;
+    let extraMinutes: number | null = null;
+    if (hub !== null) {
+      hubLegMinutes = legMinutes.get(spoke) as number;
+      viaSpokeMinutes = spokeMinutes + hubLegMinutes;
+      hubDirectMinutes = matrix.minutes[i * cols + (colOf.get(hub) as number)];
+      if (nearestHubMinutes !== Infinity) {
+        extraMinutes = hubDirectMinutes - nearestHubMinutes;
+        if (extraMinutes > 0) t.sentFurther.add(population[i]);
+        if (extraMinutes !== Infinity) {
+          t.extraWeighted.add(population[i] * extraMinutes);
+          t.extraWeight.add(population[i]);
+        }
+      }
+    }
+    zones.push({ zone, population: population[i], spoke, spokeMinutes, hub, hubLegMinutes, viaSpokeMinutes, hubDirectMinutes, nearestHub, nearestHubMinutes, extraMinutes });
+  }
+  return { zones, unreachable, totals: t };
+}
+
 function openOf(sites: readonly Site[], kind: "hub" | "spoke"): Site[] {
   return sites.filter((s) => s.kind === kind && (s.status ?? "open") === "open");
 }
@@ -111,7 +273,7 @@ export function hierarchicalCatchments(
   matrix: CostMatrix,
   options: HierarchicalCatchmentsOptions = {},
 ): HierarchicalCatchmentsResult {
-  const where = "hierarchicalCatchments";
+  const where = WHERE;
   checkMatrix(where, matrix);
   const opts = parseInput(where, HierarchicalOptionsSchema, options, "options") as HierarchicalCatchmentsOptions;
   if (network === null || typeof network !== "object" || !Array.isArray(network.sites) || !Array.isArray(network.zones)) {
@@ -121,146 +283,31 @@ export function hierarchicalCatchments(
   const hubs = openOf(network.sites, "hub");
   if (spokes.length === 0) throw new InvalidInputError(where, [{ path: "network.sites", message: "the network has no open spoke" }]);
   if (hubs.length === 0) throw new InvalidInputError(where, [{ path: "network.sites", message: "the network has no open hub" }]);
-
-  const colOf = new Map<string, number>(matrix.destinations.map((d, j) => [d, j]));
-  const columnsFor = (sites: Site[]): Int32Array => {
-    const cols = sites.map((s) => {
-      const j = colOf.get(s.id);
-      if (j === undefined) {
-        throw new UnknownIdError(where, `open ${s.kind}`, s.id, "matrix.destinations", "The matrix must have every open spoke and hub as a destination.");
-      }
-      return j;
-    });
-    return Int32Array.from(cols.sort((a, b) => a - b));
-  };
-  const spokeCols = columnsFor(spokes);
-  const hubCols = columnsFor(hubs);
-
-  // zones ↔ origins
-  const zoneById = new Map(network.zones.map((z) => [z.id, z] as const));
-  matrix.origins.forEach((id, i) => {
-    if (!zoneById.has(id)) throw new UnknownIdError(where, "zone", id, `matrix.origins[${i}]`, "Matrix origins must be the network's zone ids.");
-  });
-  if (matrix.origins.length !== network.zones.length) {
-    const inMatrix = new Set(matrix.origins);
-    const missing = network.zones.find((z) => !inMatrix.has(z.id));
-    throw new NotAlignedError(where, `matrix.origins (missing zone "${missing?.id}")`, matrix.origins.length, network.zones.length, "network.zones");
-  }
-  const population = Float64Array.from(matrix.origins, (id) => (zoneById.get(id) as { population: number }).population);
-  const demand =
-    opts.demand === undefined
-      ? Float64Array.from(matrix.origins, (id, i) => population[i] * ((zoneById.get(id) as { need?: number }).need ?? 1))
-      : alignValues(where, "options.demand", opts.demand, matrix.origins, "matrix.origins");
-
-  // spoke → hub leg
+  const { colOf, spokeCols, hubCols } = siteColumns(matrix, spokes, hubs);
+  const { population, demand } = zoneWeights(network, matrix, opts.demand);
   const hubOpen = new Set(hubs.map((h) => h.id));
   const warnings: string[] = [];
-  const legMinutes = new Map<string, number>();
-  const referred = spokes.filter((s) => s.hub !== undefined && hubOpen.has(s.hub));
-  for (const s of spokes) {
-    if (s.hub === undefined) warnings.push(`${where}: spoke "${s.id}" has no parent hub; its zones have hub null.`);
-    else if (!hubOpen.has(s.hub)) warnings.push(`${where}: spoke "${s.id}" refers to hub "${s.hub}", which is closed or not a hub; its zones have hub null.`);
-  }
-  if (referred.length > 0) {
-    let leg: CostMatrix;
-    if (opts.spokeHubMinutes !== undefined) {
-      leg = checkMatrix(where, opts.spokeHubMinutes, "options.spokeHubMinutes");
-    } else if (opts.router !== undefined && typeof (opts.router as Router).travelTimes === "function") {
-      leg = opts.router.travelTimes(
-        referred.map((s) => ({ id: s.id, location: s.location })),
-        hubs.map((h) => ({ id: h.id, location: h.location })),
-      );
-    } else {
-      throw new InvalidInputError(where, [
-        {
-          path: "options.spokeHubMinutes",
-          message: "the spoke → hub leg needs times the zones × sites matrix does not hold: pass options.spokeHubMinutes (a spokes × hubs CostMatrix) or options.router",
-        },
-      ]);
-    }
-    const legRow = new Map(leg.origins.map((o, i) => [o, i]));
-    const legCol = new Map(leg.destinations.map((d, j) => [d, j]));
-    for (const s of referred) {
-      const i = legRow.get(s.id);
-      if (i === undefined) throw new UnknownIdError(where, "spoke", s.id, "options.spokeHubMinutes.origins", "Give a row for every open spoke.");
-      const j = legCol.get(s.hub as string);
-      if (j === undefined) throw new UnknownIdError(where, "hub", s.hub as string, "options.spokeHubMinutes.destinations", "Give a column for every open hub.");
-      legMinutes.set(s.id, leg.minutes[i * leg.destinations.length + j]);
-    }
-  }
-
-  const nearSpoke = nearestColumns(matrix, spokeCols);
-  const nearHub = nearestColumns(matrix, hubCols);
-  const siteById = new Map(network.sites.map((s) => [s.id, s] as const));
-  const cols = matrix.destinations.length;
-  const zones: HierarchicalZone[] = [];
-  const unreachable: string[] = [];
-  const flowIndex = new Map(spokes.map((s, k) => [s.id, k]));
-  const flowZones = new Int32Array(spokes.length);
-  const flowPop = spokes.map(() => new NeumaierSum());
-  const flowDemand = spokes.map(() => new NeumaierSum());
-  const totalPop = new NeumaierSum();
-  const sentFurther = new NeumaierSum();
-  const extraWeighted = new NeumaierSum();
-  const extraWeight = new NeumaierSum();
-  for (let i = 0; i < matrix.origins.length; i++) {
-    const zone = matrix.origins[i];
-    totalPop.add(population[i]);
-    const sj = nearSpoke.index[i];
-    const hj = nearHub.index[i];
-    const nearestHub = hj < 0 ? null : matrix.destinations[hj];
-    const nearestHubMinutes = nearHub.minutes[i];
-    if (sj < 0) {
-      unreachable.push(zone);
-      zones.push({ zone, population: population[i], spoke: null, spokeMinutes: Infinity, hub: null, hubLegMinutes: null, viaSpokeMinutes: null, hubDirectMinutes: null, nearestHub, nearestHubMinutes, extraMinutes: null });
-      continue;
-    }
-    const spoke = matrix.destinations[sj];
-    const spokeMinutes = nearSpoke.minutes[i];
-    const k = flowIndex.get(spoke) as number;
-    flowZones[k] += 1;
-    flowPop[k].add(population[i]);
-    flowDemand[k].add(demand[i]);
-    const parent = (siteById.get(spoke) as Site).hub;
-    const hub = parent !== undefined && hubOpen.has(parent) ? parent : null;
-    let hubLegMinutes: number | null = null;
-    let viaSpokeMinutes: number | null = null;
-    let hubDirectMinutes: number | null = null;
-    let extraMinutes: number | null = null;
-    if (hub !== null) {
-      hubLegMinutes = legMinutes.get(spoke) as number;
-      viaSpokeMinutes = spokeMinutes + hubLegMinutes;
-      hubDirectMinutes = matrix.minutes[i * cols + (colOf.get(hub) as number)];
-      if (nearestHubMinutes !== Infinity) {
-        extraMinutes = hubDirectMinutes - nearestHubMinutes;
-        if (extraMinutes > 0) sentFurther.add(population[i]);
-        if (extraMinutes !== Infinity) {
-          extraWeighted.add(population[i] * extraMinutes);
-          extraWeight.add(population[i]);
-        }
-      }
-    }
-    zones.push({ zone, population: population[i], spoke, spokeMinutes, hub, hubLegMinutes, viaSpokeMinutes, hubDirectMinutes, nearestHub, nearestHubMinutes, extraMinutes });
-  }
+  const legMinutes = spokeHubLegs(spokes, hubs, hubOpen, opts, warnings);
+  const { zones, unreachable, totals: t } = assignZones({ network, matrix, spokes, hubOpen, colOf, spokeCols, hubCols, population, demand, legMinutes });
   const flows: ReferralFlow[] = spokes.map((s, k) => {
     const hub = s.hub !== undefined && hubOpen.has(s.hub) ? s.hub : null;
     return {
       spoke: s.id,
       hub,
-      zones: flowZones[k],
-      population: +flowPop[k],
-      demand: +flowDemand[k],
+      zones: t.flowZones[k],
+      population: +t.flowPop[k],
+      demand: +t.flowDemand[k],
       hubLegMinutes: hub === null ? null : (legMinutes.get(s.id) as number),
     };
   });
   if (unreachable.length > 0) warnings.push(`${where}: ${unreachable.length} zones reach no open spoke.`);
   const unreachableLegs = flows.filter((f) => f.hubLegMinutes === Infinity).length;
   if (unreachableLegs > 0) warnings.push(`${where}: ${unreachableLegs} spokes cannot reach their hub (hubLegMinutes Infinity).`);
-  const W = +extraWeight;
+  const W = +t.extraWeight;
   return {
     zones,
     flows,
-    summary: { population: +totalPop, populationSentFurther: +sentFurther, meanExtraMinutes: W > 0 ? +extraWeighted / W : null },
+    summary: { population: +t.totalPop, populationSentFurther: +t.sentFurther, meanExtraMinutes: W > 0 ? +t.extraWeighted / W : null },
     unreachable,
     warnings,
   };

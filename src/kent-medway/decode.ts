@@ -4,6 +4,9 @@ import { MultiDirectedGraph } from "graphology";
 import { InvalidInputError } from "../errors.js";
 import type { DemandZoneInput, RoadEdgeAttributes, RoadGraph, RoadNodeAttributes, SiteInput } from "../model/index.js";
 import type { SpeedProfile } from "../network/speed-profile.js";
+import { decodeVarints, undeltaInPlace } from "./codec.js";
+
+export { decodeVarints } from "./codec.js";
 
 export interface ZonesFixture {
   id: string[];
@@ -37,42 +40,6 @@ export interface RoadsFixture {
 export interface SitesFixture {
   notes: { parentHubRule: string; gaps: string[] };
   sites: SiteInput[];
-}
-
-/**
- * Decode a varint string (scripts/build-fixtures.ts `varints`): URL-safe base-64 digits, 5 data
- * bits each, least significant first, digit ≥ 32 = more follows; values are zigzag-encoded.
- */
-export function decodeVarints(text: string): Int32Array {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) if (DIGIT[text.charCodeAt(i)] < 32) count++;
-  const out = new Int32Array(count);
-  let value = 0;
-  let shift = 1;
-  for (let i = 0, k = 0; i < text.length; i++) {
-    const d = DIGIT[text.charCodeAt(i)];
-    if (d >= 32) {
-      value += (d - 32) * shift;
-      shift *= 32;
-    } else {
-      value += d * shift;
-      out[k++] = value % 2 === 1 ? -(value + 1) / 2 : value / 2;
-      value = 0;
-      shift = 1;
-    }
-  }
-  return out;
-}
-const DIGIT = (() => {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  const table = new Uint8Array(128).fill(255);
-  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
-  return table;
-})();
-
-function undeltaInPlace(values: Int32Array): Int32Array {
-  for (let i = 1; i < values.length; i++) values[i] += values[i - 1];
-  return values;
 }
 
 export type ZoneGeometry = NonNullable<DemandZoneInput["geometry"]>;

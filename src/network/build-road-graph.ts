@@ -2,7 +2,7 @@ import { MultiDirectedGraph } from "graphology";
 import { z } from "zod";
 import { InvalidInputError, parseInput } from "../errors.js";
 import { RoadsSchema } from "../model/schemas.js";
-import type { RoadEdgeAttributes, RoadGraph, RoadNodeAttributes } from "../model/types.js";
+import type { RoadEdgeAttributes, RoadGraph, RoadNodeAttributes, Roads } from "../model/types.js";
 import { haversineMetres, METRES_PER_DEGREE } from "../internal/geo.js";
 import { DEFAULT_SPEED_PROFILE, type SpeedProfile } from "./speed-profile.js";
 
@@ -25,6 +25,7 @@ const BuildRoadGraphOptionsSchema = z.strictObject({
 
 /** Options of {@link buildRoadGraph}. */
 export type BuildRoadGraphOptions = z.input<typeof BuildRoadGraphOptionsSchema>;
+type ParsedOptions = z.output<typeof BuildRoadGraphOptionsSchema>;
 
 const MPH = 1.609344;
 
@@ -63,53 +64,10 @@ function isUrban(props: Record<string, unknown>, fallback: boolean): boolean {
   return fallback;
 }
 
-/**
- * Build a routable road graph from GeoJSON LineStrings.
- *
- * Method: every line end, and every vertex shared by two lines (or visited twice by one), becomes
- * a node; vertices closer than `joinToleranceMetres` are joined first (a hash grid on an
- * equirectangular projection at the data's mean latitude). Each line is split at its nodes into
- * edges whose `coordinates` keep the intermediate vertices. Length is the haversine sum of the
- * pieces. Speed is the profile's class speed (urban or rural column: a feature's `urban: boolean`,
- * else `urbanRural` starting with "urban"/"rural" as in the ONS Rural-Urban Classification, else
- * `defaultSetting`), combined with a parsed `maxspeed` (mph or km/h, UK `national` limits) by
- * `maxspeedRule` (default `min`: a posted limit can only slow a class down). `oneway` follows OSM:
- * `yes`/`1`/`true` forward, `-1`/`reverse` backward, and (by default) motorways and roundabouts
- * are one-way when untagged. Two-way roads become two directed edges (`<key>` and `<key>~r`).
- * See `DEFAULT_SPEED_PROFILE` for the speeds and their sources (DfT SPE0111, CGN0501/0502).
- *
- * Roads of a class missing from the profile are skipped (listed in the graph attribute
- * `warnings`) or, with `unknownClass: "error"`, rejected.
- *
- * @param roads - A GeoJSON FeatureCollection of LineStrings with `highway`, optional `maxspeed`,
- *   `oneway`, `junction`, `urban`/`urbanRural` properties.
- * @param options.profile - Speeds by class, km/h. Default `DEFAULT_SPEED_PROFILE`.
- * @param options.defaultSetting - `"rural"` (default) or `"urban"`.
- * @param options.joinToleranceMetres - Default 1.
- * @param options.maxspeedRule - `"min"` (default), `"replace"` or `"ignore"`.
- * @param options.impliedOneway - Default true.
- * @param options.unknownClass - `"skip"` (default) or `"error"`.
- * @returns A graphology `MultiDirectedGraph`: nodes `n0, n1, …` with `lon`, `lat`; edges with
- *   `minutes`, `metres`, `highway`, `speedKmh`, `feature` (input index) and `coordinates`
- *   (intermediate `[lon, lat]`, only when there are any). Graph attributes: `warnings: string[]`.
- * @throws {@link InvalidInputError} for malformed GeoJSON, bad options, or (with
- *   `unknownClass: "error"`) an unknown class, naming the feature path.
- * @example
- * const graph = buildRoadGraph({
- *   type: "FeatureCollection",
- *   features: [{ type: "Feature", properties: { highway: "primary" },
- *     geometry: { type: "LineString", coordinates: [[0.5, 51.3], [0.51, 51.3]] } }],
- * });
- * graph.size; // 2 (one edge each way)
- */
-export function buildRoadGraph(roads: unknown, options: BuildRoadGraphOptions = {}): RoadGraph {
+/** Pass 1: which features are used (known road class), and the mean latitude for the hash grid. */
+function selectFeatures(fc: Roads, opts: ParsedOptions, warnings: string[]): { keep: boolean[]; meanLat: number } {
   const where = "buildRoadGraph";
-  const fc = parseInput(where, RoadsSchema, roads, "roads");
-  const opts = parseInput(where, BuildRoadGraphOptionsSchema, options, "options");
   const profile: SpeedProfile = opts.profile;
-  const warnings: string[] = [];
-
-  // Pass 1: which features are used, and the mean latitude for the hash grid.
   const keep: boolean[] = [];
   let latSum = 0;
   let latCount = 0;
@@ -148,10 +106,19 @@ export function buildRoadGraph(roads: unknown, options: BuildRoadGraphOptions = 
   for (const [k, n] of skippedByClass) {
     warnings.push(`${where}: skipped ${n} feature(s) of road class ${k === "undefined" ? "(none)" : `"${k}"`}, which the speed profile does not list`);
   }
+  return { keep, meanLat: latCount === 0 ? 0 : latSum / latCount };
+}
 
-  // Pass 2: join vertices within the tolerance; count uses of each joined vertex.
-  const meanLat = latCount === 0 ? 0 : latSum / latCount;
-  const tol = opts.joinToleranceMetres;
+/** Joined vertices: coordinates, uses (ends count twice), and each feature's vertex ids. */
+interface JoinedVertices {
+  vx: number[];
+  vy: number[];
+  uses: number[];
+  vertexOf: Int32Array[];
+}
+
+/** Pass 2: join vertices within the tolerance (a hash grid in local metres); count uses of each joined vertex. */
+function joinVertices(fc: Roads, keep: readonly boolean[], meanLat: number, tol: number): JoinedVertices {
   const kx = Math.max(1e-9, Math.cos((meanLat * Math.PI) / 180)) * METRES_PER_DEGREE;
   const ky = METRES_PER_DEGREE;
   const cell = tol > 0 ? tol : 1;
@@ -204,8 +171,13 @@ export function buildRoadGraph(roads: unknown, options: BuildRoadGraphOptions = 
     }
     vertexOf.push(ids);
   }
+  return { vx, vy, uses, vertexOf };
+}
 
-  // Pass 3: split lines at nodes and add edges.
+/** Pass 3: split lines at vertices used more than once and add one edge per piece (two if two-way). */
+function addEdges(fc: Roads, keep: readonly boolean[], joined: JoinedVertices, opts: ParsedOptions): MultiDirectedGraph<RoadNodeAttributes, RoadEdgeAttributes> {
+  const profile: SpeedProfile = opts.profile;
+  const { vx, vy, uses, vertexOf } = joined;
   const graph = new MultiDirectedGraph<RoadNodeAttributes, RoadEdgeAttributes>();
   const nodeKey = new Map<number, string>();
   const nodeOf = (v: number): string => {
@@ -258,6 +230,56 @@ export function buildRoadGraph(roads: unknown, options: BuildRoadGraphOptions = 
       if (oneway <= 0) graph.addDirectedEdgeWithKey(`${key}~r`, to, from, attrs(inner.slice().reverse()));
     }
   }
+  return graph;
+}
+
+/**
+ * Build a routable road graph from GeoJSON LineStrings.
+ *
+ * Method: every line end, and every vertex shared by two lines (or visited twice by one), becomes
+ * a node; vertices closer than `joinToleranceMetres` are joined first (a hash grid on an
+ * equirectangular projection at the data's mean latitude). Each line is split at its nodes into
+ * edges whose `coordinates` keep the intermediate vertices. Length is the haversine sum of the
+ * pieces. Speed is the profile's class speed (urban or rural column: a feature's `urban: boolean`,
+ * else `urbanRural` starting with "urban"/"rural" as in the ONS Rural-Urban Classification, else
+ * `defaultSetting`), combined with a parsed `maxspeed` (mph or km/h, UK `national` limits) by
+ * `maxspeedRule` (default `min`: a posted limit can only slow a class down). `oneway` follows OSM:
+ * `yes`/`1`/`true` forward, `-1`/`reverse` backward, and (by default) motorways and roundabouts
+ * are one-way when untagged. Two-way roads become two directed edges (`<key>` and `<key>~r`).
+ * See `DEFAULT_SPEED_PROFILE` for the speeds and their sources (DfT SPE0111, CGN0501/0502).
+ *
+ * Roads of a class missing from the profile are skipped (listed in the graph attribute
+ * `warnings`) or, with `unknownClass: "error"`, rejected.
+ *
+ * @param roads - A GeoJSON FeatureCollection of LineStrings with `highway`, optional `maxspeed`,
+ *   `oneway`, `junction`, `urban`/`urbanRural` properties.
+ * @param options.profile - Speeds by class, km/h. Default `DEFAULT_SPEED_PROFILE`.
+ * @param options.defaultSetting - `"rural"` (default) or `"urban"`.
+ * @param options.joinToleranceMetres - Default 1.
+ * @param options.maxspeedRule - `"min"` (default), `"replace"` or `"ignore"`.
+ * @param options.impliedOneway - Default true.
+ * @param options.unknownClass - `"skip"` (default) or `"error"`.
+ * @returns A graphology `MultiDirectedGraph`: nodes `n0, n1, …` with `lon`, `lat`; edges with
+ *   `minutes`, `metres`, `highway`, `speedKmh`, `feature` (input index) and `coordinates`
+ *   (intermediate `[lon, lat]`, only when there are any). Graph attributes: `warnings: string[]`.
+ * @throws {@link InvalidInputError} for malformed GeoJSON, bad options, or (with
+ *   `unknownClass: "error"`) an unknown class, naming the feature path.
+ * @example
+ * const graph = buildRoadGraph({
+ *   type: "FeatureCollection",
+ *   features: [{ type: "Feature", properties: { highway: "primary" },
+ *     geometry: { type: "LineString", coordinates: [[0.5, 51.3], [0.51, 51.3]] } }],
+ * });
+ * graph.size; // 2 (one edge each way)
+ */
+export function buildRoadGraph(roads: unknown, options: BuildRoadGraphOptions = {}): RoadGraph {
+  const where = "buildRoadGraph";
+  const fc = parseInput(where, RoadsSchema, roads, "roads");
+  const opts = parseInput(where, BuildRoadGraphOptionsSchema, options, "options");
+  const warnings: string[] = [];
+  const { keep, meanLat } = selectFeatures(fc, opts, warnings);
+  const joined = joinVertices(fc, keep, meanLat, opts.joinToleranceMetres);
+  const graph = addEdges(fc, keep, joined, opts);
   graph.setAttribute("warnings", warnings);
   return graph as unknown as RoadGraph;
 }

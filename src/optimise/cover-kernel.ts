@@ -202,6 +202,163 @@ export function greedyCover(cov: Coverage, need: Uint8Array, open0: readonly num
   return open.sort((a, b) => a - b);
 }
 
+/** Zones covered by an open set, counted with multiplicity, and the weight they carry. */
+class CoverCount {
+  value = 0;
+  private readonly count: Int32Array;
+  private readonly cov: Coverage;
+  private readonly weight: Float64Array;
+
+  constructor(cov: Coverage, weight: Float64Array) {
+    this.cov = cov;
+    this.weight = weight;
+    this.count = new Int32Array(cov.n);
+  }
+
+  add(j: number): void {
+    const { candStart, candZones } = this.cov;
+    for (let e = candStart[j]; e < candStart[j + 1]; e++) {
+      const r = candZones[e];
+      if (this.count[r]++ === 0) this.value += this.weight[r];
+    }
+  }
+
+  remove(j: number): void {
+    const { candStart, candZones } = this.cov;
+    for (let e = candStart[j]; e < candStart[j + 1]; e++) {
+      const r = candZones[e];
+      if (--this.count[r] === 0) this.value -= this.weight[r];
+    }
+  }
+
+  /** Weight that opening `j` would add. */
+  gainOf(j: number): number {
+    const { candStart, candZones } = this.cov;
+    let g = 0;
+    for (let e = candStart[j]; e < candStart[j + 1]; e++) {
+      const r = candZones[e];
+      if (this.count[r] === 0) g += this.weight[r];
+    }
+    return g;
+  }
+}
+
+/** Incumbent: greedy by gain, then 1-swaps while they improve. Leaves the chosen sites added to `cover`. */
+function greedyWithSwaps(cover: CoverCount, order: Int32Array, q: number, isIn: Uint8Array): number[] {
+  const M = order.length;
+  const chosen: number[] = [];
+  for (let t = 0; t < q; t++) {
+    let bj = -1;
+    let bg = -1;
+    for (let k = 0; k < M; k++) {
+      const j = order[k];
+      if (isIn[j] === 1) continue;
+      const g = cover.gainOf(j);
+      if (g > bg) {
+        bg = g;
+        bj = j;
+      }
+    }
+    chosen.push(bj);
+    isIn[bj] = 1;
+    cover.add(bj);
+  }
+  let improved = true;
+  while (improved) {
+    improved = false;
+    for (let s = 0; s < chosen.length && !improved; s++) {
+      const out = chosen[s];
+      cover.remove(out);
+      const base = cover.value;
+      let bj = out;
+      let bv = cover.gainOf(out);
+      for (let k = 0; k < M; k++) {
+        const j = order[k];
+        if (isIn[j] === 1) continue;
+        const g = cover.gainOf(j);
+        if (g > bv + 1e-9 * Math.max(1, base)) {
+          bv = g;
+          bj = j;
+        }
+      }
+      if (bj !== out) {
+        isIn[out] = 0;
+        isIn[bj] = 1;
+        chosen[s] = bj;
+        improved = true;
+      }
+      cover.add(chosen[s]);
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Root upper bound: f(OPT) ≤ f(S) + Σ top-q gains w.r.t. the incumbent S, and ≤ the same from
+ * the fixed sites alone. Removes the incumbent from `cover` on the way.
+ */
+function rootUpperBound(cover: CoverCount, order: Int32Array, chosen: readonly number[], isIn: Uint8Array, q: number): number {
+  const M = order.length;
+  const gains: number[] = [];
+  for (let k = 0; k < M; k++) if (isIn[order[k]] === 0) gains.push(cover.gainOf(order[k]));
+  gains.sort((a, b) => b - a);
+  let rootUpper = cover.value;
+  for (let t = 0; t < q && t < gains.length; t++) rootUpper += gains[t];
+  for (const j of chosen) cover.remove(j);
+  let empty = cover.value;
+  const g = Array.from(order, (j) => cover.gainOf(j)).sort((a, b) => b - a);
+  for (let t = 0; t < q && t < g.length; t++) empty += g[t];
+  return Math.min(rootUpper, empty);
+}
+
+/** Depth-first branch and bound over the free sites in gain order, from the fixed sites' cover. */
+function coverBranchAndBound(
+  cover: CoverCount,
+  order: Int32Array,
+  q: number,
+  budget: Budget,
+  incumbent: { value: number; open: number[] },
+): { value: number; open: number[]; aborted: boolean; nodes: number } {
+  const M = order.length;
+  let best = incumbent.value;
+  let bestOpen = incumbent.open;
+  const stack: number[] = [];
+  let aborted = false;
+  let nodes = 0;
+  const gbuf = new Float64Array(M);
+  const dfs = (pos: number, left: number): void => {
+    if (left === 0 || pos >= M) {
+      if (cover.value > best + 1e-9 * Math.max(1, best)) {
+        best = cover.value;
+        bestOpen = [...stack];
+      }
+      return;
+    }
+    if (!budget.tick()) {
+      aborted = true;
+      return;
+    }
+    nodes++;
+    for (let k = pos; k < M; k++) gbuf[k] = cover.gainOf(order[k]);
+    for (let t = pos; t <= M - left; t++) {
+      // bound: current + the `left` largest gains among positions ≥ t
+      const top = Array.from(gbuf.subarray(t, M)).sort((a, b) => b - a);
+      let bound = cover.value;
+      for (let u = 0; u < left && u < top.length; u++) bound += top[u];
+      if (bound <= best + 1e-9 * Math.max(1, best)) continue;
+      const j = order[t];
+      cover.add(j);
+      stack.push(j);
+      dfs(t + 1, left - 1);
+      stack.pop();
+      cover.remove(j);
+      if (aborted) return;
+    }
+  };
+  dfs(0, q);
+  return { value: best, open: bestOpen, aborted, nodes };
+}
+
 /**
  * Maximal coverage: choose q more sites (besides `fixed`) maximising the covered weight.
  * Depth-first branch and bound over candidates ordered by initial gain; the bound adds the
@@ -215,138 +372,26 @@ export function maximalCoverageKernel(
   q: number,
   budget: Budget,
 ): { open: number[]; value: number; upper: number; proven: boolean; nodes: number } {
-  const { m, n, candStart, candZones } = cov;
-  const count = new Int32Array(n);
-  let value = 0;
-  const add = (j: number): void => {
-    for (let e = candStart[j]; e < candStart[j + 1]; e++) {
-      const r = candZones[e];
-      if (count[r]++ === 0) value += weight[r];
-    }
-  };
-  const remove = (j: number): void => {
-    for (let e = candStart[j]; e < candStart[j + 1]; e++) {
-      const r = candZones[e];
-      if (--count[r] === 0) value -= weight[r];
-    }
-  };
+  const { m } = cov;
+  const cover = new CoverCount(cov, weight);
   const isFixed = new Uint8Array(m);
   for (let k = 0; k < fixed.length; k++) {
     isFixed[fixed[k]] = 1;
-    add(fixed[k]);
+    cover.add(fixed[k]);
   }
-  const gainOf = (j: number): number => {
-    let g = 0;
-    for (let e = candStart[j]; e < candStart[j + 1]; e++) {
-      const r = candZones[e];
-      if (count[r] === 0) g += weight[r];
-    }
-    return g;
-  };
   const free: number[] = [];
   for (let j = 0; j < m; j++) if (isFixed[j] === 0) free.push(j);
   const g0 = new Float64Array(m);
-  for (const j of free) g0[j] = gainOf(j);
+  for (const j of free) g0[j] = cover.gainOf(j);
   const order = Int32Array.from(free).sort();
   order.sort((a, b) => g0[b] - g0[a] || a - b);
-  const M = order.length;
-  // incumbent: greedy, then 1-swaps while they improve
-  const chosen: number[] = [];
   const isIn = new Uint8Array(m);
-  for (let t = 0; t < q; t++) {
-    let bj = -1;
-    let bg = -1;
-    for (let k = 0; k < M; k++) {
-      const j = order[k];
-      if (isIn[j] === 1) continue;
-      const g = gainOf(j);
-      if (g > bg) {
-        bg = g;
-        bj = j;
-      }
-    }
-    chosen.push(bj);
-    isIn[bj] = 1;
-    add(bj);
-  }
-  let improved = true;
-  while (improved) {
-    improved = false;
-    for (let s = 0; s < chosen.length && !improved; s++) {
-      const out = chosen[s];
-      remove(out);
-      const base = value;
-      let bj = out;
-      let bv = gainOf(out);
-      for (let k = 0; k < M; k++) {
-        const j = order[k];
-        if (isIn[j] === 1) continue;
-        const g = gainOf(j);
-        if (g > bv + 1e-9 * Math.max(1, base)) {
-          bv = g;
-          bj = j;
-        }
-      }
-      if (bj !== out) {
-        isIn[out] = 0;
-        isIn[bj] = 1;
-        chosen[s] = bj;
-        improved = true;
-      }
-      add(chosen[s]);
-    }
-  }
-  let best = value;
-  let bestOpen = [...chosen];
-  // root bound from the incumbent: f(OPT) ≤ f(S) + Σ top-q gains w.r.t. S
-  const gains: number[] = [];
-  for (let k = 0; k < M; k++) if (isIn[order[k]] === 0) gains.push(gainOf(order[k]));
-  gains.sort((a, b) => b - a);
-  let rootUpper = value;
-  for (let t = 0; t < q && t < gains.length; t++) rootUpper += gains[t];
-  for (const j of chosen) remove(j);
-  {
-    let empty = value;
-    const g = Array.from(order, (j) => gainOf(j)).sort((a, b) => b - a);
-    for (let t = 0; t < q && t < g.length; t++) empty += g[t];
-    rootUpper = Math.min(rootUpper, empty);
-  }
-  const stack: number[] = [];
-  let aborted = false;
-  let nodes = 0;
-  const gbuf = new Float64Array(M);
-  const dfs = (pos: number, left: number): void => {
-    if (left === 0 || pos >= M) {
-      if (value > best + 1e-9 * Math.max(1, best)) {
-        best = value;
-        bestOpen = [...stack];
-      }
-      return;
-    }
-    if (!budget.tick()) {
-      aborted = true;
-      return;
-    }
-    nodes++;
-    for (let k = pos; k < M; k++) gbuf[k] = gainOf(order[k]);
-    for (let t = pos; t <= M - left; t++) {
-      // bound: current + the `left` largest gains among positions ≥ t
-      const top = Array.from(gbuf.subarray(t, M)).sort((a, b) => b - a);
-      let bound = value;
-      for (let u = 0; u < left && u < top.length; u++) bound += top[u];
-      if (bound <= best + 1e-9 * Math.max(1, best)) continue;
-      const j = order[t];
-      add(j);
-      stack.push(j);
-      dfs(t + 1, left - 1);
-      stack.pop();
-      remove(j);
-      if (aborted) return;
-    }
-  };
-  dfs(0, q);
-  const open = [...Array.from(fixed), ...bestOpen].sort((a, b) => a - b);
-  return { open, value: best, upper: aborted ? Math.max(best, rootUpper) : best, proven: !aborted, nodes };
+  const chosen = greedyWithSwaps(cover, order, q, isIn);
+  const incumbent = { value: cover.value, open: [...chosen] };
+  const rootUpper = rootUpperBound(cover, order, chosen, isIn, q);
+  const bb = coverBranchAndBound(cover, order, q, budget, incumbent);
+  const open = [...Array.from(fixed), ...bb.open].sort((a, b) => a - b);
+  return { open, value: bb.value, upper: bb.aborted ? Math.max(bb.value, rootUpper) : bb.value, proven: !bb.aborted, nodes: bb.nodes };
 }
 
 /**

@@ -295,24 +295,63 @@ function reducedCosts(st: LagrangianState, m: number, n: number): number {
   return lamSum;
 }
 
+/** The compact instance: `m` candidates, `n` zones, `p` sites to open, costs `c[j * n + r]`. */
+interface Instance {
+  readonly c: Float64Array;
+  readonly m: number;
+  readonly n: number;
+  readonly p: number;
+}
+
+/** Iteration limit, stopping gap and initial step factor of one subgradient run. */
+interface SubgradientLimits {
+  readonly maxIter: number;
+  readonly tolerance: number;
+  readonly beta0: number;
+}
+
+/** The best site set found so far; `offer` evaluates a set and keeps it if it is cheaper. */
+class Incumbent {
+  open: Int32Array;
+  value: number;
+  private readonly inst: Instance;
+  private readonly scratch: Float64Array;
+
+  constructor(inst: Instance, open: Int32Array, value: number) {
+    this.inst = inst;
+    this.open = open;
+    this.value = value;
+    this.scratch = new Float64Array(inst.n);
+  }
+
+  readonly offer = (set: Int32Array, k: number): void => {
+    const v = evaluateSet(this.inst.c, this.inst.n, set, k, this.scratch);
+    if (v < this.value) {
+      this.value = v;
+      this.open = sortedCopy(set.subarray(0, k));
+    }
+  };
+
+  /** Keep `set` (length p, total `value` from a local search) if `value` beats the incumbent. */
+  replaceIfBelow(set: Int32Array, value: number): void {
+    if (value < this.value) {
+      this.value = evaluateSet(this.inst.c, this.inst.n, set, this.inst.p, this.scratch);
+      this.open = sortedCopy(set);
+    }
+  }
+}
+
 /**
  * Subgradient optimisation of the Lagrangian dual at one node (status: 1 open, −1 closed,
  * 0 free). L(λ) = Σ_r λ_r + Σ_{j open} ρ_j, ρ_j = Σ_r min(0, c_jr − λ_r), with the p sites
  * taken as the forced-open ones plus the q free ones of smallest ρ. Any λ gives a valid
  * lower bound. Feasible sets met on the way update the incumbent through `onSet`.
  */
-function lagrangianBound(
-  m: number,
-  n: number,
-  p: number,
-  status: Int8Array,
-  st: LagrangianState,
-  upper: () => number,
-  onSet: (set: Int32Array, k: number) => void,
-  maxIter: number,
-  tolerance: number,
-  beta0: number,
-): NodeBound {
+function lagrangianBound(inst: Instance, status: Int8Array, st: LagrangianState, incumbent: Incumbent, limits: SubgradientLimits): NodeBound {
+  const { m, n, p } = inst;
+  const { maxIter, tolerance, beta0 } = limits;
+  const upper = (): number => incumbent.value;
+  const onSet = incumbent.offer;
   const { lambda, rho, sel, order, grad, isSel, zc, zj } = st;
   let nOpen = 0;
   let nFree = 0;
@@ -477,43 +516,19 @@ function enumerate(
   return { open: bestOpen, value: bestValue, nodes };
 }
 
-/** Solve p-median on the compact cost array. */
-export function solvePMedianKernel(
-  c: Float64Array,
-  m: number,
-  n: number,
-  p: number,
-  fixed: Int32Array,
-  opts: PMedianKernelOptions,
-): PMedianKernelResult {
-  const q = p - fixed.length;
-  const F = m - fixed.length;
-  const scratch = new Float64Array(n);
-  if (q === 0 || q === F) {
-    const open = new Int32Array(p);
-    if (q === 0) open.set(fixed);
-    else for (let j = 0; j < m; j++) open[j] = j;
-    const value = evaluateSet(c, n, open, p, scratch);
-    return { open, value, lowerBound: value, proven: true, method: "trivial", nodes: 0, iterations: 0 };
-  }
-  const combos = binomial(F, q);
-  const enumerable = combos * n <= opts.enumerationWork;
-  const heur = pMedianHeuristic(c, m, n, p, fixed, opts.seed, enumerable ? 1 : opts.restarts, opts.initial);
-  if (enumerable) {
-    const res = enumerate(c, m, n, p, fixed, heur);
-    const value = evaluateSet(c, n, res.open, p, scratch);
-    return { open: res.open, value, lowerBound: value, proven: true, method: "exact-enumeration", nodes: res.nodes, iterations: 0 };
-  }
-  let incumbent = heur.open;
-  let upper = heur.value;
-  const tol = opts.gapTolerance;
-  const onSet = (set: Int32Array, k: number): void => {
-    const v = evaluateSet(c, n, set, k, scratch);
-    if (v < upper) {
-      upper = v;
-      incumbent = sortedCopy(set.subarray(0, k));
-    }
-  };
+/** All sites fixed (q = 0) or every candidate needed (q = F): nothing to choose. */
+function trivialSolution(inst: Instance, fixed: Int32Array, q: number): PMedianKernelResult {
+  const { c, m, n, p } = inst;
+  const open = new Int32Array(p);
+  if (q === 0) open.set(fixed);
+  else for (let j = 0; j < m; j++) open[j] = j;
+  const value = evaluateSet(c, n, open, p, new Float64Array(n));
+  return { open, value, lowerBound: value, proven: true, method: "trivial", nodes: 0, iterations: 0 };
+}
+
+/** The Lagrangian working arrays, λ starting at each zone's second-cheapest cost (a common warm start, Daskin 2013 §6.3). */
+function initialLagrangianState(inst: Instance): LagrangianState {
+  const { c, m, n, p } = inst;
   const st: LagrangianState = {
     lambda: new Float64Array(n),
     rho: new Float64Array(m),
@@ -523,7 +538,6 @@ export function solvePMedianKernel(
     isSel: new Uint8Array(m),
     ...sortedZoneLists(c, m, n),
   };
-  // λ starts at each zone's second-cheapest cost: a common warm start (Daskin 2013 §6.3)
   for (let r = 0; r < n; r++) {
     let b1 = Infinity;
     let b2 = Infinity;
@@ -536,115 +550,181 @@ export function solvePMedianKernel(
     }
     st.lambda[r] = b2 === Infinity ? b1 : b2;
   }
-  const rootStatus = new Int8Array(m);
-  for (let k = 0; k < fixed.length; k++) rootStatus[fixed[k]] = 1;
-  const getUpper = (): number => upper;
-  const root = lagrangianBound(m, n, p, rootStatus, st, getUpper, onSet, 3000, tol, 2);
-  let iterations = 0;
-  // local search from the Lagrangian site set can close the gap further
-  {
-    const isFixed = new Uint8Array(m);
-    for (let k = 0; k < fixed.length; k++) isFixed[fixed[k]] = 1;
-    const order = new Int32Array(m);
-    for (let j = 0; j < m; j++) order[j] = j;
-    const open = Int32Array.from(root.chosen);
-    const v = interchange(c, m, n, open, isFixed, order);
-    if (v < upper) {
-      upper = evaluateSet(c, n, open, p, scratch);
-      incumbent = sortedCopy(open);
-    }
+  return st;
+}
+
+/** Local search from the Lagrangian site set, which can close the gap further. */
+function polishFromRelaxation(inst: Instance, fixed: Int32Array, chosen: Int32Array, best: Incumbent): void {
+  const { c, m, n } = inst;
+  const isFixed = new Uint8Array(m);
+  for (let k = 0; k < fixed.length; k++) isFixed[fixed[k]] = 1;
+  const order = new Int32Array(m);
+  for (let j = 0; j < m; j++) order[j] = j;
+  const open = Int32Array.from(chosen);
+  const v = interchange(c, m, n, open, isFixed, order);
+  best.replaceIfBelow(open, v);
+}
+
+/** One open node of the branch and bound: site statuses (1 open, −1 closed, 0 free), warm multipliers, parent bound. */
+interface BranchNode {
+  status: Int8Array;
+  lambda: Float64Array;
+  parentBound: number;
+}
+
+/** What the branch and bound shares between nodes. */
+interface BranchSearch {
+  readonly inst: Instance;
+  readonly st: LagrangianState;
+  readonly best: Incumbent;
+  readonly tol: number;
+  readonly stack: BranchNode[];
+  minPruned: number;
+  nodes: number;
+  iterations: number;
+}
+
+/** Reduction tests (Beasley 1993): fix a free site when forcing it the other way costs at least the cutoff. */
+function fixByReduction(nb: NodeBound, status: Int8Array, cutoff: number): void {
+  const { freeOrder, rho, nFree, q: qq } = nb;
+  if (!(qq > 0 && qq < nFree)) return;
+  const lastIn = rho[freeOrder[qq - 1]];
+  const firstOut = rho[freeOrder[qq]];
+  for (let k = 0; k < nFree; k++) {
+    const j = freeOrder[k];
+    if (k < qq) {
+      if (nb.bound - rho[j] + firstOut >= cutoff) status[j] = 1;
+    } else if (nb.bound - lastIn + rho[j] >= cutoff) status[j] = -1;
   }
-  if (upper - root.bound <= tol * Math.abs(upper)) {
-    return { open: incumbent, value: upper, lowerBound: Math.min(root.bound, upper), proven: true, method: "lagrangian-heuristic", nodes: 1, iterations };
+}
+
+/** The most attractive free site of the relaxed solution (else the first free one by ρ). */
+function branchingSite(nb: NodeBound, status: Int8Array): number {
+  for (let k = 0; k < nb.chosen.length; k++) {
+    const j = nb.chosen[k];
+    if (status[j] === 0) return j;
   }
-  // depth-first branch and bound on the site variables
-  const budget = new Budget(opts.maxNodes, opts.timeLimitMs);
-  interface Node {
-    status: Int8Array;
-    lambda: Float64Array;
-    parentBound: number;
+  return nb.freeOrder.find((j) => status[j] === 0) as number;
+}
+
+/** Bound one node; prune it, close it as a leaf, or push its two children. */
+function expandNode(search: BranchSearch, node: BranchNode): void {
+  const { inst, st, best, tol } = search;
+  const { m, p } = inst;
+  const cutoff = (): number => best.value - tol * Math.abs(best.value);
+  if (node.parentBound >= cutoff()) {
+    search.minPruned = Math.min(search.minPruned, node.parentBound);
+    return;
   }
-  const stack: Node[] = [{ status: rootStatus, lambda: Float64Array.from(st.lambda), parentBound: root.bound }];
-  let minPruned = Infinity;
+  st.lambda.set(node.lambda);
+  const status = node.status;
+  const nb = lagrangianBound(inst, status, st, best, { maxIter: 150, tolerance: tol, beta0: 2 });
+  search.iterations++;
+  const bound = Math.max(nb.bound, node.parentBound);
+  if (bound >= cutoff()) {
+    search.minPruned = Math.min(search.minPruned, bound);
+    return;
+  }
+  fixByReduction(nb, status, cutoff());
+  let nOpen = 0;
+  let nFreeNow = 0;
+  for (let j = 0; j < m; j++) {
+    if (status[j] === 1) nOpen++;
+    else if (status[j] === 0) nFreeNow++;
+  }
+  if (nOpen > p || nOpen + nFreeNow < p) {
+    search.minPruned = Math.min(search.minPruned, best.value);
+    return;
+  }
+  if (nOpen === p || nOpen + nFreeNow === p) {
+    const set = new Int32Array(p);
+    let k = 0;
+    for (let j = 0; j < m; j++) if (status[j] === 1 || (nOpen < p && status[j] === 0)) set[k++] = j;
+    best.offer(set, p);
+    return;
+  }
+  const bj = branchingSite(nb, status);
+  const closed = Int8Array.from(status);
+  closed[bj] = -1;
+  const opened = Int8Array.from(status);
+  opened[bj] = 1;
+  const lam = Float64Array.from(st.lambda);
+  search.stack.push({ status: closed, lambda: lam, parentBound: bound });
+  search.stack.push({ status: opened, lambda: lam, parentBound: bound });
+}
+
+/** Depth-first branch and bound on the site variables, from the root relaxation. */
+function branchAndBound(
+  search: BranchSearch,
+  rootBound: number,
+  budget: Budget,
+): { lower: number; proven: boolean } {
+  const { best, tol, stack } = search;
   let aborted = false;
-  let nodes = 0;
   while (stack.length > 0) {
     if (!budget.tick()) {
       aborted = true;
       break;
     }
-    const node = stack.pop() as Node;
-    nodes++;
-    const cutoff = (): number => upper - tol * Math.abs(upper);
-    if (node.parentBound >= cutoff()) {
-      minPruned = Math.min(minPruned, node.parentBound);
-      continue;
-    }
-    st.lambda.set(node.lambda);
-    const status = node.status;
-    const nb = lagrangianBound(m, n, p, status, st, getUpper, onSet, 150, tol, 2);
-    iterations++;
-    const bound = Math.max(nb.bound, node.parentBound);
-    if (bound >= cutoff()) {
-      minPruned = Math.min(minPruned, bound);
-      continue;
-    }
-    // reduction tests (Beasley 1993): flip the cost of forcing one variable the other way
-    const { freeOrder, rho, nFree, q: qq } = nb;
-    if (qq > 0 && qq < nFree) {
-      const lastIn = rho[freeOrder[qq - 1]];
-      const firstOut = rho[freeOrder[qq]];
-      for (let k = 0; k < nFree; k++) {
-        const j = freeOrder[k];
-        if (k < qq) {
-          if (nb.bound - rho[j] + firstOut >= cutoff()) status[j] = 1;
-        } else if (nb.bound - lastIn + rho[j] >= cutoff()) status[j] = -1;
-      }
-    }
-    let nOpen = 0;
-    let nFreeNow = 0;
-    for (let j = 0; j < m; j++) {
-      if (status[j] === 1) nOpen++;
-      else if (status[j] === 0) nFreeNow++;
-    }
-    if (nOpen > p || nOpen + nFreeNow < p) {
-      minPruned = Math.min(minPruned, upper);
-      continue;
-    }
-    if (nOpen === p || nOpen + nFreeNow === p) {
-      const set = new Int32Array(p);
-      let k = 0;
-      for (let j = 0; j < m; j++) if (status[j] === 1 || (nOpen < p && status[j] === 0)) set[k++] = j;
-      onSet(set, p);
-      continue;
-    }
-    // branch on the most attractive free site of the relaxed solution
-    let bj = -1;
-    for (let k = 0; k < nb.chosen.length; k++) {
-      const j = nb.chosen[k];
-      if (status[j] === 0) {
-        bj = j;
-        break;
-      }
-    }
-    if (bj < 0) bj = freeOrder.find((j) => status[j] === 0) as number;
-    const closed = Int8Array.from(status);
-    closed[bj] = -1;
-    const opened = Int8Array.from(status);
-    opened[bj] = 1;
-    const lam = Float64Array.from(st.lambda);
-    stack.push({ status: closed, lambda: lam, parentBound: bound });
-    stack.push({ status: opened, lambda: lam, parentBound: bound });
+    const node = stack.pop() as BranchNode;
+    search.nodes++;
+    expandNode(search, node);
   }
+  const upper = best.value;
   let lower: number;
   if (aborted) {
-    lower = Math.min(upper, minPruned);
+    lower = Math.min(upper, search.minPruned);
     for (const node of stack) lower = Math.min(lower, node.parentBound);
-    lower = Math.max(lower, root.bound);
+    lower = Math.max(lower, rootBound);
   } else {
-    lower = Math.max(root.bound, Math.min(upper, minPruned));
+    lower = Math.max(rootBound, Math.min(upper, search.minPruned));
   }
   lower = Math.min(lower, upper);
-  const proven = upper - lower <= tol * Math.abs(upper);
-  return { open: incumbent, value: upper, lowerBound: lower, proven, method: "branch-and-bound", nodes, iterations };
+  return { lower, proven: upper - lower <= tol * Math.abs(upper) };
+}
+
+/** Solve p-median on the compact cost array. */
+export function solvePMedianKernel(
+  c: Float64Array,
+  m: number,
+  n: number,
+  p: number,
+  fixed: Int32Array,
+  opts: PMedianKernelOptions,
+): PMedianKernelResult {
+  const inst: Instance = { c, m, n, p };
+  const q = p - fixed.length;
+  const F = m - fixed.length;
+  if (q === 0 || q === F) return trivialSolution(inst, fixed, q);
+  const combos = binomial(F, q);
+  const enumerable = combos * n <= opts.enumerationWork;
+  const heur = pMedianHeuristic(c, m, n, p, fixed, opts.seed, enumerable ? 1 : opts.restarts, opts.initial);
+  if (enumerable) {
+    const res = enumerate(c, m, n, p, fixed, heur);
+    const value = evaluateSet(c, n, res.open, p, new Float64Array(n));
+    return { open: res.open, value, lowerBound: value, proven: true, method: "exact-enumeration", nodes: res.nodes, iterations: 0 };
+  }
+  const best = new Incumbent(inst, heur.open, heur.value);
+  const tol = opts.gapTolerance;
+  const st = initialLagrangianState(inst);
+  const rootStatus = new Int8Array(m);
+  for (let k = 0; k < fixed.length; k++) rootStatus[fixed[k]] = 1;
+  const root = lagrangianBound(inst, rootStatus, st, best, { maxIter: 3000, tolerance: tol, beta0: 2 });
+  polishFromRelaxation(inst, fixed, root.chosen, best);
+  if (best.value - root.bound <= tol * Math.abs(best.value)) {
+    const lowerBound = Math.min(root.bound, best.value);
+    return { open: best.open, value: best.value, lowerBound, proven: true, method: "lagrangian-heuristic", nodes: 1, iterations: 0 };
+  }
+  const search: BranchSearch = {
+    inst,
+    st,
+    best,
+    tol,
+    stack: [{ status: rootStatus, lambda: Float64Array.from(st.lambda), parentBound: root.bound }],
+    minPruned: Infinity,
+    nodes: 0,
+    iterations: 0,
+  };
+  const { lower, proven } = branchAndBound(search, root.bound, new Budget(opts.maxNodes, opts.timeLimitMs));
+  return { open: best.open, value: best.value, lowerBound: lower, proven, method: "branch-and-bound", nodes: search.nodes, iterations: search.iterations };
 }

@@ -22,7 +22,7 @@
 import { z } from "zod";
 import { InfeasibleError, InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
-import { solvePMedianMilp } from "./highs.js";
+import { type MilpPMedianOutput, solvePMedianMilp } from "./highs.js";
 import { solvePMedianKernel } from "./p-median-kernel.js";
 import { type Instance, checkP, commonOptionShape, listIds, prepareInstance, relativeGap } from "./prepare.js";
 import { type SiteSelectionResult, assignNearest } from "./result.js";
@@ -170,23 +170,26 @@ export async function pMedian(matrix: CostMatrix, options: PMedianOptions): Prom
     gapTolerance: opts.gapTolerance,
     enumerationWork: 1e7,
   });
-  return finishPMedian(inst, opts, Array.from(res.open), res.value, res.lowerBound, res.proven, res.method, res.nodes, res.iterations);
+  return finishPMedian(inst, opts, { ...res, open: Array.from(res.open) });
 }
 
 type ParsedPMedian = z.output<typeof PMedianOptionsSchema>;
 
-function finishPMedian(
-  inst: Instance,
-  opts: ParsedPMedian,
-  open: number[],
-  kernelValue: number,
-  kernelLower: number,
-  proven: boolean,
-  method: PMedianResult["method"],
-  nodes: number,
-  iterations: number,
-): PMedianResult {
+/** A solver's answer on the compact instance: open candidates (local indices) and its figures. */
+interface SolvedSet {
+  open: number[];
+  /** The solver's objective (penalties included). */
+  value: number;
+  lowerBound: number;
+  proven: boolean;
+  method: PMedianResult["method"];
+  nodes: number;
+  iterations: number;
+}
+
+function finishPMedian(inst: Instance, opts: ParsedPMedian, solved: SolvedSet): PMedianResult {
   const { matrix, where } = inst;
+  const { open, value: kernelValue, lowerBound: kernelLower, proven, method, nodes, iterations } = solved;
   const chosenCols = open.map((j) => inst.cand[j]).sort((a, b) => a - b);
   const near = assignNearest(matrix, chosenCols);
   const warnings = [...inst.warnings];
@@ -259,13 +262,12 @@ async function viaHighs(inst: Instance, opts: ParsedPMedian): Promise<PMedianRes
     throw new InfeasibleError(inst.where, `HiGHS found no feasible choice of ${opts.p} site(s) (status "${out.status}").`);
   }
   const lower = out.optimal ? out.objective * (1 - opts.gapTolerance) : 0;
-  return finishPMedian(inst, opts, out.open, out.objective, lower, out.optimal, "highs", 0, 0);
+  return finishPMedian(inst, opts, { open: out.open, value: out.objective, lowerBound: lower, proven: out.optimal, method: "highs", nodes: 0, iterations: 0 });
 }
 
-async function capacitated(inst: Instance, opts: ParsedPMedian, capAll: Float64Array): Promise<PMedianResult> {
+/** Throw unless the p largest allowed sites can hold the demand (and, single-source, each zone fits one site). */
+function checkCapacityFeasible(inst: Instance, opts: ParsedPMedian, cap: Float64Array): void {
   const { where, matrix, m, n } = inst;
-  const cap = new Float64Array(m);
-  for (let j = 0; j < m; j++) cap[j] = capAll[inst.cand[j]];
   let demand = 0;
   for (let r = 0; r < n; r++) demand += inst.weight[r];
   const isFixed = new Uint8Array(m);
@@ -296,6 +298,13 @@ async function capacitated(inst: Instance, opts: ParsedPMedian, capAll: Float64A
       );
     }
   }
+}
+
+async function capacitated(inst: Instance, opts: ParsedPMedian, capAll: Float64Array): Promise<PMedianResult> {
+  const { where, m, n } = inst;
+  const cap = new Float64Array(m);
+  for (let j = 0; j < m; j++) cap[j] = capAll[inst.cand[j]];
+  checkCapacityFeasible(inst, opts, cap);
   // the uncapacitated optimum is a valid lower bound for the capacitated model
   const { c } = penaltyCosts(inst);
   const relaxed = solvePMedianKernel(c, m, n, opts.p, inst.fixed, {
@@ -327,6 +336,18 @@ async function capacitated(inst: Instance, opts: ParsedPMedian, capAll: Float64A
     }
     throw new InfeasibleError(where, `HiGHS found no feasible solution before stopping (status "${out.status}"). Raise timeLimitMs.`);
   }
+  return capacitatedResult(inst, opts, cap, out, relaxed.lowerBound);
+}
+
+/** Map the MILP's flows back to ids: per-zone main site, per-site load, objective and bound. */
+function capacitatedResult(
+  inst: Instance,
+  opts: ParsedPMedian,
+  cap: Float64Array,
+  out: MilpPMedianOutput,
+  relaxedLower: number,
+): PMedianResult {
+  const { matrix, n } = inst;
   const chosenCols = out.open.map((j) => inst.cand[j]);
   const served: Record<string, string[]> = {};
   const load: Record<string, { weight: number; capacity: number }> = {};
@@ -367,7 +388,7 @@ async function capacitated(inst: Instance, opts: ParsedPMedian, capAll: Float64A
   }
   for (const id of Object.keys(served)) served[id].sort((a, b) => matrix.origins.indexOf(a) - matrix.origins.indexOf(b));
   const warnings = [...inst.warnings];
-  const lowerBound = Math.min(objective, Math.max(relaxed.lowerBound, out.optimal ? objective * (1 - opts.gapTolerance) : 0));
+  const lowerBound = Math.min(objective, Math.max(relaxedLower, out.optimal ? objective * (1 - opts.gapTolerance) : 0));
   if (!out.optimal) warnings.push(`HiGHS stopped with status "${out.status}"; the lower bound is the uncapacitated one.`);
   chosenCols.sort((a, b) => a - b);
   return {
