@@ -70,11 +70,11 @@ export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoad
       if (flags.table === undefined || flags.tableFormat === undefined) throw new CliInputError("matrix: engine table needs --table <file> and --table-format <format>.");
       if (!(OD_TABLE_FORMATS as readonly string[]).includes(flags.tableFormat)) throw new CliInputError(`matrix: --table-format must be one of ${OD_TABLE_FORMATS.join(", ")} (got "${flags.tableFormat}").`);
       const hasNetwork = flags.network !== undefined || flags.sites !== undefined;
-      const network = hasNetwork ? await loadNetwork(flags, bundled) : undefined;
+      const network = hasNetwork ? await loadNetwork(flags, bundled, { rates: false }) : undefined;
       const ids = network === undefined ? {} : { origins: network.zones.map((z) => z.id), destinations: siteSelection(network, flags.to).map((s) => s.id) };
       matrix = await readOdTable(flags.table, { format: flags.tableFormat as OdTableFormat, ...(["r5r", "traveltime"].includes(flags.tableFormat) ? {} : ids) });
     } else {
-      const network = await loadNetwork(flags, bundled);
+      const network = await loadNetwork(flags, bundled, { rates: false });
       const destinations = siteSelection(network, flags.to);
       if (flags.engine === "osrm") {
         if (flags.osrmUrl === undefined) throw new CliInputError("matrix: engine osrm needs --osrm-url <url>.");
