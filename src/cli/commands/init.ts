@@ -35,7 +35,7 @@ Run:
   hubspoke evaluate scenario.json --sites sites.csv --zones zones.csv --roads roads.geojson --assumptions assumptions.json
   hubspoke compare scenario.json --sites sites.csv --zones zones.csv --roads roads.geojson --assumptions assumptions.json -f html -o report.html
 
-Public transport beside car: add --mode "public transport=pt.csv:r5r" --no-car-mode "public transport"
+Public transport beside car: add --mode "public transport=pt.csv:r5r" --without-car-mode "public transport"
 (a travel-time table from r5r, OpenTripPlanner or TravelTime; see docs/your-own-area.md).
 `;
 
