@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { type ParseError, parse as parseJsonc } from "jsonc-parser";
 import { IoError } from "../errors.js";
 import { readOsm, readSites, readZones } from "../io/node/index.js";
 import { parseRoadsText } from "./roads.js";
 import { createServiceNetwork } from "../model/create-service-network.js";
-import type { ServiceNetwork } from "../model/types.js";
+import type { ServiceNetwork, Site } from "../model/types.js";
 import { CliInputError } from "./errors.js";
 
 /** Options shared by every command that needs a network. */
@@ -27,6 +28,10 @@ export async function readJsonFile(where: string, path: string): Promise<unknown
   try {
     return JSON.parse(text);
   } catch (error) {
+    // JSON with comments (the commented assumptions template) is read too
+    const errors: ParseError[] = [];
+    const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (errors.length === 0) return value;
     const message = (error as Error).message;
     throw new IoError(where, `${basename(path)} is not valid JSON (${message}).`, [{ path: basename(path), message }], { cause: error });
   }
@@ -39,8 +44,10 @@ export type BundledLoader = () => Promise<ServiceNetwork>;
  * Build the network from `--network file.json`, or from `--sites`/`--zones` (+ `--roads`,
  * `--assumptions`), else the bundled Kent & Medway network.
  */
-export async function loadNetwork(flags: NetworkFlags, bundled: BundledLoader | undefined): Promise<ServiceNetwork> {
+export async function loadNetwork(flags: NetworkFlags, bundled: BundledLoader | undefined, options: { rates?: boolean } = {}): Promise<ServiceNetwork> {
   const where = "hubspoke";
+  // A command that reads no rates (matrix, isochrones) needs no ward for the beds columns.
+  const bedsOf = (sites: Site[]): Site[] => (options.rates === false && flags.assumptions === undefined ? sites.map(({ beds: _beds, ...s }) => s) : sites);
   if (flags.network !== undefined) {
     if (flags.sites !== undefined || flags.zones !== undefined) throw new CliInputError("give either --network or --sites/--zones, not both.");
     const input = (await readJsonFile(where, flags.network)) as Record<string, unknown>;
@@ -50,7 +57,8 @@ export async function loadNetwork(flags: NetworkFlags, bundled: BundledLoader | 
   }
   if (flags.sites !== undefined || flags.zones !== undefined) {
     if (flags.sites === undefined || flags.zones === undefined) throw new CliInputError("--sites and --zones go together (or use --network).");
-    const [sites, zones] = await Promise.all([readSites(flags.sites), readZones(flags.zones)]);
+    const [read, zones] = await Promise.all([readSites(flags.sites), readZones(flags.zones)]);
+    const sites = bedsOf(read);
     const roads = flags.roads !== undefined ? await loadRoads(flags.roads) : undefined;
     const assumptions = flags.assumptions !== undefined ? await readJsonFile(where, flags.assumptions) : { wards: {} };
     return createServiceNetwork({ sites, zones, assumptions, ...(roads === undefined ? {} : { roads }) });

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerCompare } from "./commands/compare.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerEvaluate } from "./commands/evaluate.js";
+import { registerInit } from "./commands/init.js";
 import { registerIsochrones } from "./commands/isochrones.js";
 import { registerMatrix } from "./commands/matrix.js";
 import { registerOptimise } from "./commands/optimise.js";
@@ -25,6 +26,7 @@ export function createProgram(io: CliIo): Command {
   registerMatrix(program, io, bundled);
   registerOptimise(program, io, bundled);
   registerIsochrones(program, io, bundled);
+  registerInit(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showHelpAfterError("(run with --help for usage)");
   program.addHelpText("after", "\nExit codes: 0 ok, 1 runtime failure, 2 bad input (the message names the file, row and field).\nRun 'hubspoke <command> --help' for a command's options.");
   return program;

@@ -33,6 +33,7 @@ export type {
   Sourced,
   WardAssumption,
 } from "./types.js";
+export { assumptionsJsonSchema } from "./assumptions-json-schema.js";
 export { createCostMatrix, matrixMinutes, selectDestinations } from "./cost-matrix.js";
 export {
   checkNetworkRules,

@@ -68,11 +68,22 @@ export const DemandZoneSchema = z.strictObject({
  * `assumption` is true, `source` states the rationale instead.
  */
 export function sourced<T extends z.ZodType>(value: T) {
-  return z.strictObject({
-    value,
-    source: z.string().min(1, "every figure needs a source or, for an assumption, a rationale"),
-    assumption: z.boolean().default(false),
-  });
+  return z.strictObject(
+    {
+      value,
+      source: z
+        .string({ error: 'every figure needs a "source": where it comes from or, for an assumption, its rationale' })
+        .min(1, "every figure needs a source or, for an assumption, a rationale"),
+      assumption: z.boolean().default(false),
+    },
+    { error: (issue) => (issue.code === "invalid_type" ? sourcedHint(issue.input) : undefined) },
+  );
+}
+
+/** What to write instead of a bare value: the value wrapped with its source. */
+function sourcedHint(input: unknown): string {
+  const example = typeof input === "number" && Number.isFinite(input) ? String(input) : "75";
+  return `expected a figure with its source: write { "value": ${example}, "source": "where it comes from" } (add "assumption": true when it is your assumption)`;
 }
 
 const Share = z.number().min(0).max(1);
@@ -82,45 +93,46 @@ const OpenUnit = z.number().gt(0, "must be strictly between 0 and 1").lt(1, "mus
 export const WardAssumptionSchema = z.strictObject({
   label: z.string().optional(),
   /** Admissions per 100,000 population per year. */
-  admissionsPer100kPerYear: sourced(nonNegative),
+  admissionsPer100kPerYear: sourced(nonNegative).describe("Admissions per 100,000 population (all ages) per year. UK adult acute: about 70-80 (NHS Benchmarking Network)."),
   /** Optional per-age-band rates (per 100,000 of that band); overrides the flat rate. */
-  admissionsPer100kByAgeBand: sourced(z.record(z.string().min(1), nonNegative)).optional(),
-  meanLengthOfStayDays: sourced(z.number().positive()),
+  admissionsPer100kByAgeBand: sourced(z.record(z.string().min(1), nonNegative)).optional().describe("Per-age-band admissions per 100,000 of that band; overrides the flat rate where zones carry ageBands."),
+  meanLengthOfStayDays: sourced(z.number().positive()).describe("Mean length of stay, days (excluding leave). UK adult acute: about 30-40 (NHS Benchmarking Network, MHSDS)."),
 });
 
 /** Community (spoke) service figures. */
 export const CommunityAssumptionsSchema = z.strictObject({
   /** Active caseload per 1,000 population. */
-  caseloadPer1000: sourced(nonNegative),
+  caseloadPer1000: sourced(nonNegative).describe("Active community caseload per 1,000 population (MHSDS people in contact)."),
   caseloadPer1000ByAgeBand: sourced(z.record(z.string().min(1), nonNegative)).optional(),
-  referralsPer1000PerYear: sourced(nonNegative),
-  contactsPerWtePerWeek: sourced(z.number().positive()),
-  maxDaysBetweenContacts: sourced(z.number().positive()),
-  homeVisitShare: sourced(Share),
+  referralsPer1000PerYear: sourced(nonNegative).describe("Referrals accepted per 1,000 population per year (MHSDS)."),
+  contactsPerWtePerWeek: sourced(z.number().positive()).describe("Clinical contacts one whole-time equivalent delivers per week, after travel and admin."),
+  maxDaysBetweenContacts: sourced(z.number().positive()).describe("Every person on a caseload is seen at least this often, days."),
+  homeVisitShare: sourced(Share).describe("Share of contacts that are home visits, 0-1."),
   /** Crisis contacts per day per 100,000 population. */
-  crisisContactsPerDayPer100k: sourced(nonNegative),
+  crisisContactsPerDayPer100k: sourced(nonNegative).describe("Crisis contacts per day per 100,000 population."),
   /** Target share of days on which crisis demand exceeds slots. */
-  crisisShortfallTarget: sourced(OpenUnit).optional(),
+  crisisShortfallTarget: sourced(OpenUnit).optional().describe("Target share of days on which crisis demand exceeds slots, e.g. 0.05."),
   /** Face-to-face minutes of a home visit, excluding travel. */
-  homeVisitMinutes: sourced(z.number().positive()).optional(),
+  homeVisitMinutes: sourced(z.number().positive()).optional().describe("Face-to-face minutes of a home visit, excluding travel."),
 });
 
 /** Every rate the capacity models use, each with its source. */
 export const AssumptionsSchema = z.strictObject({
   /** Ward types keyed by id (e.g. `adultAcute`), matching `Site.beds` keys. */
-  wards: z.record(z.string().min(1), WardAssumptionSchema),
+  wards: z.record(z.string().min(1), WardAssumptionSchema).describe("Ward types keyed by id (adultAcute, olderAdult, picu, ...), matching the beds_<ward> columns of the sites file."),
   /** Target bed occupancy in (0, 1), e.g. 0.85. */
-  targetOccupancy: sourced(OpenUnit).optional(),
+  targetOccupancy: sourced(OpenUnit).optional().describe("Target mean bed occupancy, strictly between 0 and 1. RCPsych: at most 0.85."),
   /** Target Erlang-B blocking probability in (0, 1), e.g. 0.05. */
-  targetBlocking: sourced(OpenUnit).optional(),
-  community: CommunityAssumptionsSchema.optional(),
+  targetBlocking: sourced(OpenUnit).optional().describe("Target chance an admission finds no bed (Erlang-B blocking), strictly between 0 and 1, e.g. 0.05. Used before targetOccupancy when both are set."),
+  community: CommunityAssumptionsSchema.optional().describe("Community (spoke) service rates; without them community measures are left out."),
   outOfArea: z
     .strictObject({
       name: z.string().min(1).default("Out of area"),
-      costPerBedDay: sourced(nonNegative),
-      minutes: sourced(nonNegative),
+      costPerBedDay: sourced(nonNegative).describe("Cost of one out-of-area bed-day, GBP."),
+      minutes: sourced(nonNegative).describe("Typical travel minutes to an out-of-area placement."),
     })
-    .optional(),
+    .optional()
+    .describe("Where overflow goes when local beds are full: its cost and travel time."),
 });
 
 const LineStringFeature = z.object({

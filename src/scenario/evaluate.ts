@@ -28,12 +28,12 @@ import {
   type HierarchicalCatchmentsResult,
   type NearestCatchmentsResult,
 } from "../catchment/index.js";
-import { NotCoveredError, parseInput } from "../errors.js";
-import { selectDestinations, type CostMatrix, type ServiceNetwork, type Site } from "../model/index.js";
+import { InvalidInputError, NotCoveredError, parseInput } from "../errors.js";
+import { selectDestinations, type CostMatrix, type DemandZone, type ServiceNetwork, type Site } from "../model/index.js";
 import { contentHash, graphContentHash, numbersHash } from "./content-hash.js";
-import type { ScenarioCache } from "./create-scenario-cache.js";
+import { createScenarioCache, type ScenarioCache, type TravelTimeSource } from "./create-scenario-cache.js";
 import type { ScenarioMetric, ZoneOutcome } from "./metrics.js";
-import { BedTargetOption, CacheOption, ProviderOption, RouterOption, outOfAreaOption, memoDerived, memoHash, networkContent, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
+import { BedTargetOption, CacheOption, ModeSourceOption, ProviderOption, RouterOption, modeMatrix, outOfAreaOption, memoDerived, memoHash, networkContent, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
 import { type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
 
 const WHERE = "evaluate";
@@ -54,6 +54,12 @@ export const EvaluateOptionsSchema = z.strictObject({
   bedTarget: BedTargetOption,
   /** Each zone admitted wholly to one hub (or wholly out of area) rather than split. */
   singleSource: z.boolean().default(false),
+  /** Name of the mode the router, provider or cache times (the primary mode: capacity and catchments use it). */
+  mode: z.string().min(1).default("car"),
+  /** Other named modes, each with its own source: a provider (e.g. `matrixProvider` over an r5r table), a router, or a cache of either. */
+  modes: z.record(z.string().min(1), ModeSourceOption).optional(),
+  /** The mode people without a car use (a name among `mode` and `modes`); households-without-a-car metrics use it. Default the primary mode. */
+  noCarMode: z.string().min(1).optional(),
 });
 export type EvaluateOptions = z.input<typeof EvaluateOptionsSchema>;
 
@@ -112,6 +118,8 @@ export interface ScenarioResult {
     readonly crisis: CrisisSlotsResult;
   } | null;
   readonly estate: { readonly runningCostPerYear: number; readonly bySite: readonly { readonly site: string; readonly runningCostPerYear: number | null }[] };
+  /** Present when `options.modes` is given: the primary and no-car modes, and each other mode's measures. */
+  readonly modes?: ModesResult;
   readonly warnings: readonly string[];
   readonly provenance: {
     readonly library: string;
@@ -132,13 +140,32 @@ function metric(key: string, label: string, unit: string, better: ScenarioMetric
   return { key, label, unit, better, value };
 }
 
-function accessMetrics(prefix: string, what: string, s: AccessSummaryResult): ScenarioMetric[] {
+/**
+ * How a metric of one travel mode is named: the primary mode keeps the plain key
+ * (`access.hub.meanMinutes`) and label; another mode's key ends `@<mode>` and its label says
+ * the mode. With other modes present the primary's labels say its mode too.
+ */
+interface ModeLabel {
+  readonly key: (key: string) => string;
+  readonly label: (label: string) => string;
+}
+
+const PLAIN: ModeLabel = { key: (k) => k, label: (l) => l };
+
+function modeLabel(mode: string, primary: boolean, labelled: boolean): ModeLabel {
+  return {
+    key: (k) => (primary ? k : `${k}@${mode}`),
+    label: (l) => (labelled ? `${l}, ${mode}` : l),
+  };
+}
+
+function accessMetrics(prefix: string, what: string, s: AccessSummaryResult, m: ModeLabel = PLAIN): ScenarioMetric[] {
   const out = [
-    metric(`${prefix}.meanMinutes`, `Mean minutes to nearest ${what} (population-weighted)`, "minutes", "lower", s.meanMinutes),
-    metric(`${prefix}.p90Minutes`, `90th percentile minutes to nearest ${what}`, "minutes", "lower", s.p90Minutes),
+    metric(m.key(`${prefix}.meanMinutes`), m.label(`Mean minutes to nearest ${what} (population-weighted)`), "minutes", "lower", s.meanMinutes),
+    metric(m.key(`${prefix}.p90Minutes`), m.label(`90th percentile minutes to nearest ${what}`), "minutes", "lower", s.p90Minutes),
   ];
-  for (const t of s.thresholds) out.push(metric(`${prefix}.within${t.minutes}`, `Population within ${t.minutes} min of a ${what}`, "share", "higher", t.share));
-  out.push(metric(`${prefix}.unreachablePopulation`, `Population with no reachable ${what}`, "people", "lower", s.unreachablePopulation));
+  for (const t of s.thresholds) out.push(metric(m.key(`${prefix}.within${t.minutes}`), m.label(`Population within ${t.minutes} min of a ${what}`), "share", "higher", t.share));
+  out.push(metric(m.key(`${prefix}.unreachablePopulation`), m.label(`Population with no reachable ${what}`), "people", "lower", s.unreachablePopulation));
   return out;
 }
 
@@ -152,6 +179,342 @@ function groupMean(result: AccessByGroupResult | null, groups: readonly (string 
     sum += g.reachablePopulation * g.meanMinutes;
   }
   return w > 0 ? sum / w : null;
+}
+
+/** Access to hubs and spokes, nearest-hub catchments and equity, from one mode's matrix. */
+interface AccessPart {
+  readonly hubAccess: AccessSummaryResult;
+  readonly nearestHub: readonly NearestSite[];
+  readonly nearestHubIndex: Int32Array;
+  readonly nearest: NearestCatchmentsResult;
+  readonly hasImd: boolean;
+  readonly byImdDecile: AccessByGroupResult | null;
+  readonly byUrbanRural: AccessByGroupResult | null;
+  readonly spokeAccess: AccessSummaryResult | null;
+  readonly nearestSpoke: readonly NearestSite[] | null;
+}
+type NearestSite = ReturnType<typeof nearestSites>["nearest"][number];
+
+/** What every phase reads: the applied network, its open sites and the primary matrix. */
+interface Context {
+  readonly cache: ScenarioCache;
+  readonly applied: ServiceNetwork;
+  readonly zones: readonly DemandZone[];
+  readonly matrix: CostMatrix;
+  readonly hubs: readonly Site[];
+  readonly spokes: readonly Site[];
+  readonly hubIds: string[];
+  readonly spokeIds: string[];
+  readonly hubKey: string;
+  readonly spokeKey: string;
+  readonly thresholdsMinutes: readonly number[];
+  readonly singleSource: boolean;
+  readonly bedTarget: BedsRequiredTarget | undefined;
+  readonly population: () => number[];
+  readonly warnings: string[];
+}
+
+// Pieces that read only some columns are memoised per zones array (in the mode's cache) and
+// keyed by those columns' sites (id and location) and whatever else they read, so a spoke
+// change reuses every hub measure and a hub change every spoke measure. Each piece is a pure
+// function of its key, so a reused piece is exactly what computing it again would give.
+function accessPart(cache: ScenarioCache, ctx: Context, matrix: CostMatrix): AccessPart {
+  const { zones, hubIds, spokeIds } = ctx;
+  const thresholds = { thresholdsMinutes: [...ctx.thresholdsMinutes] };
+  const thresholdKey = ctx.thresholdsMinutes.join(",");
+  const hub = memoDerived(cache, zones, `evaluate.hubs\u0000${thresholdKey}\u0000${ctx.hubKey}`, () => {
+    const pop = ctx.population();
+    const hasImd = zones.some((z) => z.imdDecile !== undefined);
+    const hasRural = zones.some((z) => z.urbanRural !== undefined);
+    const nearestHub = nearestSites(matrix, { among: hubIds }).nearest;
+    const hubIndex = new Map(hubIds.map((id, j) => [id, j]));
+    return {
+      hubAccess: accessSummary(matrix, pop, { ...thresholds, among: hubIds }),
+      nearestHub,
+      nearestHubIndex: Int32Array.from(nearestHub, (n) => (n.destination === null ? -1 : (hubIndex.get(n.destination) ?? -1))),
+      nearest: nearestCatchments(matrix, { among: hubIds, population: pop }),
+      hasImd,
+      byImdDecile: hasImd ? accessByGroup(matrix, pop, zones.map((z) => z.imdDecile ?? "unknown"), { ...thresholds, among: hubIds }) : null,
+      byUrbanRural: hasRural ? accessByGroup(matrix, pop, zones.map((z) => z.urbanRural ?? "unknown"), { ...thresholds, among: hubIds }) : null,
+    };
+  });
+  const spoke =
+    spokeIds.length === 0
+      ? null
+      : memoDerived(cache, zones, `evaluate.spokes\u0000${thresholdKey}\u0000${ctx.spokeKey}`, () => ({
+          spokeAccess: accessSummary(matrix, ctx.population(), { ...thresholds, among: spokeIds }),
+          nearestSpoke: nearestSites(matrix, { among: spokeIds }).nearest,
+        }));
+  return { ...hub, spokeAccess: spoke?.spokeAccess ?? null, nearestSpoke: spoke?.nearestSpoke ?? null };
+}
+
+/** Access weighted by households without a car, on the matrix of the mode they use (null without counts). */
+function noCarPart(cache: ScenarioCache, ctx: Context, matrix: CostMatrix): AccessSummaryResult | null {
+  if (!ctx.zones.some((z) => z.householdsNoCar !== undefined)) return null;
+  return memoDerived(cache, ctx.zones, `evaluate.noCar\u0000${ctx.thresholdsMinutes.join(",")}\u0000${ctx.hubKey}`, () =>
+    accessSummary(matrix, ctx.zones.map((z) => z.householdsNoCar ?? 0), { thresholdsMinutes: [...ctx.thresholdsMinutes], among: ctx.hubIds }),
+  );
+}
+
+/** Zone → nearest open spoke → its hub (null without open spokes, warned). */
+function hierarchicalPart(ctx: Context): HierarchicalCatchmentsResult | null {
+  const { cache, zones, spokes, hubs, warnings } = ctx;
+  if (spokes.length === 0) {
+    warnings.push("evaluate: the network has no open spoke; hierarchical catchments are omitted");
+    return null;
+  }
+  const parentKey = spokes.map((s) => s.hub ?? "").join("\u0001");
+  const part = memoDerived(cache, zones, `evaluate.hierarchical\u0000${ctx.hubKey}\u0000${ctx.spokeKey}\u0000${parentKey}`, () => {
+    const legWarnings: string[] = [];
+    const result = hierarchicalCatchments(ctx.applied, ctx.matrix, { spokeHubMinutes: spokeHubLegs(cache, spokes, hubs, legWarnings) });
+    return { result, legWarnings };
+  });
+  for (const w of part.legWarnings) warnings.push(w);
+  for (const w of part.result.warnings) warnings.push(w);
+  return part.result;
+}
+
+/** Beds per ward: need under the target against open hubs' beds, and a capacitated assignment. */
+function capacityPart(ctx: Context, nearestHubIndex: Int32Array) {
+  const { cache, applied, zones, hubs, hubIds, spokes, warnings } = ctx;
+  const target = resolveBedTarget(WHERE, applied, ctx.bedTarget, warnings);
+  const oaOptions = outOfAreaOption(WHERE, applied, warnings);
+  const rates = zoneRates(cache, applied, applied.assumptions.community !== undefined && spokes.length > 0);
+  const demand = rates.demand;
+  for (const w of demand.warnings) warnings.push(w);
+  const oaKey = JSON.stringify(oaOptions);
+  const targetKey = JSON.stringify(target);
+  let hubMatrix: CostMatrix | null = null;
+  const wards: WardCapacity[] = [];
+  let oaBedDays = 0;
+  let oaCost = 0;
+  for (const ward of demand.wards) {
+    const load = demand.offeredLoad[ward];
+    const beds = hubs.map((h) => h.beds?.[ward] ?? 0);
+    const loadKey = memoHash(cache, load, () => numbersHash(load));
+    const entry = memoDerived(cache, zones, `evaluate.ward\u0000${ward}\u0000${rates.key}\u0000${loadKey}\u0000${ctx.hubKey}\u0000${beds.join(",")}\u0000${targetKey}\u0000${oaKey}\u0000${ctx.singleSource}`, (): WardCapacity => {
+      const total = demand.totals[ward].offeredLoadBeds;
+      const usable = beds.map((b) => usableLoadMemo(cache, b, target));
+      // same hubs (id and location), loads, capacities and options: same exact assignment, so reuse it
+      const assignmentKey = `assignment\u0000${hubs.map((h) => `${h.id}@${h.location[0]},${h.location[1]}`).join("|")}\u0000${loadKey}\u0000${numbersHash(usable)}\u0000${oaKey}\u0000${ctx.singleSource}`;
+      let assignment = cache.results.get(assignmentKey) as CapacitatedAssignmentResult | undefined;
+      if (assignment === undefined) {
+        hubMatrix ??= selectDestinations(ctx.matrix, hubIds);
+        assignment = capacitatedAssignment(hubMatrix, load, usable, { outOfArea: oaOptions, singleSource: ctx.singleSource });
+        cache.results.set(assignmentKey, assignment);
+      }
+      return wardCapacity(ward, total, beds, usable, load, nearestHubIndex, assignment, hubs, target);
+    });
+    wards.push(entry);
+    oaBedDays += entry.assignment.outOfArea?.bedDaysPerYear ?? 0;
+    oaCost += entry.assignment.outOfArea?.costPerYear ?? 0;
+  }
+  return { target, rates, demand, wards, oaBedDays, oaCost };
+}
+
+function wardCapacity(
+  ward: string,
+  total: number,
+  beds: readonly number[],
+  usable: readonly number[],
+  load: readonly number[],
+  nearestHubIndex: Int32Array,
+  assignment: CapacitatedAssignmentResult,
+  hubs: readonly Site[],
+  target: BedsRequiredTarget,
+): WardCapacity {
+  const catchmentLoad = new Array<number>(hubs.length).fill(0);
+  nearestHubIndex.forEach((j, i) => {
+    if (j >= 0) catchmentLoad[j] += load[i];
+  });
+  const bedsAvailable = beds.reduce((a, b) => a + b, 0);
+  const bedsNeeded = bedsRequired(total, target).beds;
+  const sites = assignment.sites;
+  return {
+    ward,
+    offeredLoad: total,
+    bedsNeeded,
+    bedsAvailable,
+    bedShortfall: Math.max(0, bedsNeeded - bedsAvailable),
+    hubs: hubs.map((h, j) => ({
+      hub: h.id,
+      beds: beds[j],
+      usableLoad: usable[j],
+      assignedLoad: sites[j].load,
+      bedsNeededForAssigned: bedsRequired(sites[j].load, target).beds,
+      nearestCatchmentLoad: catchmentLoad[j],
+    })),
+    assignment,
+  };
+}
+
+/** Community spokes: zones to their nearest open spoke (spoke columns and fields only). */
+function communityPhase(ctx: Context, rates: ReturnType<typeof zoneRates>): { community: ScenarioResult["community"]; metrics: ScenarioMetric[] } {
+  const { cache, applied, zones, spokes, warnings } = ctx;
+  const assumptions = applied.assumptions;
+  if (assumptions.community === undefined || spokes.length === 0) {
+    if (spokes.length > 0) warnings.push("evaluate: assumptions.community is missing; community spoke measures are omitted");
+    return { community: null, metrics: [] };
+  }
+  const cases = rates.caseload!;
+  for (const w of cases.warnings) warnings.push(w);
+  const spokeFields = spokes.map((s) => `${s.staffWte}\u0000${s.runningCostPerYear}\u0000${s.crisisSlotsPerDay}`).join("\u0001");
+  const assumptionsKey = memoHash(cache, assumptions, () => contentHash(assumptions));
+  const part = memoDerived(cache, zones, `evaluate.community\u0000${rates.key}\u0000${assumptionsKey}\u0000${ctx.spokeKey}\u0000${spokeFields}`, () =>
+    communityPart(assumptions, spokes, ctx.spokeIds, ctx.matrix, cases),
+  );
+  for (const w of part.warnings) warnings.push(w);
+  return { community: part.community, metrics: part.metrics };
+}
+
+/** Running cost of the open hubs and spokes (sites without a cost add nothing, warned). */
+function estatePart(applied: ServiceNetwork, warnings: string[]): ScenarioResult["estate"] {
+  const open = applied.sites.filter((s) => s.status === "open" && s.kind !== "candidate");
+  const missingCost = open.filter((s) => s.runningCostPerYear === undefined).map((s) => s.id);
+  if (missingCost.length > 0) warnings.push(`evaluate: ${missingCost.length} open site(s) have no runningCostPerYear and add nothing to estate cost: ${missingCost.slice(0, 10).join(", ")}`);
+  return { runningCostPerYear: open.reduce((a, s) => a + (s.runningCostPerYear ?? 0), 0), bySite: open.map((s) => ({ site: s.id, runningCostPerYear: s.runningCostPerYear ?? null })) };
+}
+
+function zoneOutcomes(zones: readonly DemandZone[], a: AccessPart, hierarchical: HierarchicalCatchmentsResult | null): ZoneOutcome[] {
+  const hierZones = hierarchical?.zones ?? null;
+  return zones.map((z, i) => ({
+    zone: z.id,
+    population: z.population,
+    imdDecile: z.imdDecile ?? null,
+    district: z.district ?? null,
+    urbanRural: z.urbanRural ?? null,
+    hub: a.nearestHub[i].destination,
+    hubMinutes: a.nearestHub[i].minutes,
+    spoke: a.nearestSpoke === null ? null : a.nearestSpoke[i].destination,
+    spokeMinutes: a.nearestSpoke === null ? Infinity : a.nearestSpoke[i].minutes,
+    hierarchicalHub: hierZones === null ? null : hierZones[i].hub,
+  }));
+}
+
+/** Rows of several lists, first of each, then second of each, …; a longer list's extra rows follow in order. */
+function interleave<T>(lists: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  const n = Math.max(0, ...lists.map((l) => l.length));
+  for (let k = 0; k < n; k++) for (const l of lists) if (k < l.length) out.push(l[k]);
+  return out;
+}
+
+/** Access to hubs and spokes, one mode. */
+function modeAccessMetrics(a: AccessPart, m: ModeLabel): ScenarioMetric[] {
+  const out = accessMetrics("access.hub", "hub", a.hubAccess, m);
+  if (a.spokeAccess !== null) out.push(...accessMetrics("access.spoke", "spoke", a.spokeAccess, m));
+  return out;
+}
+
+/** Equity by deprivation and urban/rural class, one mode. */
+function equityMetrics(a: AccessPart, m: ModeLabel): ScenarioMetric[] {
+  const out: ScenarioMetric[] = [];
+  if (a.byImdDecile !== null) {
+    const most = groupMean(a.byImdDecile, [1, 2]);
+    const least = groupMean(a.byImdDecile, [9, 10]);
+    out.push(metric(m.key("equity.mostDeprived.meanMinutes"), m.label("Mean minutes to hub, IMD deciles 1–2"), "minutes", "lower", most));
+    out.push(metric(m.key("equity.leastDeprived.meanMinutes"), m.label("Mean minutes to hub, IMD deciles 9–10"), "minutes", "lower", least));
+    out.push(metric(m.key("equity.deprivationGapMinutes"), m.label("Deprivation gap (deciles 1–2 minus 9–10)"), "minutes", "lower", most === null || least === null ? null : most - least));
+  }
+  if (a.byUrbanRural !== null) {
+    for (const g of a.byUrbanRural.groups) out.push(metric(m.key(`equity.${metricKey(String(g.group))}.meanMinutes`), m.label(`Mean minutes to hub, ${String(g.group)}`), "minutes", "lower", g.meanMinutes));
+  }
+  return out;
+}
+
+/** The households-without-a-car metrics, labelled with the mode they were measured on. */
+function noCarMetrics(noCar: AccessSummaryResult | null, mode: string): ScenarioMetric[] {
+  if (noCar === null) return [];
+  const t = noCar.thresholds[noCar.thresholds.length - 1];
+  return [
+    metric("equity.noCar.meanMinutes", `Mean minutes to hub, households without a car (by ${mode})`, "minutes", "lower", noCar.meanMinutes),
+    metric(`equity.noCar.within${t.minutes}`, `Households without a car within ${t.minutes} min of a hub (by ${mode})`, "share", "higher", t.share),
+  ];
+}
+
+function capacityMetrics(ctx: Context, cap: ReturnType<typeof capacityPart>): ScenarioMetric[] {
+  const out: ScenarioMetric[] = [];
+  for (const w of cap.wards) {
+    const name = ctx.applied.assumptions.wards[w.ward].label ?? w.ward;
+    out.push(metric(`capacity.${w.ward}.offeredLoad`, `${name}: offered load`, "beds", "neither", w.offeredLoad));
+    out.push(metric(`capacity.${w.ward}.bedsNeeded`, `${name}: beds needed`, "beds", "neither", w.bedsNeeded));
+    out.push(metric(`capacity.${w.ward}.bedsAvailable`, `${name}: beds available`, "beds", "neither", w.bedsAvailable));
+    out.push(metric(`capacity.${w.ward}.bedShortfall`, `${name}: bed shortfall`, "beds", "lower", w.bedShortfall));
+    out.push(metric(`capacity.${w.ward}.outOfAreaBedDays`, `${name}: out-of-area bed-days`, "bed-days/year", "lower", w.assignment.outOfArea?.bedDaysPerYear ?? 0));
+  }
+  out.push(metric("capacity.outOfAreaBedDays", "Out-of-area bed-days", "bed-days/year", "lower", cap.oaBedDays));
+  out.push(metric("capacity.outOfAreaCost", "Out-of-area cost", "£/year", "lower", cap.oaCost));
+  return out;
+}
+
+function hierarchicalMetric(ctx: Context, hierarchical: HierarchicalCatchmentsResult): ScenarioMetric {
+  const extra = hierarchical.zones.reduce((acc, hz, i) => (hz.extraMinutes !== null && Number.isFinite(hz.extraMinutes) ? acc + hz.extraMinutes * ctx.zones[i].population : acc), 0);
+  const totalPop = ctx.population().reduce((a, b) => a + b, 0);
+  return metric("catchment.hierarchicalExtraMinutes", "Mean extra minutes to the spoke's hub vs the nearest hub", "minutes", "lower", totalPop > 0 ? extra / totalPop : null);
+}
+
+/** One other travel mode's measures (access, nearest-hub catchments, equity), from its own source. */
+export interface ModeOutcome {
+  readonly mode: string;
+  /** Engine of the mode's travel times, e.g. `"r5r"`, `"hubspoke-router"`. */
+  readonly engine: string;
+  readonly access: { readonly hub: AccessSummaryResult; readonly spoke: AccessSummaryResult | null };
+  readonly catchments: { readonly nearest: NearestCatchmentsResult };
+  readonly equity: { readonly byImdDecile: AccessByGroupResult | null; readonly byUrbanRural: AccessByGroupResult | null };
+  /** Per zone: nearest hub and spoke by this mode (`Infinity` minutes when none is reachable). */
+  readonly zones: readonly { readonly zone: string; readonly hub: string | null; readonly hubMinutes: number; readonly spoke: string | null; readonly spokeMinutes: number }[];
+}
+
+/** The modes part of the result: which is primary, which households without a car use, and each other mode's measures. */
+export interface ModesResult {
+  readonly primary: string;
+  readonly noCar: string;
+  readonly others: readonly ModeOutcome[];
+}
+
+/** Each other mode's matrix for the applied network (its own cache), with its access part. */
+function otherModes(ctx: Context, parsed: Scenario, network: ServiceNetwork, modes: Readonly<Record<string, TravelTimeSource | ScenarioCache>>, caches: Map<string, ScenarioCache>) {
+  const out: { mode: string; cache: ScenarioCache; matrix: CostMatrix; part: AccessPart }[] = [];
+  for (const [mode, given] of Object.entries(modes)) {
+    const cache = caches.get(mode) ?? (isScenarioCache(given) ? given : createScenarioCache(given));
+    caches.set(mode, cache);
+    const matrix = modeMatrix(WHERE, network, parsed, ctx.applied, cache, [...ctx.hubs, ...ctx.spokes], mode);
+    out.push({ mode, cache, matrix, part: accessPart(cache, ctx, matrix) });
+  }
+  return out;
+}
+
+function isScenarioCache(v: unknown): v is ScenarioCache {
+  return v !== null && typeof v === "object" && typeof (v as ScenarioCache).matrix === "function" && typeof (v as ScenarioCache).legMatrix === "function";
+}
+
+function modeOutcome(mode: string, engine: string, a: AccessPart, zones: readonly DemandZone[]): ModeOutcome {
+  return {
+    mode,
+    engine,
+    access: { hub: a.hubAccess, spoke: a.spokeAccess },
+    catchments: { nearest: a.nearest },
+    equity: { byImdDecile: a.byImdDecile, byUrbanRural: a.byUrbanRural },
+    zones: zones.map((z, i) => ({
+      zone: z.id,
+      hub: a.nearestHub[i].destination,
+      hubMinutes: a.nearestHub[i].minutes,
+      spoke: a.nearestSpoke === null ? null : a.nearestSpoke[i].destination,
+      spokeMinutes: a.nearestSpoke === null ? Infinity : a.nearestSpoke[i].minutes,
+    })),
+  };
+}
+
+/** Check the modes options: names unique and non-empty, the no-car mode one of them. */
+function checkModes(opts: z.output<typeof EvaluateOptionsSchema>): { names: string[]; noCar: string } {
+  const others = Object.keys(opts.modes ?? {});
+  const names = [opts.mode, ...others];
+  const issues: { path: string; message: string }[] = [];
+  if (others.includes(opts.mode)) issues.push({ path: `options.modes.${opts.mode}`, message: `"${opts.mode}" is the primary mode (options.mode); give the other modes other names` });
+  const noCar = opts.noCarMode ?? opts.mode;
+  if (!names.includes(noCar)) issues.push({ path: "options.noCarMode", message: `"${noCar}" is not a mode (modes: ${names.map((n) => `"${n}"`).join(", ")})` });
+  if (issues.length > 0) throw new InvalidInputError(WHERE, issues);
+  return { names, noCar };
 }
 
 /**
@@ -197,223 +560,77 @@ function groupMean(result: AccessByGroupResult | null, groups: readonly (string 
 export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scenario, options: EvaluateOptions = {}): ScenarioResult {
   const opts = parseInput(WHERE, EvaluateOptionsSchema, options, "options");
   const parsed = parseInput(WHERE, ScenarioSchema, scenario, "scenario");
-  const { applied, cache, matrix, hubs, spokes, warnings } = prepareScenario(WHERE, network, parsed, opts);
-  const memo = opts.cache;
+  const modeNames = checkModes(opts);
+  const { applied, cache, matrix, hubs, spokes, warnings } = prepareScenario(WHERE, network, parsed, opts, opts.mode);
   const zones = applied.zones;
-  const hubIds = hubs.map((s) => s.id);
-  const spokeIds = spokes.map((s) => s.id);
-  const thresholds = { thresholdsMinutes: opts.thresholdsMinutes };
-  // Pieces that read only some columns are memoised per zones array (in the cache) and keyed by
-  // those columns' sites (id and location) and whatever else they read, so a spoke change
-  // reuses every hub measure and a hub change every spoke measure. Each piece is a pure
-  // function of its key, so a reused piece is exactly what computing it again would give.
   let populationMemo: number[] | null = null;
-  const population = (): number[] => (populationMemo ??= zones.map((z) => z.population));
-  const thresholdKey = opts.thresholdsMinutes.join(",");
-  const hubKey = sitesKey(hubs);
-  const spokeKey = sitesKey(spokes);
-
-  // access to hubs, nearest-hub catchments and equity (hub columns only)
-  const hubPart = memoDerived(cache, zones, `evaluate.hubs\u0000${thresholdKey}\u0000${hubKey}`, () => {
-    const pop = population();
-    const hasImd = zones.some((z) => z.imdDecile !== undefined);
-    const hasRural = zones.some((z) => z.urbanRural !== undefined);
-    const hasNoCar = zones.some((z) => z.householdsNoCar !== undefined);
-    const nearestHub = nearestSites(matrix, { among: hubIds }).nearest;
-    const hubIndex = new Map(hubIds.map((id, j) => [id, j]));
-    return {
-      hubAccess: accessSummary(matrix, pop, { ...thresholds, among: hubIds }),
-      nearestHub,
-      nearestHubIndex: Int32Array.from(nearestHub, (n) => (n.destination === null ? -1 : (hubIndex.get(n.destination) ?? -1))),
-      nearest: nearestCatchments(matrix, { among: hubIds, population: pop }),
-      hasImd,
-      byImdDecile: hasImd ? accessByGroup(matrix, pop, zones.map((z) => z.imdDecile ?? "unknown"), { ...thresholds, among: hubIds }) : null,
-      byUrbanRural: hasRural ? accessByGroup(matrix, pop, zones.map((z) => z.urbanRural ?? "unknown"), { ...thresholds, among: hubIds }) : null,
-      noCar: hasNoCar ? accessSummary(matrix, zones.map((z) => z.householdsNoCar ?? 0), { ...thresholds, among: hubIds }) : null,
-    };
-  });
-  const { hubAccess, nearestHub, nearestHubIndex, nearest, byImdDecile, byUrbanRural, noCar } = hubPart;
-
-  // access to spokes (spoke columns only)
-  const spokePart =
-    spokes.length === 0
-      ? null
-      : memoDerived(cache, zones, `evaluate.spokes\u0000${thresholdKey}\u0000${spokeKey}`, () => ({
-          spokeAccess: accessSummary(matrix, population(), { ...thresholds, among: spokeIds }),
-          nearestSpoke: nearestSites(matrix, { among: spokeIds }).nearest,
-        }));
-  const spokeAccess = spokePart?.spokeAccess ?? null;
-  const nearestSpoke = spokePart?.nearestSpoke ?? null;
-
-  // catchments
-  let hierarchical: HierarchicalCatchmentsResult | null = null;
-  if (spokes.length > 0) {
-    const parentKey = spokes.map((s) => s.hub ?? "").join("\u0001");
-    const part = memoDerived(cache, zones, `evaluate.hierarchical\u0000${hubKey}\u0000${spokeKey}\u0000${parentKey}`, () => {
-      const legWarnings: string[] = [];
-      const result = hierarchicalCatchments(applied, matrix, { spokeHubMinutes: spokeHubLegs(cache, spokes, hubs, legWarnings) });
-      return { result, legWarnings };
-    });
-    hierarchical = part.result;
-    for (const w of part.legWarnings) warnings.push(w);
-    for (const w of hierarchical.warnings) warnings.push(w);
-  } else warnings.push("evaluate: the network has no open spoke; hierarchical catchments are omitted");
-
-  // equity
-  if (hubPart.hasImd && zones.some((z) => z.imdDecile === undefined)) warnings.push("evaluate: some zones have no IMD decile; they are grouped as \"unknown\"");
-
-  // capacity
-  const assumptions = applied.assumptions;
-  const target = resolveBedTarget(WHERE, applied, opts.bedTarget, warnings);
-  const oaOptions = outOfAreaOption(WHERE, applied, warnings);
-  const rates = zoneRates(cache, applied, assumptions.community !== undefined && spokes.length > 0);
-  const demand = rates.demand;
-  for (const w of demand.warnings) warnings.push(w);
-  const oaKey = JSON.stringify(oaOptions);
-  const targetKey = JSON.stringify(target);
-  let hubMatrix: CostMatrix | null = null;
-  const wards: WardCapacity[] = [];
-  let oaBedDays = 0;
-  let oaCost = 0;
-  for (const ward of demand.wards) {
-    const load = demand.offeredLoad[ward];
-    const beds = hubs.map((h) => h.beds?.[ward] ?? 0);
-    const loadKey = memoHash(cache, load, () => numbersHash(load));
-    const entry = memoDerived(cache, zones, `evaluate.ward\u0000${ward}\u0000${rates.key}\u0000${loadKey}\u0000${hubKey}\u0000${beds.join(",")}\u0000${targetKey}\u0000${oaKey}\u0000${opts.singleSource}`, (): WardCapacity => {
-      const total = demand.totals[ward].offeredLoadBeds;
-      const usable = beds.map((b) => usableLoadMemo(cache, b, target));
-      // same hubs (id and location), loads, capacities and options: same exact assignment, so reuse it
-      const assignmentKey = `assignment\u0000${hubs.map((h) => `${h.id}@${h.location[0]},${h.location[1]}`).join("|")}\u0000${loadKey}\u0000${numbersHash(usable)}\u0000${oaKey}\u0000${opts.singleSource}`;
-      let assignment = cache.results.get(assignmentKey) as CapacitatedAssignmentResult | undefined;
-      if (assignment === undefined) {
-        hubMatrix ??= selectDestinations(matrix, hubIds);
-        assignment = capacitatedAssignment(hubMatrix, load, usable, { outOfArea: oaOptions, singleSource: opts.singleSource });
-        cache.results.set(assignmentKey, assignment);
-      }
-      const catchmentLoad = new Array<number>(hubs.length).fill(0);
-      nearestHubIndex.forEach((j, i) => {
-        if (j >= 0) catchmentLoad[j] += load[i];
-      });
-      const bedsAvailable = beds.reduce((a, b) => a + b, 0);
-      const bedsNeeded = bedsRequired(total, target).beds;
-      const sites = assignment.sites;
-      return {
-        ward,
-        offeredLoad: total,
-        bedsNeeded,
-        bedsAvailable,
-        bedShortfall: Math.max(0, bedsNeeded - bedsAvailable),
-        hubs: hubs.map((h, j) => ({
-          hub: h.id,
-          beds: beds[j],
-          usableLoad: usable[j],
-          assignedLoad: sites[j].load,
-          bedsNeededForAssigned: bedsRequired(sites[j].load, target).beds,
-          nearestCatchmentLoad: catchmentLoad[j],
-        })),
-        assignment,
-      };
-    });
-    wards.push(entry);
-    oaBedDays += entry.assignment.outOfArea?.bedDaysPerYear ?? 0;
-    oaCost += entry.assignment.outOfArea?.costPerYear ?? 0;
+  const ctx: Context = {
+    cache,
+    applied,
+    zones,
+    matrix,
+    hubs,
+    spokes,
+    hubIds: hubs.map((s) => s.id),
+    spokeIds: spokes.map((s) => s.id),
+    hubKey: sitesKey(hubs),
+    spokeKey: sitesKey(spokes),
+    thresholdsMinutes: opts.thresholdsMinutes,
+    singleSource: opts.singleSource,
+    bedTarget: opts.bedTarget,
+    population: () => (populationMemo ??= zones.map((z) => z.population)),
+    warnings,
+  };
+  const access = accessPart(cache, ctx, matrix);
+  const others = otherModes(ctx, parsed, network, opts.modes ?? {}, new Map());
+  const hierarchical = hierarchicalPart(ctx);
+  if (access.hasImd && zones.some((z) => z.imdDecile === undefined)) warnings.push("evaluate: some zones have no IMD decile; they are grouped as \"unknown\"");
+  const cap = capacityPart(ctx, access.nearestHubIndex);
+  const community = communityPhase(ctx, cap.rates);
+  const estate = estatePart(applied, warnings);
+  const noCarSource = others.find((o) => o.mode === modeNames.noCar) ?? { cache, matrix };
+  const noCar = noCarPart(noCarSource.cache, ctx, noCarSource.matrix);
+  if (others.length > 0 && opts.noCarMode === undefined && noCar !== null) {
+    warnings.push(`evaluate: households without a car are measured by ${opts.mode}; set noCarMode to the mode they use (${others.map((o) => o.mode).join(", ")})`);
   }
 
-  // community spokes: zones to their nearest open spoke (spoke columns and fields only)
-  let community: ScenarioResult["community"] = null;
-  const communityMetrics: ScenarioMetric[] = [];
-  if (assumptions.community !== undefined && spokes.length > 0) {
-    const cases = rates.caseload!;
-    for (const w of cases.warnings) warnings.push(w);
-    const spokeFields = spokes.map((s) => `${s.staffWte}\u0000${s.runningCostPerYear}\u0000${s.crisisSlotsPerDay}`).join("\u0001");
-    const assumptionsKey = memoHash(cache, assumptions, () => contentHash(assumptions));
-    const part = memoDerived(cache, zones, `evaluate.community\u0000${rates.key}\u0000${assumptionsKey}\u0000${spokeKey}\u0000${spokeFields}`, () => communityPart(assumptions, spokes, spokeIds, matrix, cases));
-    for (const w of part.warnings) warnings.push(w);
-    community = part.community;
-    communityMetrics.push(...part.metrics);
-  } else if (spokes.length > 0) {
-    warnings.push("evaluate: assumptions.community is missing; community spoke measures are omitted");
-  }
-
-  // estate
-  const open = applied.sites.filter((s) => s.status === "open" && s.kind !== "candidate");
-  const missingCost = open.filter((s) => s.runningCostPerYear === undefined).map((s) => s.id);
-  if (missingCost.length > 0) warnings.push(`evaluate: ${missingCost.length} open site(s) have no runningCostPerYear and add nothing to estate cost: ${missingCost.slice(0, 10).join(", ")}`);
-  const estateCost = open.reduce((a, s) => a + (s.runningCostPerYear ?? 0), 0);
-
-  // per-zone outcomes
-  const hierZones = hierarchical?.zones ?? null;
-  const zoneOutcomes: ZoneOutcome[] = zones.map((z, i) => ({
-    zone: z.id,
-    population: z.population,
-    imdDecile: z.imdDecile ?? null,
-    district: z.district ?? null,
-    urbanRural: z.urbanRural ?? null,
-    hub: nearestHub[i].destination,
-    hubMinutes: nearestHub[i].minutes,
-    spoke: nearestSpoke === null ? null : nearestSpoke[i].destination,
-    spokeMinutes: nearestSpoke === null ? Infinity : nearestSpoke[i].minutes,
-    hierarchicalHub: hierZones === null ? null : hierZones[i].hub,
-  }));
-
-  // headline metrics
-  const metrics: ScenarioMetric[] = [...accessMetrics("access.hub", "hub", hubAccess)];
-  if (spokeAccess !== null) metrics.push(...accessMetrics("access.spoke", "spoke", spokeAccess));
-  if (hierarchical !== null) {
-    const extra = hierarchical.zones.reduce((acc, hz, i) => (hz.extraMinutes !== null && Number.isFinite(hz.extraMinutes) ? acc + hz.extraMinutes * zones[i].population : acc), 0);
-    const totalPop = population().reduce((a, b) => a + b, 0);
-    metrics.push(metric("catchment.hierarchicalExtraMinutes", "Mean extra minutes to the spoke's hub vs the nearest hub", "minutes", "lower", totalPop > 0 ? extra / totalPop : null));
-  }
-  for (const w of wards) {
-    const name = assumptions.wards[w.ward].label ?? w.ward;
-    metrics.push(metric(`capacity.${w.ward}.offeredLoad`, `${name}: offered load`, "beds", "neither", w.offeredLoad));
-    metrics.push(metric(`capacity.${w.ward}.bedsNeeded`, `${name}: beds needed`, "beds", "neither", w.bedsNeeded));
-    metrics.push(metric(`capacity.${w.ward}.bedsAvailable`, `${name}: beds available`, "beds", "neither", w.bedsAvailable));
-    metrics.push(metric(`capacity.${w.ward}.bedShortfall`, `${name}: bed shortfall`, "beds", "lower", w.bedShortfall));
-    metrics.push(metric(`capacity.${w.ward}.outOfAreaBedDays`, `${name}: out-of-area bed-days`, "bed-days/year", "lower", w.assignment.outOfArea?.bedDaysPerYear ?? 0));
-  }
-  metrics.push(metric("capacity.outOfAreaBedDays", "Out-of-area bed-days", "bed-days/year", "lower", oaBedDays));
-  metrics.push(metric("capacity.outOfAreaCost", "Out-of-area cost", "£/year", "lower", oaCost));
-  const decileMean = (ds: number[]) => groupMean(byImdDecile, ds);
-  if (byImdDecile !== null) {
-    const most = decileMean([1, 2]);
-    const least = decileMean([9, 10]);
-    metrics.push(metric("equity.mostDeprived.meanMinutes", "Mean minutes to hub, IMD deciles 1–2", "minutes", "lower", most));
-    metrics.push(metric("equity.leastDeprived.meanMinutes", "Mean minutes to hub, IMD deciles 9–10", "minutes", "lower", least));
-    metrics.push(metric("equity.deprivationGapMinutes", "Deprivation gap (deciles 1–2 minus 9–10)", "minutes", "lower", most === null || least === null ? null : most - least));
-  }
-  if (byUrbanRural !== null) {
-    for (const g of byUrbanRural.groups) metrics.push(metric(`equity.${metricKey(String(g.group))}.meanMinutes`, `Mean minutes to hub, ${String(g.group)}`, "minutes", "lower", g.meanMinutes));
-  }
-  if (noCar !== null) {
-    metrics.push(metric("equity.noCar.meanMinutes", "Mean minutes to hub, households without a car", "minutes", "lower", noCar.meanMinutes));
-    const t = noCar.thresholds[noCar.thresholds.length - 1];
-    metrics.push(metric(`equity.noCar.within${t.minutes}`, `Households without a car within ${t.minutes} min of a hub`, "share", "higher", t.share));
-  }
-  metrics.push(...communityMetrics);
-  metrics.push(metric("estate.runningCostPerYear", "Estate running cost", "£/year", "lower", estateCost));
+  const labelled = others.length > 0;
+  const primary = labelled ? modeLabel(opts.mode, true, true) : PLAIN;
+  // each mode's row right after the primary's, so reports read the modes side by side
+  const byMode = (rows: (a: AccessPart, m: ModeLabel) => ScenarioMetric[]) =>
+    interleave([rows(access, primary), ...others.map((o) => rows(o.part, modeLabel(o.mode, false, true)))]);
+  const metrics: ScenarioMetric[] = byMode(modeAccessMetrics);
+  if (hierarchical !== null) metrics.push(hierarchicalMetric(ctx, hierarchical));
+  metrics.push(...capacityMetrics(ctx, cap));
+  metrics.push(...byMode(equityMetrics));
+  metrics.push(...noCarMetrics(noCar, modeNames.noCar));
+  metrics.push(...community.metrics);
+  metrics.push(metric("estate.runningCostPerYear", "Estate running cost", "£/year", "lower", estate.runningCostPerYear));
   metrics.push(metric("estate.openHubs", "Open hubs", "sites", "neither", hubs.length));
   metrics.push(metric("estate.openSpokes", "Open spokes", "sites", "neither", spokes.length));
 
-  for (const w of [...hubAccess.warnings, ...nearest.warnings, ...(byImdDecile?.warnings ?? [])]) warnings.push(w);
+  for (const w of [...access.hubAccess.warnings, ...access.nearest.warnings, ...(access.byImdDecile?.warnings ?? [])]) warnings.push(w);
+  for (const o of others) for (const w of [...o.part.hubAccess.warnings, ...o.part.nearest.warnings]) warnings.push(`${w} (${o.mode})`);
 
+  const memo = opts.cache;
   const graphHash = applied.graph === undefined ? null : memoHash(memo, applied.graph, () => graphContentHash(applied.graph as never));
   return {
     scenario: { id: parsed.id, name: parsed.name, description: parsed.description ?? null, changes: parsed.changes.length },
     metrics,
-    zones: zoneOutcomes,
-    sites: { hubs: hubIds, spokes: spokeIds, unsnapped: matrix.unsnapped, islands: matrix.islands },
-    access: { hub: hubAccess, spoke: spokeAccess },
-    catchments: { nearest, hierarchical },
+    zones: zoneOutcomes(zones, access, hierarchical),
+    sites: { hubs: ctx.hubIds, spokes: ctx.spokeIds, unsnapped: matrix.unsnapped, islands: matrix.islands },
+    access: { hub: access.hubAccess, spoke: access.spokeAccess },
+    catchments: { nearest: access.nearest, hierarchical },
     capacity: {
-      target: "targetBlocking" in target ? { kind: "blocking", value: target.targetBlocking } : { kind: "occupancy", value: target.targetOccupancy },
-      demand: demand.totals,
-      wards,
-      outOfArea: { bedDaysPerYear: oaBedDays, costPerYear: oaCost },
+      target: "targetBlocking" in cap.target ? { kind: "blocking", value: cap.target.targetBlocking } : { kind: "occupancy", value: cap.target.targetOccupancy },
+      demand: cap.demand.totals,
+      wards: cap.wards,
+      outOfArea: { bedDaysPerYear: cap.oaBedDays, costPerYear: cap.oaCost },
     },
-    equity: { byImdDecile, byUrbanRural, householdsNoCar: noCar },
-    community,
-    estate: { runningCostPerYear: estateCost, bySite: open.map((s) => ({ site: s.id, runningCostPerYear: s.runningCostPerYear ?? null })) },
+    equity: { byImdDecile: access.byImdDecile, byUrbanRural: access.byUrbanRural, householdsNoCar: noCar },
+    community: community.community,
+    estate,
+    ...(opts.modes === undefined ? {} : { modes: { primary: opts.mode, noCar: modeNames.noCar, others: others.map((o) => modeOutcome(o.mode, o.cache.engine, o.part, zones)) } }),
     warnings: [...new Set(warnings)],
     provenance: {
       library: LIBRARY_VERSION,

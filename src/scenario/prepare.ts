@@ -28,6 +28,14 @@ export const ProviderOption = z
 export const CacheOption = z
   .custom<ScenarioCache>((v) => v !== null && typeof v === "object" && typeof (v as ScenarioCache).matrix === "function", "expected a cache from createScenarioCache")
   .optional();
+/** A travel mode's source: a router, a provider, or a scenario cache over either. */
+export const ModeSourceOption = z.custom<Router | TravelTimeProvider | ScenarioCache>(
+  (v) =>
+    isTravelTimeProvider(v) ||
+    (v !== null && typeof v === "object" && typeof (v as ScenarioCache).legMatrix === "function") ||
+    (v !== null && typeof v === "object" && typeof (v as Router).travelTimes === "function" && typeof (v as Router).snap === "function"),
+  "expected a router, a travel-time provider (matrixProvider, euclideanProvider) or a cache from createScenarioCache",
+);
 export const BedTargetOption = z.union([z.strictObject({ targetBlocking: OpenUnit }), z.strictObject({ targetOccupancy: OpenUnit })]).optional();
 
 export interface Prepared {
@@ -118,6 +126,30 @@ function cacheFor(where: string, applied: ServiceNetwork, baseGraph: RoadGraph |
     ? "no road graph and no travel times: pass network.graph, options.router (createRouter(graph)), options.provider (matrixProvider, euclideanProvider) or options.cache"
     : "no road graph to route on: pass network.graph or options.router (createRouter(graph))";
   throw new InvalidInputError(where, [{ path: "options.router", message }]);
+}
+
+/**
+ * Another mode's zones × open-sites matrix for an applied scenario, from that mode's cache.
+ * Road changes belong to the primary mode's roads, so another mode cannot take them; a fixed
+ * table refuses moved sites and sites it lacks, naming the change.
+ */
+export function modeMatrix(where: string, network: ServiceNetwork, scenario: Scenario, applied: ServiceNetwork, cache: ScenarioCache, sites: readonly Site[], mode: string): CachedMatrix {
+  const provider = cache.router === null ? (cache.source as TravelTimeProvider) : undefined;
+  if (provider !== undefined) checkProviderChanges(where, network, scenario, provider, mode);
+  else {
+    const i = scenario.changes.findIndex((c) => ROAD_CHANGES.has(c.type));
+    if (i >= 0) {
+      throw new NotCoveredError(where, `changes[${i}] (${scenario.changes[i].type}) changes the primary mode's roads; mode "${mode}" routes on its own graph and cannot take the change. Evaluate road changes without other modes.`, [
+        { path: `changes[${i}]`, message: `road change with mode "${mode}"` },
+      ]);
+    }
+  }
+  try {
+    return cache.matrix(applied.zones, sites);
+  } catch (error) {
+    if (error instanceof NotCoveredError) throw notCoveredByChange(where, error, scenario, mode);
+    throw error;
+  }
 }
 
 export function prepareScenario(where: string, network: ServiceNetwork, scenario: Scenario, options: SourceOptions, mode = "car"): Prepared {

@@ -57,4 +57,41 @@ describe("hubspoke evaluate / compare on own files", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--roads/);
   });
+
+  it("--mode adds public transport beside car; --without-car-mode moves the no-car metrics to it", async () => {
+    const pt = join(area.dir, "pt.csv");
+    const zones = [["E01000001", 0], ["E01000002", 1], ["E01000003", 3], ["E01000004", 4]] as const;
+    const sites = [["hub-a", 0], ["hub-b", 4], ["spoke-1", 1], ["spoke-2", 3], ["cand-x", 2]] as const;
+    writeFileSync(pt, `from_id,to_id,travel_time_p50\n${zones.flatMap(([z, zp]) => sites.map(([s, sp]) => `${z},${s},${10 + 5 * Math.abs(zp - sp)}`)).join("\n")}\n`);
+    const modes = ["--mode", `public transport=${pt}:r5r`, "--without-car-mode", "public transport"];
+    const json = await cli(["compare", area.closeB, ...area.flags, ...modes, "-f", "json"]);
+    expect(json.stderr).toBe("");
+    const c = JSON.parse(json.stdout);
+    const keys = c.rows.map((r: { metric: string }) => r.metric);
+    expect(keys.slice(0, 2)).toEqual(["access.hub.meanMinutes", "access.hub.meanMinutes@public transport"]);
+    const ptMean = c.rows.find((r: { metric: string }) => r.metric === "access.hub.meanMinutes@public transport");
+    expect(ptMean.label).toBe("Mean minutes to nearest hub (population-weighted), public transport");
+    expect(ptMean.cells[0].value).toBeCloseTo((1000 * 10 + 2000 * 15 + 1500 * 15 + 500 * 10) / 5000, 9);
+    expect(c.rows.find((r: { metric: string }) => r.metric === "equity.noCar.meanMinutes").label).toMatch(/by public transport/);
+    const html = await cli(["compare", area.closeB, ...area.flags, ...modes, "-f", "html"]);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain("Mean minutes to nearest hub (population-weighted), public transport");
+    const table = await cli(["evaluate", area.openX, ...area.flags, ...modes]);
+    expect(table.stdout).toMatch(/Mean minutes to nearest hub \(population-weighted\), public transport\s+minutes\s+1\d/);
+    const matrix = await cli(["matrix", ...area.flags, "--to", "hubs", "--mode", `public transport=${pt}`]);
+    expect(matrix.stdout.split("\n")[0]).toBe("mode,origin,destination,minutes");
+    expect(matrix.stdout).toContain("public transport,E01000001,hub-a,10");
+    const unknown = await cli(["evaluate", ...area.flags, "--mode", `public transport=${pt}`, "--without-car-mode", "bus"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--without-car-mode "bus" is not a mode/);
+    const badSpec = await cli(["evaluate", ...area.flags, "--mode", "public transport"]);
+    expect(badSpec.code).toBe(2);
+    expect(badSpec.stderr).toMatch(/write NAME=FILE\[:FORMAT\]/);
+    // a table without the candidate: opening it stops, naming the change and the mode
+    const partial = join(area.dir, "pt-partial.csv");
+    writeFileSync(partial, `from_id,to_id,travel_time_p50\n${zones.flatMap(([z, zp]) => sites.slice(0, 4).map(([s, sp]) => `${z},${s},${10 + 5 * Math.abs(zp - sp)}`)).join("\n")}\n`);
+    const open = await cli(["evaluate", area.openX, ...area.flags, "--mode", `public transport=${partial}`]);
+    expect(open.code).toBe(2);
+    expect(open.stderr).toMatch(/open-x\.json: evaluate: changes\[0\] \(openSite "cand-x"\) needs travel times for mode "public transport"/);
+  });
 });

@@ -6,9 +6,10 @@ import { CliInputError } from "../errors.js";
 import { type BundledLoader, loadNetwork } from "../inputs.js";
 import { readScenarios } from "../scenario-files.js";
 import { withRoadGraph } from "../engines.js";
-import { BASELINE, evaluateAll, scenarioFiles, scenarioMap } from "./evaluate.js";
+import { addModeOptions, type ModeFlags } from "../modes.js";
+import { BASELINE, cliModes, evaluateAll, scenarioFiles, scenarioMap } from "./evaluate.js";
 
-interface CompareFlags extends CommonFlags {
+interface CompareFlags extends CommonFlags, ModeFlags {
   baseline?: string;
   thresholdMinutes: string;
   maps: boolean;
@@ -27,6 +28,7 @@ export function registerCompare(program: Command, io: CliIo, bundled: BundledLoa
     .option("--threshold-minutes <m>", "a zone gains or loses when its minutes change by more than this", "5")
     .option("--no-maps", "leave the maps out of the HTML report");
   addNetworkOptions(cmd);
+  addModeOptions(cmd);
   const formats = ["table", "json", "csv", "md", "html"] as const;
   addOutputOptions(cmd, formats, "table");
   cmd.addHelpText("after", "\nExamples:\n  hubspoke compare close-canterbury.json new-hub-ashford.json\n  hubspoke compare *.json -f html -o out/options.html");
@@ -40,7 +42,7 @@ export function registerCompare(program: Command, io: CliIo, bundled: BundledLoa
       throw new CliInputError(`compare: --baseline "${flags.baseline}" is not the id of any scenario file (ids: ${scenarios.map((s) => s.id).join(", ")}).`);
     }
     const network = withRoadGraph(await loadNetwork(flags, bundled));
-    const results = await evaluateAll(network, scenarios, flags, scenarioFiles(files, options));
+    const results = await evaluateAll(network, scenarios, flags, scenarioFiles(files, options), await cliModes(flags, network));
     const comparison = compareScenarios(results, { baseline: flags.baseline ?? BASELINE.id, thresholdMinutes: threshold });
     const siteNames = Object.fromEntries(network.sites.map((s) => [s.id, s.name]));
     await finish("compare", io, flags, {

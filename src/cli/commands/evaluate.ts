@@ -9,6 +9,9 @@ import type { Scenario, ScenarioResult } from "../../scenario/index.js";
 import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type CommonFlags, finish, progressFor } from "../context.js";
 import { HubspokeError } from "../../errors.js";
 import { routerFor, withRoadGraph } from "../engines.js";
+import { CliInputError } from "../errors.js";
+import { addModeOptions, loadModes, type ModeFlags, type ModeSpec, parseModeSpecs, PRIMARY_MODE, withoutCarMode } from "../modes.js";
+import type { TravelTimeProvider } from "../../routing/provider.js";
 import { type BundledLoader, loadNetwork } from "../inputs.js";
 import { readScenarios } from "../scenario-files.js";
 
@@ -21,19 +24,43 @@ export function scenarioFiles(files: readonly string[], scenarios: readonly Scen
 
 export const BASELINE: Scenario = { id: "baseline", name: "Baseline", changes: [] } as unknown as Scenario;
 
+/** Travel modes for the CLI: the primary's source (roads unless `--mode car=…`), the others, the no-car mode. */
+export interface CliModes {
+  readonly specs: readonly ModeSpec[];
+  readonly providers: ReadonlyMap<string, TravelTimeProvider>;
+  readonly noCar: string | undefined;
+}
+
+/** Read `--mode` tables and check `--without-car-mode`. */
+export async function cliModes(flags: ModeFlags, network: ServiceNetwork): Promise<CliModes> {
+  const specs = parseModeSpecs(flags.mode);
+  const noCar = withoutCarMode(flags, specs);
+  return { specs, providers: await loadModes(specs, network), noCar };
+}
+
 /**
- * Evaluate scenarios in order, sharing one router and column cache; a progress bar on a
- * terminal. `network` must carry its road graph ({@link withRoadGraph}). An error from a
+ * Evaluate scenarios in order, sharing one column cache per mode; a progress bar on a
+ * terminal. `network` should carry its road graph ({@link withRoadGraph}). An error from a
  * scenario names its file (`files` maps scenario ids to file names).
  */
-export async function evaluateAll(network: ServiceNetwork, scenarios: readonly Scenario[], flags: CommonFlags, files: ReadonlyMap<string, string> = new Map()): Promise<ScenarioResult[]> {
-  const router = routerFor(network);
-  const cache = createScenarioCache(router);
+export async function evaluateAll(network: ServiceNetwork, scenarios: readonly Scenario[], flags: CommonFlags, files: ReadonlyMap<string, string> = new Map(), modes?: CliModes): Promise<ScenarioResult[]> {
+  const car = modes?.providers.get(PRIMARY_MODE);
+  if (car === undefined && network.graph === undefined && network.roads === undefined) {
+    throw new CliInputError(`this network has no roads to time car trips: pass --roads <file> (GeoJSON, .osm or .osm.pbf), or a car travel-time table with --mode "car=FILE[:FORMAT]".`);
+  }
+  const cache = createScenarioCache(car ?? routerFor(network));
+  const others = [...(modes?.providers ?? new Map<string, TravelTimeProvider>())].filter(([name]) => name !== PRIMARY_MODE);
+  const modeCaches = Object.fromEntries(others.map(([name, p]) => [name, createScenarioCache(p)]));
+  const options = {
+    cache,
+    ...(others.length > 0 ? { modes: modeCaches } : {}),
+    ...(modes?.noCar === undefined ? {} : { noCarMode: modes.noCar }),
+  };
   const progress = progressFor("Scenarios", flags);
   const results: ScenarioResult[] = [];
   try {
     for (let k = 0; k < scenarios.length; k++) {
-      results.push(inFile(files.get(scenarios[k].id), () => evaluate(network, scenarios[k], { cache })));
+      results.push(inFile(files.get(scenarios[k].id), () => evaluate(network, scenarios[k], options)));
       progress.update(k + 1, scenarios.length);
       await new Promise<void>((r) => setImmediate(r));
     }
@@ -68,14 +95,15 @@ export function registerEvaluate(program: Command, io: CliIo, bundled: BundledLo
     .description("Apply each scenario file (JSON: { id, name, changes: [...] }) to the network and report its headline metrics. With no file, evaluates the network as it is (the baseline).")
     .argument("[scenarios...]", "scenario JSON files");
   addNetworkOptions(cmd);
+  addModeOptions(cmd);
   const formats = ["table", "json", "csv", "md", "html", "geojson", "svg"] as const;
   addOutputOptions(cmd, formats, "table");
-  cmd.addHelpText("after", "\nExamples:\n  hubspoke evaluate\n  hubspoke evaluate scenarios/close-canterbury.json -f html -o out/close-canterbury.html\n  hubspoke evaluate a.json b.json -f csv -o out/metrics.csv\n\ngeojson and svg describe the last scenario given.");
-  cmd.action(async (files: string[], flags: CommonFlags) => {
+  cmd.addHelpText("after", "\nExamples:\n  hubspoke evaluate\n  hubspoke evaluate scenarios/close-canterbury.json -f html -o out/close-canterbury.html\n  hubspoke evaluate a.json b.json -f csv -o out/metrics.csv\n  hubspoke evaluate a.json --sites sites.csv --zones zones.csv --roads roads.geojson --assumptions assumptions.json \\\n    --mode \"public transport=pt.csv:r5r\" --without-car-mode \"public transport\"\n\ngeojson and svg describe the last scenario given.");
+  cmd.action(async (files: string[], flags: CommonFlags & ModeFlags) => {
     checkFormat("evaluate", flags, formats, "table");
     const scenarios = files.length === 0 ? [BASELINE] : await readScenarios(files);
     const network = withRoadGraph(await loadNetwork(flags, bundled));
-    const results = await evaluateAll(network, scenarios, flags, scenarioFiles(files, scenarios));
+    const results = await evaluateAll(network, scenarios, flags, scenarioFiles(files, scenarios), await cliModes(flags, network));
     const metricRows = () =>
       results[0].metrics.map((m, k) => ({ metric: m.label, unit: m.unit, ...Object.fromEntries(results.map((r) => [r.scenario.name, r.metrics[k]?.value ?? null])) }));
     const last = results.length - 1;

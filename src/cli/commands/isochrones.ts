@@ -34,7 +34,7 @@ export function registerIsochrones(program: Command, io: CliIo, bundled: Bundled
       throw new CliInputError(`isochrones: --bands must be increasing positive minutes, e.g. 15,30,45 (got "${flags.bands}").`);
     }
     if (flags.direction !== "to" && flags.direction !== "from") throw new CliInputError(`isochrones: --direction must be to or from (got "${flags.direction}").`);
-    const network = await loadNetwork(flags, bundled);
+    const network = await loadNetwork(flags, bundled, { rates: false });
     const sites = flags.site === undefined ? network.sites.filter((s) => s.kind === "hub" && s.status === "open") : network.sites.filter((s) => s.id === flags.site);
     if (sites.length === 0) throw new CliInputError(flags.site === undefined ? "isochrones: the network has no open hubs; pass --site <id>." : `isochrones: site "${flags.site}" is not in the network (sites: ${network.sites.slice(0, 8).map((s) => s.id).join(", ")}${network.sites.length > 8 ? ", …" : ""}).`);
     const router = routerFor(network);

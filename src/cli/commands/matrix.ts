@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CostMatrix, ServiceNetwork, Site } from "../../model/types.js";
-import { matrixToCsv } from "../../io/write-csv.js";
+import { matrixToCsv, toCsv } from "../../io/write-csv.js";
+import { addModeOptions, loadModes, type ModeFlags, type ModeSpec, parseModeSpecs, PRIMARY_MODE } from "../modes.js";
 import { osrmProvider } from "../../io/osrm-provider.js";
 import { readOdTable } from "../../io/node/index.js";
 import { OD_TABLE_FORMATS, type OdTableFormat } from "../../io/parse-od-table.js";
@@ -9,7 +10,7 @@ import { CliInputError } from "../errors.js";
 import { localMatrix } from "../engines.js";
 import { type BundledLoader, loadNetwork } from "../inputs.js";
 
-export interface MatrixFlags extends CommonFlags {
+export interface MatrixFlags extends CommonFlags, ModeFlags {
   engine: string;
   to: string;
   osrmUrl?: string;
@@ -29,6 +30,30 @@ export function siteSelection(network: ServiceNetwork, to: string): Site[] {
   if (pick === undefined) throw new CliInputError(`--to must be hubs, spokes, candidates or all (got "${to}").`);
   if (pick.length === 0) throw new CliInputError(`--to ${to}: the network has no open ${to}.`);
   return pick;
+}
+
+/**
+ * The car matrix and each `--mode` table's minutes for the same zones and sites, side by side:
+ * long CSV `mode,origin,destination,minutes`, JSON `[{ mode, origins, destinations, minutes, provenance }]`.
+ */
+async function finishModes(io: CliIo, flags: MatrixFlags, car: CostMatrix, specs: readonly ModeSpec[]): Promise<void> {
+  if (specs.some((s) => s.name === PRIMARY_MODE)) throw new CliInputError('matrix: car comes from --engine; for a car table use --engine table --table FILE --table-format FORMAT.');
+  if (flags.layout !== "long") throw new CliInputError("matrix: with --mode, the CSV layout is long (mode,origin,destination,minutes).");
+  const ids = { origins: [...car.origins], destinations: [...car.destinations] };
+  // index-only formats (osrm, openrouteservice, valhalla) are read as these zones × these sites
+  const providers = await loadModes(specs, { zones: ids.origins.map((id) => ({ id })), sites: ids.destinations.map((id) => ({ id })) } as unknown as ServiceNetwork);
+  const matrices: { mode: string; matrix: CostMatrix }[] = [{ mode: PRIMARY_MODE, matrix: car }];
+  for (const [mode, p] of providers) matrices.push({ mode, matrix: p.travelTimes(ids.origins, ids.destinations) });
+  const rows = () =>
+    matrices.flatMap(({ mode, matrix }) => {
+      const n = matrix.destinations.length;
+      return matrix.origins.flatMap((o, i) => matrix.destinations.map((d, j) => ({ mode, origin: o, destination: d, minutes: matrix.minutes[i * n + j] })));
+    });
+  await finish("matrix", io, flags, {
+    rows,
+    csv: () => toCsv(rows()),
+    json: () => matrices.map(({ mode, matrix }) => ({ mode, origins: matrix.origins, destinations: matrix.destinations, minutes: matrix.minutes, provenance: matrix.provenance ?? null })),
+  }, "csv");
 }
 
 function int(name: string, v: string | undefined): number | undefined {
@@ -58,6 +83,7 @@ export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoad
     .option("--table-format <format>", `${OD_TABLE_FORMATS.join("|")} (engine table)`)
     .option("--layout <layout>", "csv layout: long|wide", "long");
   addNetworkOptions(cmd);
+  addModeOptions(cmd, false);
   const formats = ["csv", "json", "table"] as const;
   addOutputOptions(cmd, formats, "csv");
   cmd.addHelpText("after", "\nExamples:\n  hubspoke matrix --to hubs -o out/matrix.csv\n  hubspoke matrix --engine osrm --osrm-url http://127.0.0.1:5000 --sites sites.csv --zones zones.csv\n  hubspoke matrix --engine table --table ttm.csv --table-format r5r --format json");
@@ -70,11 +96,11 @@ export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoad
       if (flags.table === undefined || flags.tableFormat === undefined) throw new CliInputError("matrix: engine table needs --table <file> and --table-format <format>.");
       if (!(OD_TABLE_FORMATS as readonly string[]).includes(flags.tableFormat)) throw new CliInputError(`matrix: --table-format must be one of ${OD_TABLE_FORMATS.join(", ")} (got "${flags.tableFormat}").`);
       const hasNetwork = flags.network !== undefined || flags.sites !== undefined;
-      const network = hasNetwork ? await loadNetwork(flags, bundled) : undefined;
+      const network = hasNetwork ? await loadNetwork(flags, bundled, { rates: false }) : undefined;
       const ids = network === undefined ? {} : { origins: network.zones.map((z) => z.id), destinations: siteSelection(network, flags.to).map((s) => s.id) };
       matrix = await readOdTable(flags.table, { format: flags.tableFormat as OdTableFormat, ...(["r5r", "traveltime"].includes(flags.tableFormat) ? {} : ids) });
     } else {
-      const network = await loadNetwork(flags, bundled);
+      const network = await loadNetwork(flags, bundled, { rates: false });
       const destinations = siteSelection(network, flags.to);
       if (flags.engine === "osrm") {
         if (flags.osrmUrl === undefined) throw new CliInputError("matrix: engine osrm needs --osrm-url <url>.");
@@ -99,6 +125,11 @@ export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoad
           progress.stop();
         }
       }
+    }
+    const specs = parseModeSpecs(flags.mode);
+    if (specs.length > 0) {
+      await finishModes(io, flags, matrix, specs);
+      return;
     }
     const cols = matrix.destinations.length;
     await finish("matrix", io, flags, {
