@@ -41,7 +41,7 @@ const ANALYSES = new Set(["access", "catchment", "capacity", "optimise"]);
 const ALLOWED: ReadonlySet<string> = new Set([
   "capacity/capacitated-assignment.ts:capacitatedAssignment",
   "capacity/capacitated-assignment.ts:describeAllocations",
-  "capacity/internal/transport.ts:solveTransport",
+  "capacity/internal/transport.ts:createPairHeaps",
   "catchment/isochrones.ts:isochrones",
   "io/osrm-provider.ts:osrmProvider",
   "io/render-svg-map.ts:renderSvgMap",
@@ -50,7 +50,6 @@ const ALLOWED: ReadonlySet<string> = new Set([
   "routing/kernel.ts:runMatrixBuckets",
   "routing/kernel.ts:runSearches",
   "scenario/create-scenario-cache.ts:createScenarioCache",
-  "scenario/evaluate.ts:evaluate",
 ]);
 const MAX_LINES = 120;
 const MAX_PARAMETERS = 8;

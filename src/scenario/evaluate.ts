@@ -303,7 +303,7 @@ function capacityPart(ctx: Context, nearestHubIndex: Int32Array) {
         assignment = capacitatedAssignment(hubMatrix, load, usable, { outOfArea: oaOptions, singleSource: ctx.singleSource });
         cache.results.set(assignmentKey, assignment);
       }
-      return wardCapacity(ward, total, beds, usable, load, nearestHubIndex, assignment, hubs, target);
+      return wardCapacity({ ward, total, beds, usable, load, nearestHubIndex, assignment, hubs, target });
     });
     wards.push(entry);
     oaBedDays += entry.assignment.outOfArea?.bedDaysPerYear ?? 0;
@@ -312,17 +312,22 @@ function capacityPart(ctx: Context, nearestHubIndex: Int32Array) {
   return { target, rates, demand, wards, oaBedDays, oaCost };
 }
 
-function wardCapacity(
-  ward: string,
-  total: number,
-  beds: readonly number[],
-  usable: readonly number[],
-  load: readonly number[],
-  nearestHubIndex: Int32Array,
-  assignment: CapacitatedAssignmentResult,
-  hubs: readonly Site[],
-  target: BedsRequiredTarget,
-): WardCapacity {
+/** One ward type's inputs and solved assignment, handed to {@link wardCapacity}. */
+interface WardCapacityInput {
+  ward: string;
+  /** Offered load (occupied-bed equivalents) over all zones. */
+  total: number;
+  beds: readonly number[];
+  usable: readonly number[];
+  load: readonly number[];
+  nearestHubIndex: Int32Array;
+  assignment: CapacitatedAssignmentResult;
+  hubs: readonly Site[];
+  target: BedsRequiredTarget;
+}
+
+function wardCapacity(input: WardCapacityInput): WardCapacity {
+  const { ward, total, beds, usable, load, nearestHubIndex, assignment, hubs, target } = input;
   const catchmentLoad = new Array<number>(hubs.length).fill(0);
   nearestHubIndex.forEach((j, i) => {
     if (j >= 0) catchmentLoad[j] += load[i];
