@@ -90,6 +90,7 @@ export function kentMedway(options: KentMedwayOptions = {}): ServiceNetwork {
     sites: structuredClone(sites),
     zones,
     assumptions: structuredClone(assumptionsData),
+    metadata: { name: "Kent & Medway", attribution: [...KENT_MEDWAY_ATTRIBUTION] },
     ...(graph === undefined ? {} : { graph }),
   });
   if (!opts.boundaries) return network;

@@ -93,7 +93,8 @@ export interface ScenarioResult {
     readonly target: { readonly kind: "blocking" | "occupancy"; readonly value: number };
     readonly demand: DemandByZoneResult["totals"];
     readonly wards: readonly WardCapacity[];
-    readonly outOfArea: { readonly bedDaysPerYear: number; readonly costPerYear: number };
+    /** `costPerYear` is null when `assumptions.outOfArea` (the cost per bed-day) is missing. */
+    readonly outOfArea: { readonly bedDaysPerYear: number; readonly costPerYear: number | null };
   };
   readonly equity: {
     readonly byImdDecile: AccessByGroupResult | null;
@@ -109,7 +110,8 @@ export interface ScenarioResult {
     readonly staffTravel: StaffTravelResult;
     readonly crisis: CrisisSlotsResult;
   } | null;
-  readonly estate: { readonly runningCostPerYear: number; readonly bySite: readonly { readonly site: string; readonly runningCostPerYear: number | null }[] };
+  /** `runningCostPerYear` is null (unknown, never 0) when an open site has no running cost. */
+  readonly estate: { readonly runningCostPerYear: number | null; readonly bySite: readonly { readonly site: string; readonly runningCostPerYear: number | null }[] };
   readonly warnings: readonly string[];
   readonly provenance: {
     readonly library: string;
@@ -126,8 +128,8 @@ function metricKey(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "unnamed";
 }
 
-function metric(key: string, label: string, unit: string, better: ScenarioMetric["better"], value: number | null): ScenarioMetric {
-  return { key, label, unit, better, value };
+function metric(key: string, label: string, unit: string, better: ScenarioMetric["better"], value: number | null, reason?: string): ScenarioMetric {
+  return value === null && reason !== undefined ? { key, label, unit, better, value, reason } : { key, label, unit, better, value };
 }
 
 function accessMetrics(prefix: string, what: string, s: AccessSummaryResult): ScenarioMetric[] {
@@ -332,8 +334,10 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
   // estate
   const open = applied.sites.filter((s) => s.status === "open" && s.kind !== "candidate");
   const missingCost = open.filter((s) => s.runningCostPerYear === undefined).map((s) => s.id);
-  if (missingCost.length > 0) warnings.push(`evaluate: ${missingCost.length} open site(s) have no runningCostPerYear and add nothing to estate cost: ${missingCost.slice(0, 10).join(", ")}`);
-  const estateCost = open.reduce((a, s) => a + (s.runningCostPerYear ?? 0), 0);
+  if (missingCost.length > 0) warnings.push(`evaluate: ${missingCost.length} of ${open.length} open site(s) have no runningCostPerYear, so estate running cost is unknown: ${missingCost.slice(0, 10).join(", ")}`);
+  const estateCost = missingCost.length > 0 ? null : open.reduce((a, s) => a + (s.runningCostPerYear ?? 0), 0);
+  const estateReason = `${missingCost.length} of ${open.length} open sites have no runningCostPerYear`;
+  const oaCostKnown = assumptions.outOfArea !== undefined;
 
   // per-zone outcomes
   const hierZones = hierarchical?.zones ?? null;
@@ -367,14 +371,14 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
     metrics.push(metric(`capacity.${w.ward}.outOfAreaBedDays`, `${name}: out-of-area bed-days`, "bed-days/year", "lower", w.assignment.outOfArea?.bedDaysPerYear ?? 0));
   }
   metrics.push(metric("capacity.outOfAreaBedDays", "Out-of-area bed-days", "bed-days/year", "lower", oaBedDays));
-  metrics.push(metric("capacity.outOfAreaCost", "Out-of-area cost", "£/year", "lower", oaCost));
+  metrics.push(metric("capacity.outOfAreaCost", "Out-of-area cost", "£/year", "lower", oaCostKnown ? oaCost : null, "assumptions.outOfArea (cost per bed-day) is missing"));
   const decileMean = (ds: number[]) => groupMean(byImdDecile, ds);
   if (byImdDecile !== null) {
     const most = decileMean([1, 2]);
     const least = decileMean([9, 10]);
     metrics.push(metric("equity.mostDeprived.meanMinutes", "Mean minutes to hub, IMD deciles 1–2", "minutes", "lower", most));
     metrics.push(metric("equity.leastDeprived.meanMinutes", "Mean minutes to hub, IMD deciles 9–10", "minutes", "lower", least));
-    metrics.push(metric("equity.deprivationGapMinutes", "Deprivation gap (deciles 1–2 minus 9–10)", "minutes", "lower", most === null || least === null ? null : most - least));
+    metrics.push(metric("equity.deprivationGapMinutes", "Deprivation gap (deciles 1–2 minus 9–10)", "minutes", "lower", most === null || least === null ? null : most - least, "no reachable population in IMD deciles 1–2 or 9–10"));
   }
   if (byUrbanRural !== null) {
     for (const g of byUrbanRural.groups) metrics.push(metric(`equity.${metricKey(String(g.group))}.meanMinutes`, `Mean minutes to hub, ${String(g.group)}`, "minutes", "lower", g.meanMinutes));
@@ -385,7 +389,7 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
     metrics.push(metric(`equity.noCar.within${t.minutes}`, `Households without a car within ${t.minutes} min of a hub`, "share", "higher", t.share));
   }
   metrics.push(...communityMetrics);
-  metrics.push(metric("estate.runningCostPerYear", "Estate running cost", "£/year", "lower", estateCost));
+  metrics.push(metric("estate.runningCostPerYear", "Estate running cost", "£/year", "lower", estateCost, estateReason));
   metrics.push(metric("estate.openHubs", "Open hubs", "sites", "neither", hubs.length));
   metrics.push(metric("estate.openSpokes", "Open spokes", "sites", "neither", spokes.length));
 
@@ -403,7 +407,7 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
       target: "targetBlocking" in target ? { kind: "blocking", value: target.targetBlocking } : { kind: "occupancy", value: target.targetOccupancy },
       demand: demand.totals,
       wards,
-      outOfArea: { bedDaysPerYear: oaBedDays, costPerYear: oaCost },
+      outOfArea: { bedDaysPerYear: oaBedDays, costPerYear: oaCostKnown ? oaCost : null },
     },
     equity: { byImdDecile, byUrbanRural, householdsNoCar: noCar },
     community,
@@ -465,7 +469,11 @@ function communityPart(
     if (s.staffWte === undefined) missingStaff.push(s.id);
     staffWte[s.id] = s.staffWte ?? 0;
   }
-  if (missingStaff.length > 0) warnings.push(`evaluate: ${missingStaff.length} open spoke(s) have no staffWte and count as unstaffed: ${missingStaff.slice(0, 10).join(", ")}`);
+  if (missingStaff.length > 0) warnings.push(`evaluate: ${missingStaff.length} of ${spokes.length} open spoke(s) have no staffWte, so staffing measures are unknown: ${missingStaff.slice(0, 10).join(", ")}`);
+  // a spoke with no staffWte is unknown, not unstaffed: measures that read staffing are null
+  const staffKnown = missingStaff.length === 0;
+  const staffReason = `${missingStaff.length} of ${spokes.length} open spokes have no staffWte`;
+  const ifStaffed = (v: number | null): number | null => (staffKnown ? v : null);
   const travel = staffTravel(spokeMatrix, cases.caseload, "nearest", { community: c, staffWte });
   for (const w of travel.warnings) warnings.push(w);
   const contacts = contactCapacity(
@@ -504,10 +512,10 @@ function communityPart(
     community: { caseload, staffWte: totalWte, contacts, staffTravel: travel, crisis },
     metrics: [
       metric("community.caseload", "Community caseload", "people", "neither", caseload),
-      metric("community.caseloadPerWte", "Caseload per WTE", "ratio", "lower", totalWte > 0 ? caseload / totalWte : null),
-      metric("community.contactShortfall", "Contact shortfall", "contacts/week", "lower", contacts.totals.shortfallContactsPerWeek),
-      metric("community.wteShortfall", "Staff shortfall", "WTE", "lower", contacts.totals.shortfallWte),
-      metric("community.staffTravelShare", "Share of staff time spent travelling", "share", "lower", totalWte > 0 ? t.staffTravelMinutesPerWeek / (totalWte * AFC_MINUTES_PER_WTE_WEEK) : null),
+      metric("community.caseloadPerWte", "Caseload per WTE", "ratio", "lower", ifStaffed(totalWte > 0 ? caseload / totalWte : null), staffKnown ? "no staff at open spokes" : staffReason),
+      metric("community.contactShortfall", "Contact shortfall", "contacts/week", "lower", ifStaffed(contacts.totals.shortfallContactsPerWeek), staffReason),
+      metric("community.wteShortfall", "Staff shortfall", "WTE", "lower", ifStaffed(contacts.totals.shortfallWte), staffReason),
+      metric("community.staffTravelShare", "Share of staff time spent travelling", "share", "lower", ifStaffed(totalWte > 0 ? t.staffTravelMinutesPerWeek / (totalWte * AFC_MINUTES_PER_WTE_WEEK) : null), staffKnown ? "no staff at open spokes" : staffReason),
       metric("community.staffTravelMinutesPerWeek", "Staff travel minutes", "minutes/week", "lower", t.staffTravelMinutesPerWeek),
       metric("community.patientMinutesPerClinicContact", "Patient minutes per clinic contact (out and back)", "minutes", "lower", t.clinicContactsPerWeek > 0 ? t.patientTravelMinutesPerWeek / t.clinicContactsPerWeek : null),
       metric("community.crisisShortfallProbability", "Crisis-day shortfall probability (demand-weighted)", "probability", "lower", shortWeight > 0 ? shortSum / shortWeight : null),
