@@ -4,8 +4,9 @@ import type { GainersLosers } from "../scenario/compare-scenarios.js";
 import { escapeXml } from "./internal.js";
 
 // PuOr (colour-blind safe): orange = further (worse), purple = nearer (better), as on the change maps.
-const FURTHER = schemePuOr[7][1];
-const NEARER = schemePuOr[7][5];
+// (d3's PuOr runs purple, index 0, to orange, index 6)
+const FURTHER = schemePuOr[7][5];
+const NEARER = schemePuOr[7][1];
 
 function fmt(v: number): string {
   return String(Math.round(v * 10) / 10);

@@ -8,7 +8,20 @@ import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type Comm
 import { CliInputError } from "../errors.js";
 import { type BundledLoader, loadNetwork } from "../inputs.js";
 import { readScenarios } from "../scenario-files.js";
-import { BASELINE, evaluateAll, scenarioMap } from "./evaluate.js";
+import { BASELINE, changeMap, evaluateAll, scenarioMap } from "./evaluate.js";
+import type { ServiceNetwork } from "../../model/types.js";
+import type { Scenario, ScenarioResult } from "../../scenario/index.js";
+
+/** A map per scenario (nearest hub), then a change map per option against the baseline. */
+function reportMaps(network: ServiceNetwork, scenarios: readonly Scenario[], results: readonly ScenarioResult[], baselineId: string): { heading: string; svg: string; caption: string }[] {
+  const b = results.findIndex((r) => r.scenario.id === baselineId);
+  const maps = results.map((r, k) => ({ heading: `Map: ${r.scenario.name}`, svg: scenarioMap(network, scenarios[k], r), caption: "Zones coloured by their nearest open hub by road; closed sites crossed out." }));
+  results.forEach((r, k) => {
+    if (k === b) return;
+    maps.push({ heading: `Change map: ${r.scenario.name}`, svg: changeMap(network, scenarios[k], r, results[b]), caption: `Minutes to the nearest hub, option minus ${results[b].scenario.name}: purple nearer, orange further.` });
+  });
+  return maps;
+}
 
 interface CompareFlags extends CommonFlags {
   baseline?: string;
@@ -111,7 +124,7 @@ export function registerCompare(program: Command, io: CliIo, bundled: BundledLoa
         comparisonToHtml(comparison, {
           sources,
           siteNames,
-          maps: flags.maps ? results.map((r, k) => ({ heading: `Map: ${r.scenario.name}`, svg: scenarioMap(network, scenarios[k], r) })) : [],
+          maps: flags.maps ? reportMaps(network, scenarios, results, comparison.baseline) : [],
         }),
     }, "table");
   });

@@ -41,7 +41,17 @@ export async function evaluateAll(network: ServiceNetwork, scenarios: readonly S
 export function scenarioMap(network: ServiceNetwork, scenario: Scenario, result: ScenarioResult, colourBy: "hub" | "minutes" = "hub"): string {
   const applied = applyScenario(network, scenario);
   const assignments = result.zones.map((z) => ({ zone: z.zone, site: z.hub, minutes: z.hubMinutes }));
-  return renderSvgMap(applied, { assignments }, { title: `${result.scenario.name}: nearest hub by road`, colourBy });
+  return renderSvgMap(applied, { assignments }, { title: `${result.scenario.name}: nearest hub by road`, colourBy, mainRoads: true });
+}
+
+/** Minutes gained or lost per zone against the baseline (diverging scale), for one option. */
+export function changeMap(network: ServiceNetwork, scenario: Scenario, result: ScenarioResult, baseline: ScenarioResult): string {
+  const applied = applyScenario(network, scenario);
+  const change = result.zones.map((z, i) => {
+    const t0 = baseline.zones[i].hubMinutes;
+    return { zone: z.zone, deltaMinutes: t0 === z.hubMinutes ? 0 : z.hubMinutes - t0 };
+  });
+  return renderSvgMap(applied, { change }, { title: `${result.scenario.name}: change in minutes to the nearest hub`, colourBy: "change", mainRoads: true });
 }
 
 /** Metrics by key over all results (a key missing from one result is unknown there, never shifted). */
