@@ -192,8 +192,8 @@ function main(): void {
   }
   for (const w of polygons.warnings) out.push(`  note: ${w}`);
   const toHub = nearestSites(report.matrix, { among: hubs.map((h) => h.id) }).nearest;
-  writeFileSync(resolve(dir, "map-nearest-hub.svg"), renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: nearest inpatient hub by road", colourBy: "hub" }));
-  writeFileSync(resolve(dir, "map-minutes-to-hub.svg"), renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: minutes to the nearest hub by road", colourBy: "minutes" }));
+  writeFileSync(resolve(dir, "map-nearest-hub.svg"), renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: nearest inpatient hub by road", colourBy: "hub", mainRoads: true }));
+  writeFileSync(resolve(dir, "map-minutes-to-hub.svg"), renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: minutes to the nearest hub by road", colourBy: "minutes", mainRoads: true }));
   written.push("out/map-nearest-hub.svg", "out/map-minutes-to-hub.svg");
   const { zones: _zones, matrix, ...summary } = report;
   const json = { ...summary, provenance: matrix.provenance, attribution: KENT_MEDWAY_ATTRIBUTION };
