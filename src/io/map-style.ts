@@ -54,10 +54,16 @@ export function categoricalColours(sites: readonly Site[], groupOf: (s: Site) =>
   // family f holds the members of groups f, f + 12, f + 24, …
   const family: string[][] = FAMILIES.map(() => []);
   [...groups.values()].forEach((members, g) => family[g % FAMILIES.length].push(...members));
+  const taken = new Set<string>();
   family.forEach((members, f) => {
     members.forEach((id, j) => {
-      const t = members.length === 1 ? 0.65 : 0.3 + (0.65 * j) / (members.length - 1);
-      out.set(id, FAMILIES[f](t));
+      // 0.3–0.82: the darkest ends of related ramps (Greens, BuGn, YlGn) converge on one colour
+      let t = members.length === 1 ? 0.65 : 0.3 + (0.52 * j) / (members.length - 1);
+      let colour = FAMILIES[f](t);
+      // rgb rounding can make two shades equal in a very large family: step until distinct (bounded)
+      for (let k = 0; k < 64 && taken.has(colour); k++) colour = FAMILIES[f]((t = Math.min(0.98, Math.max(0.05, t + (k % 2 === 0 ? 1 : -1) * 0.003 * (k + 1)))));
+      taken.add(colour);
+      out.set(id, colour);
     });
   });
   return out;

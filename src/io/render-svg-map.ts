@@ -454,7 +454,8 @@ function drawLegend(out: string[], legend: Legend, opts: Opts, frame: Frame): vo
   out.push(`<text x="0" y="10" font-weight="600">${escapeXml(legend.heading)}</text>`);
   let y = 20;
   legend.items.forEach((it, k) => {
-    const text = lines[k].map((l, j) => `<tspan x="20" dy="${j === 0 ? 0 : 14}">${escapeXml(l)}</tspan>`).join("");
+    // a trailing space on wrapped lines keeps the label's text (title, screen readers) whole
+    const text = lines[k].map((l, j) => `<tspan x="20" dy="${j === 0 ? 0 : 14}">${escapeXml(j < lines[k].length - 1 ? `${l} ` : l)}</tspan>`).join("");
     out.push(`<g class="legend-item" transform="translate(0,${y})">${it.swatch}<text x="20" y="11">${text}</text></g>`);
     y += 6 + 14 * lines[k].length;
   });
