@@ -20,7 +20,7 @@ import { catchmentPolygons, isochrones, nearestCatchments } from "../src/catchme
 import { KENT_MEDWAY_ATTRIBUTION, kentMedway } from "../src/kent-medway/index.js";
 import type { ServiceNetwork, Site } from "../src/model/index.js";
 import { createRouter, type RoutedCostMatrix, type Router } from "../src/routing/index.js";
-import { renderSvgMap } from "../src/io/index.js";
+import { renderSvgMap, stringifyGeoJSON } from "../src/io/index.js";
 
 export const THRESHOLDS_MINUTES = [30, 45, 60] as const;
 /** A zone whose centroid is further than this from the nearest road edge is reported. */
@@ -172,18 +172,19 @@ function main(): void {
       snapMetres: Math.round(report.zones[i].snapMetres),
     },
   }));
-  writeFileSync(resolve(dir, "zones-baseline.geojson"), JSON.stringify({ type: "FeatureCollection", attribution: KENT_MEDWAY_ATTRIBUTION, features }));
+  // stringifyGeoJSON: RFC 7946 ring order, at most 6 decimals (attribution: see out/README or the HTML report)
+  writeFileSync(resolve(dir, "zones-baseline.geojson"), stringifyGeoJSON({ type: "FeatureCollection", features: features as never }, { indent: 0 }));
   // Hub catchment polygons (union of LSOA boundaries) and 30/45/60-minute isochrones to each hub.
   const hubs = network.sites.filter((s) => s.kind === "hub" && s.status !== "closed");
   const hubCatchments = nearestCatchments(report.matrix, { among: hubs.map((h) => h.id), population: network.zones.map((z) => z.population) });
   const polygons = catchmentPolygons(network.zones, hubCatchments);
-  writeFileSync(resolve(dir, "hub-catchments.geojson"), JSON.stringify(polygons.polygons));
+  writeFileSync(resolve(dir, "hub-catchments.geojson"), stringifyGeoJSON(polygons.polygons, { indent: 0 }));
   const written = ["out/zones-baseline.geojson", "out/baseline.json", "out/hub-catchments.geojson"];
   out.push("", "Population within each drive-time band of each hub (isochrones, by road):");
   for (const hub of hubs) {
     const iso = isochrones(router, hub, [...THRESHOLDS_MINUTES], { zones: network.zones });
     const file = `isochrones-${hub.id}.geojson`;
-    writeFileSync(resolve(dir, file), JSON.stringify(iso.bands));
+    writeFileSync(resolve(dir, file), stringifyGeoJSON(iso.bands, { indent: 0 }));
     written.push(`out/${file}`);
     const bands = iso.bands.features.map((f) => `≤${f.properties.minutes}m ${Math.round(f.properties.population ?? 0).toLocaleString("en-GB")}`);
     out.push(`  ${hub.name.padEnd(28)} ${bands.join("   ")}`);
@@ -191,8 +192,8 @@ function main(): void {
   }
   for (const w of polygons.warnings) out.push(`  note: ${w}`);
   const toHub = nearestSites(report.matrix, { among: hubs.map((h) => h.id) }).nearest;
-  writeFileSync(resolve(dir, "map-nearest-hub.svg"), renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: nearest inpatient hub by road", colourBy: "hub" }));
-  writeFileSync(resolve(dir, "map-minutes-to-hub.svg"), renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: minutes to the nearest hub by road", colourBy: "minutes" }));
+  writeFileSync(resolve(dir, "map-nearest-hub.svg"), renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: nearest inpatient hub by road", colourBy: "hub", mainRoads: true }));
+  writeFileSync(resolve(dir, "map-minutes-to-hub.svg"), renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: minutes to the nearest hub by road", colourBy: "minutes", mainRoads: true }));
   written.push("out/map-nearest-hub.svg", "out/map-minutes-to-hub.svg");
   const { zones: _zones, matrix, ...summary } = report;
   const json = { ...summary, provenance: matrix.provenance, attribution: KENT_MEDWAY_ATTRIBUTION };

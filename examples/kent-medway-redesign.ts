@@ -23,7 +23,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { KENT_MEDWAY_ATTRIBUTION, kentMedway } from "../src/kent-medway/index.js";
+import { stringifyGeoJSON } from "../src/io/index.js";
+import { kentMedway } from "../src/kent-medway/index.js";
 import type { ServiceNetwork } from "../src/model/index.js";
 import { createRouter } from "../src/routing/index.js";
 import {
@@ -38,6 +39,7 @@ import {
   type ChangeInput,
   type ScenarioInput,
   type ScenarioResult,
+  dataAndAssumptions,
 } from "../src/scenario/index.js";
 
 const WTE_PER_BASE = 12;
@@ -178,7 +180,8 @@ const communityKeys = new Set([
 const communityView = { ...community, rows: community.rows.filter((r) => communityKeys.has(r.metric)) };
 
 const draws = Number(process.env.HUBSPOKE_DRAWS ?? 10);
-const top = comparison.ranking.order.find((o) => !o.baseline)!;
+// no single winner: the uncertainty runs on the first non-dominated option
+const top = comparison.options.find((o) => o.nonDominated) ?? comparison.options[0];
 const intervals = [baseline, options.find((o) => o.id === top.scenario)!].map((s) => uncertainty(network, s, { cache, draws, seed: 2026 }));
 const uncertaintyLines = [
   `### Uncertainty (${draws} seeded draws, 90 % intervals; demand cv 0.05, length of stay cv 0.10, travel time cv 0.10)`,
@@ -195,27 +198,18 @@ const uncertaintyLines = [
   "",
 ];
 
-const assumptionsNote = [
-  "### Assumptions and data",
-  "",
-  `- ${assumedFigures.description}`,
-  "- Beds, admission rates and lengths of stay: see `fixtures/kent-medway/README.md` (most are marked assumptions).",
-  `- Results: library ${results[0].provenance.library}; network ${results[0].provenance.network}; road graph ${results[0].provenance.graph}.`,
-  ...KENT_MEDWAY_ATTRIBUTION.map((a) => `- ${a}`),
-  "",
-];
-
+const sources = dataAndAssumptions(network, results);
 const markdown = [
-  comparisonToMarkdown(comparison, { title: "Kent & Medway redesign options" }),
-  comparisonToMarkdown(communityView, { title: "Community bases: today vs one per district", maxZones: 5 }),
+  comparisonToMarkdown(comparison, { title: "Kent & Medway redesign options", sources }),
+  comparisonToMarkdown(communityView, { title: "Community bases: today vs one per district", maxZones: 5, sources }),
   uncertaintyLines.join("\n"),
-  assumptionsNote.join("\n"),
+  `${assumedFigures.description}\n`,
 ].join("\n");
 process.stdout.write(`\n${markdown}`);
 
 writeFileSync(resolve(out, "redesign-comparison.md"), markdown);
 writeFileSync(resolve(out, "redesign-comparison.csv"), comparisonToCsv(comparison));
-writeFileSync(resolve(out, "redesign-ranking.csv"), comparisonToCsv(comparison, { table: "ranking" }));
+writeFileSync(resolve(out, "redesign-trade-offs.csv"), comparisonToCsv(comparison, { table: "tradeOffs" }));
 writeFileSync(resolve(out, "redesign-gainers-losers.csv"), comparisonToCsv(comparison, { table: "gainersLosers" }));
 writeFileSync(resolve(out, "redesign-switches.csv"), comparisonToCsv(comparison, { table: "switches" }));
 writeFileSync(resolve(out, "scenario.schema.json"), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
@@ -233,7 +227,8 @@ const features = network.zones.map((z, i) => {
     properties[`${r.scenario.id}.hubMinutes`] = finite(zo.hubMinutes);
     properties[`${r.scenario.id}.spokeMinutes`] = finite(zo.spokeMinutes);
   }
-  return { type: "Feature", id: z.id, geometry: z.geometry ?? { type: "Point", coordinates: z.location }, properties };
+  return { type: "Feature" as const, id: z.id, geometry: z.geometry ?? { type: "Point" as const, coordinates: [...z.location] }, properties };
 });
-writeFileSync(resolve(out, "redesign-zones.geojson"), JSON.stringify({ type: "FeatureCollection", features }));
+// RFC 7946: counter-clockwise outer rings, at most 6 decimals
+writeFileSync(resolve(out, "redesign-zones.geojson"), stringifyGeoJSON({ type: "FeatureCollection", features }, { indent: 0 }));
 process.stdout.write(`\nwrote out/redesign-*.{md,csv,geojson}, out/scenarios/*.json, out/scenario.schema.json in ${((performance.now() - t0) / 1000).toFixed(1)} s (cache: ${JSON.stringify(cache.stats())})\n`);

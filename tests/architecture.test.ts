@@ -44,7 +44,6 @@ const ALLOWED: ReadonlySet<string> = new Set([
   "capacity/internal/transport.ts:createPairHeaps",
   "catchment/isochrones.ts:isochrones",
   "io/osrm-provider.ts:osrmProvider",
-  "io/render-svg-map.ts:renderSvgMap",
   "routing/create-router.ts:createRouter",
   "routing/kernel.ts:runDijkstra",
   "routing/kernel.ts:runMatrixBuckets",

@@ -14,6 +14,9 @@ export interface CommonFlags extends NetworkFlags {
   format?: string;
   out?: string;
   progress?: boolean;
+  /** `--no-bom` sets false: CSV without the UTF-8 byte-order mark. */
+  bom?: boolean;
+  columns?: string;
 }
 
 export function addNetworkOptions(cmd: Command): Command {
@@ -29,14 +32,21 @@ export function addOutputOptions(cmd: Command, formats: readonly Format[], fallb
   return cmd
     .option("-f, --format <format>", `output format: ${formats.join("|")} (default: from --out extension, else ${fallback})`)
     .option("-o, --out <file>", "write to a file instead of stdout (folders are created)")
+    .option("--columns <field=header,...>", "table/csv: keep these fields, in this order, renamed (e.g. metric=Metric,Baseline=Now)")
+    .option("--no-bom", "csv: no UTF-8 byte-order mark (it is written by default so Excel reads £ and – correctly)")
     .option("--no-progress", "never draw a progress bar (it is only drawn on a terminal anyway)");
 }
 
 export async function finish(command: string, io: CliIo, flags: CommonFlags, output: CommandOutput, fallback: Format): Promise<void> {
   const format = formatFor(flags.out, flags.format, fallback);
-  const text = render(command, output, format);
-  await emit(text, flags.out, io.stdout);
-  if (flags.out !== undefined && output.files !== undefined) for (const f of output.files()) await emit(f.text, f.path, io.stdout);
+  // The BOM helps spreadsheets open a CSV file; on stdout it would only get in a pipe's way.
+  const toFile = flags.out !== undefined && flags.out !== "-";
+  const text = render(command, output, format, { bom: flags.bom !== false && toFile, ...(flags.columns === undefined ? {} : { columns: flags.columns }) });
+  if ((format === "table" || format === "csv") && output.notes !== undefined) {
+    for (const note of [...new Set(output.notes())]) io.stderr.write(`${note}\n`);
+  }
+  await emit(text, flags.out, io.stdout, io.stderr);
+  if (flags.out !== undefined && output.files !== undefined) for (const f of output.files()) await emit(f.text, f.path, io.stdout, io.stderr);
 }
 
 export function progressFor(label: string, flags: CommonFlags): Progress {

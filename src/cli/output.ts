@@ -13,11 +13,14 @@ export interface CommandOutput {
   /** Plain rows for `table` and `csv`. */
   rows?: () => readonly Record<string, unknown>[];
   json?: () => unknown;
-  csv?: () => string;
+  /** CSV text; `bom` is true when the CSV goes to a file (unless `--no-bom`). */
+  csv?: (options: { bom: boolean }) => string;
   geojson?: () => FeatureCollection<Geometry | null>;
   md?: () => string;
   html?: () => string;
   svg?: () => string;
+  /** Warnings and notes for people, written to stderr with the table and csv formats. */
+  notes?: () => readonly string[];
   /** Extra files written beside `--out` (e.g. an SVG map next to a report). */
   files?: () => { path: string; text: string }[];
 }
@@ -27,7 +30,7 @@ function jsonText(value: unknown): string {
 }
 
 function fmtCell(v: unknown, digits: number): string {
-  if (v === null || v === undefined) return "";
+  if (v === null || v === undefined) return "—";
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return "unreachable";
     return v.toFixed(digits);
@@ -58,17 +61,48 @@ export function textTable(rows: readonly Record<string, unknown>[]): string {
   return `${[line(columns), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n")}\n`;
 }
 
+/** Parse `--columns field=header,field2` into [field, header] pairs. */
+export function parseColumns(spec: string): [string, string][] {
+  const pairs = spec.split(",").map((p) => p.trim()).filter((p) => p !== "").map((p): [string, string] => {
+    const eq = p.indexOf("=");
+    return eq < 0 ? [p, p] : [p.slice(0, eq).trim(), p.slice(eq + 1).trim()];
+  });
+  if (pairs.length === 0 || pairs.some(([f, h]) => f === "" || h === "")) throw new CliInputError(`--columns takes field=header pairs, e.g. --columns metric=Metric,unit=Unit (got "${spec}").`);
+  return pairs;
+}
+
+/** Keep and rename the `--columns` fields of each row, in the order given. */
+export function selectColumns(command: string, rows: readonly Record<string, unknown>[], pairs: readonly [string, string][]): Record<string, unknown>[] {
+  const known = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) known.add(k);
+  const unknown = pairs.filter(([f]) => !known.has(f)).map(([f]) => f);
+  if (unknown.length > 0 && rows.length > 0) throw new CliInputError(`${command}: --columns names unknown field(s) ${unknown.map((f) => `"${f}"`).join(", ")}; fields: ${[...known].join(", ")}.`);
+  return rows.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const [f, h] of pairs) out[h] = Object.hasOwn(r, f) ? r[f] : null;
+    return out;
+  });
+}
+
 /** Render one format, or throw a usage error listing the formats the command supports. */
-export function render(command: string, output: CommandOutput, format: Format): string {
+export function render(command: string, output: CommandOutput, format: Format, csvOptions: { bom?: boolean; columns?: string } = {}): string {
   const supported = FORMATS.filter((f) => (f === "table" ? output.rows !== undefined : f === "csv" ? output.csv !== undefined || output.rows !== undefined : output[f] !== undefined));
   if (!supported.includes(format)) {
     throw new CliInputError(`${command}: --format ${format} is not available for this command (use ${supported.join(", ")}).`);
   }
+  const pairs = csvOptions.columns === undefined ? null : parseColumns(csvOptions.columns);
+  const rows = () => {
+    const r = (output.rows as NonNullable<CommandOutput["rows"]>)();
+    return pairs === null ? r : selectColumns(command, r, pairs);
+  };
+  if (pairs !== null && (format === "csv" ? output.csv !== undefined || output.rows === undefined : format !== "table")) {
+    throw new CliInputError(`${command}: --columns applies to the table${output.csv === undefined ? " and csv formats" : " format"} only.`);
+  }
   switch (format) {
     case "table":
-      return textTable((output.rows as NonNullable<CommandOutput["rows"]>)());
+      return textTable(rows());
     case "csv":
-      return output.csv ? output.csv() : toCsv((output.rows as NonNullable<CommandOutput["rows"]>)());
+      return output.csv ? output.csv({ bom: csvOptions.bom === true }) : toCsv(rows(), { bom: csvOptions.bom === true });
     case "json":
       return jsonText((output.json as () => unknown)());
     case "geojson":
@@ -78,14 +112,15 @@ export function render(command: string, output: CommandOutput, format: Format): 
   }
 }
 
-/** Write to `--out` (creating folders) or stdout. */
-export async function emit(text: string, out: string | undefined, stdout: NodeJS.WritableStream): Promise<void> {
+/** Write to `--out` (creating folders; "wrote FILE" on stderr) or stdout. */
+export async function emit(text: string, out: string | undefined, stdout: NodeJS.WritableStream, stderr?: NodeJS.WritableStream): Promise<void> {
   if (out === undefined || out === "-") {
     stdout.write(text);
     return;
   }
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, text);
+  stderr?.write(`wrote ${out}\n`);
 }
 
 /** The default format when `--format` is not given: from the `--out` extension, else `table`. */

@@ -6,6 +6,8 @@ import { escapeXml } from "./internal.js";
 const CellSchema = z.union([z.string(), z.custom<number>((v) => typeof v === "number" && !Number.isNaN(v), "expected a number (not NaN)"), z.boolean(), z.null()]);
 const SectionSchema = z.strictObject({
   heading: z.string().min(1),
+  /** Anchor id of the section (letters, digits, hyphens). */
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/).optional(),
   /** Paragraphs of plain text (escaped; blank lines separate paragraphs). */
   text: z.string().optional(),
   table: z
@@ -29,6 +31,8 @@ const HtmlReportSchema = z.strictObject({
   footer: z.array(z.string()).default([]),
 });
 export type HtmlReportInput = z.input<typeof HtmlReportSchema>;
+/** One section of {@link renderHtmlReport}. */
+export type ReportSection = z.input<typeof SectionSchema>;
 
 const CSS = `body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#111;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
@@ -39,7 +43,7 @@ footer{margin-top:3rem;color:#555;font-size:.85rem;border-top:1px solid #ddd;pad
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}figure,table{break-inside:avoid}}`;
 
 function cellText(v: string | number | boolean | null, decimals: number): string {
-  if (v === null) return "–";
+  if (v === null) return "—";
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return "unreachable";
     return v.toLocaleString("en-GB", { minimumFractionDigits: Number.isInteger(v) ? 0 : decimals, maximumFractionDigits: decimals });
@@ -50,7 +54,7 @@ function cellText(v: string | number | boolean | null, decimals: number): string
 /**
  * A self-contained HTML report (one file: inline CSS and SVG, no scripts, fonts or external
  * links) to attach to a board paper or print to PDF: a title, then sections each with text,
- * a table and/or a map. Text is escaped; numbers use en-GB grouping; `null` prints as "–" and
+ * a table and/or a map. Text is escaped; numbers use en-GB grouping; `null` prints as "—" and
  * `Infinity` as "unreachable".
  *
  * @param report - `{ title, subtitle?, sections: [{ heading, text?, table?: { columns, rows, decimals = 1 }, svg?, caption? }], footer? }`.
@@ -67,7 +71,7 @@ export function renderHtmlReport(report: HtmlReportInput): string {
   out.push(`<h1>${escapeXml(r.title)}</h1>`);
   if (r.subtitle !== undefined) out.push(`<p class="subtitle">${escapeXml(r.subtitle)}</p>`);
   for (const s of r.sections) {
-    out.push("<section>", `<h2>${escapeXml(s.heading)}</h2>`);
+    out.push(s.id === undefined ? "<section>" : `<section id="${s.id}">`, `<h2>${escapeXml(s.heading)}</h2>`);
     if (s.text !== undefined) for (const para of s.text.split(/\n\s*\n/)) if (para.trim() !== "") out.push(`<p>${escapeXml(para.trim())}</p>`);
     if (s.table !== undefined) {
       const t = s.table;

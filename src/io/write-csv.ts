@@ -17,19 +17,20 @@ function cellValue(v: unknown): unknown {
  *
  * @param rows - Plain records.
  * @param options.columns - Column order. Default: keys in first-seen order.
+ * @param options.bom - Start with a UTF-8 byte-order mark (so Excel reads "£" and "–"). Default true.
  * @returns CSV text with a header row, ending in a newline.
  * @example
  * toCsv([{ zone: "z1", minutes: 12.5 }, { zone: "z2", minutes: Infinity }]);
- * // "zone,minutes\nz1,12.5\nz2,\n"
+ * // "\uFEFFzone,minutes\nz1,12.5\nz2,\n"
  */
-export function toCsv(rows: readonly Record<string, unknown>[], options: { columns?: readonly string[] } = {}): string {
+export function toCsv(rows: readonly Record<string, unknown>[], options: { columns?: readonly string[]; bom?: boolean } = {}): string {
   const columns = options.columns ? [...options.columns] : [];
   if (options.columns === undefined) {
     const seen = new Set<string>();
     for (const r of rows) for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), columns.push(k));
   }
-  const data = rows.map((r) => columns.map((c) => cellValue(r[c])));
-  return `${Papa.unparse({ fields: columns, data }, { newline: "\n" })}\n`;
+  const data = rows.map((r) => columns.map((c) => cellValue(Object.hasOwn(r, c) ? r[c] : undefined)));
+  return `${options.bom === false ? "" : "\uFEFF"}${Papa.unparse({ fields: columns, data }, { newline: "\n" })}\n`;
 }
 
 /**
@@ -40,19 +41,21 @@ export function toCsv(rows: readonly Record<string, unknown>[], options: { colum
  * @param matrix - The matrix.
  * @param options.layout - `"long"` (default) or `"wide"`.
  * @param options.precision - Decimal places for minutes. Default 2.
+ * @param options.bom - Start with a UTF-8 byte-order mark. Default true.
  * @example
  * matrixToCsv(matrix, { layout: "wide" });
  */
-export function matrixToCsv(matrix: CostMatrix, options: { layout?: "long" | "wide"; precision?: number } = {}): string {
+export function matrixToCsv(matrix: CostMatrix, options: { layout?: "long" | "wide"; precision?: number; bom?: boolean } = {}): string {
   const digits = options.precision ?? 2;
+  const bom = options.bom === false ? "" : "\uFEFF";
   const f = 10 ** digits;
   const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v * f) / f : null);
   const cols = matrix.destinations.length;
   if ((options.layout ?? "long") === "wide") {
     const data = matrix.origins.map((o, i) => [o, ...matrix.destinations.map((_, j) => fmt(matrix.minutes[i * cols + j]))]);
-    return `${Papa.unparse({ fields: ["origin", ...matrix.destinations], data }, { newline: "\n" })}\n`;
+    return `${bom}${Papa.unparse({ fields: ["origin", ...matrix.destinations], data }, { newline: "\n" })}\n`;
   }
   const data: unknown[][] = [];
   matrix.origins.forEach((o, i) => matrix.destinations.forEach((d, j) => data.push([o, d, fmt(matrix.minutes[i * cols + j])])));
-  return `${Papa.unparse({ fields: ["origin", "destination", "minutes"], data }, { newline: "\n" })}\n`;
+  return `${bom}${Papa.unparse({ fields: ["origin", "destination", "minutes"], data }, { newline: "\n" })}\n`;
 }

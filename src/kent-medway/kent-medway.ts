@@ -87,6 +87,7 @@ export function kentMedway(options: KentMedwayOptions = {}): ServiceNetwork {
     sites: structuredClone(sites),
     zones,
     assumptions: structuredClone(data.assumptions),
+    metadata: { name: "Kent & Medway", attribution: [...KENT_MEDWAY_ATTRIBUTION] },
     ...(graph === undefined ? {} : { graph }),
   });
   if (!opts.boundaries) return network;

@@ -99,6 +99,7 @@ export function createServiceNetwork(input: unknown): ServiceNetwork {
     zones: parsed.zones,
     assumptions: parsed.assumptions,
     ...(parsed.roads === undefined ? {} : { roads: parsed.roads }),
+    ...(parsed.metadata === undefined ? {} : { metadata: parsed.metadata }),
     ...(graph === undefined ? {} : { graph }),
   };
   return network;

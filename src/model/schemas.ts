@@ -147,10 +147,20 @@ export const RoadsSchema = z.object({
   features: z.array(LineStringFeature),
 });
 
+/**
+ * What a network says about itself: a name, and the attribution lines its data licences
+ * require (shown on every report and map built from it, e.g. "© OpenStreetMap contributors, ODbL").
+ */
+export const NetworkMetadataSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  attribution: z.array(z.string().min(1)).default([]),
+});
+
 /** What {@link createServiceNetwork} accepts. */
 export const ServiceNetworkInputSchema = z.strictObject({
   sites: z.array(SiteSchema).min(1, "a network needs at least one site"),
   zones: z.array(DemandZoneSchema).min(1, "a network needs at least one zone"),
   roads: RoadsSchema.optional(),
   assumptions: AssumptionsSchema,
+  metadata: NetworkMetadataSchema.optional(),
 });

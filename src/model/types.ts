@@ -6,6 +6,7 @@ import type {
   DemandZoneSchema,
   LonLatSchema,
   RoadsSchema,
+  NetworkMetadataSchema,
   ServiceNetworkInputSchema,
   SiteSchema,
   WardAssumptionSchema,
@@ -23,6 +24,7 @@ export type AssumptionsInput = z.input<typeof AssumptionsSchema>;
 export type WardAssumption = z.output<typeof WardAssumptionSchema>;
 export type CommunityAssumptions = z.output<typeof CommunityAssumptionsSchema>;
 export type Roads = z.output<typeof RoadsSchema>;
+export type NetworkMetadata = z.output<typeof NetworkMetadataSchema>;
 export type ServiceNetworkInput = z.input<typeof ServiceNetworkInputSchema> & { graph?: RoadGraph };
 
 /** A figure with its source (or, for an assumption, its rationale). */
@@ -65,6 +67,8 @@ export interface ServiceNetwork {
   readonly roads?: Roads;
   readonly graph?: RoadGraph;
   readonly assumptions: Assumptions;
+  /** Name and licence attribution of the data (shown on reports and maps). */
+  readonly metadata?: NetworkMetadata;
 }
 
 /** Where a cost matrix came from, so a result can be reproduced. */

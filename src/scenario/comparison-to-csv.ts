@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseInput } from "../errors.js";
+import { InvalidInputError, parseInput } from "../errors.js";
 import type { ScenarioComparison } from "./compare-scenarios.js";
 import { csvField, csvNumber } from "./format.js";
 
@@ -8,7 +8,9 @@ export const ComparisonToCsvOptionsSchema = z.strictObject({
    * Which table: `metrics` (one line per metric and scenario), `ranking`, `gainersLosers` (one
    * line per zone beyond the threshold) or `switches`.
    */
-  table: z.enum(["metrics", "ranking", "gainersLosers", "switches"]).default("metrics"),
+  table: z.enum(["metrics", "tradeOffs", "ranking", "gainersLosers", "switches"]).default("metrics"),
+  /** Start with a UTF-8 byte-order mark, so spreadsheet programs read "£" and "–" correctly. */
+  bom: z.boolean().default(true),
 });
 export type ComparisonToCsvOptions = z.input<typeof ComparisonToCsvOptionsSchema>;
 
@@ -19,12 +21,16 @@ export type ComparisonToCsvOptions = z.input<typeof ComparisonToCsvOptionsSchema
  * frame. `Infinity` is written as `Infinity`; an undefined figure as an empty field.
  *
  * @param comparison - From {@link compareScenarios}.
- * @param options.table - `"metrics"` (default): `metric,label,unit,better,scenario,value,delta`;
- *   `"ranking"`: `rank,scenario,name,baseline,<metric>…`; `"gainersLosers"`:
+ * @param options.table - `"metrics"` (default):
+ *   `metric,label,unit,better,materiality,scenario,value,delta,change,reason` (an unknown value
+ *   is empty with its `reason`); `"tradeOffs"`: one line per material better/worse metric per
+ *   option; `"ranking"` (only when the comparison was ranked):
+ *   `rank,scenario,name,baseline,<metric>…,score,cautions`; `"gainersLosers"`:
  *   `scenario,zone,population,imdDecile,baselineMinutes,minutes,deltaMinutes`; `"switches"`:
  *   `scenario,zone,from,to,population`.
+ * @param options.bom - Start with a UTF-8 byte-order mark (for Excel). Default true.
  * @returns CSV text with a header line, ending in a newline.
- * @throws {@link InvalidInputError} for bad options.
+ * @throws {@link InvalidInputError} for bad options, or `table: "ranking"` without a ranking.
  * @example
  * writeFileSync("out/comparison.csv", comparisonToCsv(comparison));
  * writeFileSync("out/switches.csv", comparisonToCsv(comparison, { table: "switches" }));
@@ -34,13 +40,26 @@ export function comparisonToCsv(comparison: ScenarioComparison, options: Compari
   const lines: string[][] = [];
   switch (opts.table) {
     case "metrics":
-      lines.push(["metric", "label", "unit", "better", "scenario", "value", "delta"]);
-      for (const r of comparison.rows) for (const c of r.cells) lines.push([r.metric, r.label, r.unit, r.better, c.scenario, csvNumber(c.value), csvNumber(c.delta)]);
+      lines.push(["metric", "label", "unit", "better", "materiality", "scenario", "value", "delta", "change", "reason"]);
+      for (const r of comparison.rows) {
+        for (const c of r.cells) lines.push([r.metric, r.label, r.unit, r.better, csvNumber(r.materiality), c.scenario, csvNumber(c.value), csvNumber(c.delta), c.change ?? "", c.reason ?? ""]);
+      }
       break;
-    case "ranking":
-      lines.push(["rank", "scenario", "name", "baseline", ...comparison.ranking.keys.map((k) => k.metric)]);
-      for (const o of comparison.ranking.order) lines.push([String(o.rank), o.scenario, o.name, String(o.baseline), ...o.values.map(csvNumber)]);
+    case "tradeOffs":
+      lines.push(["scenario", "nonDominated", "side", "metric", "label", "unit", "baseline", "value", "delta", "materiality"]);
+      for (const o of comparison.options) {
+        for (const [side, list] of [["better", o.better], ["worse", o.worse]] as const) {
+          for (const t of list) lines.push([o.scenario, String(o.nonDominated), side, t.metric, t.label, t.unit, csvNumber(t.baseline), csvNumber(t.value), csvNumber(t.delta), csvNumber(t.materiality)]);
+        }
+      }
       break;
+    case "ranking": {
+      const ranking = comparison.ranking;
+      if (ranking === null) throw new InvalidInputError("comparisonToCsv", [{ path: "options.table", message: "the comparison has no ranking; call compareScenarios with rankBy to rank" }]);
+      lines.push(["rank", "scenario", "name", "baseline", ...ranking.keys.map((k) => k.metric), "score", "cautions"]);
+      for (const o of ranking.order) lines.push([String(o.rank), o.scenario, o.name, String(o.baseline), ...o.values.map(csvNumber), csvNumber(o.score), o.cautions.join("; ")]);
+      break;
+    }
     case "gainersLosers":
       lines.push(["scenario", "zone", "population", "imdDecile", "baselineMinutes", "minutes", "deltaMinutes"]);
       for (const g of comparison.gainersLosers) {
@@ -52,5 +71,5 @@ export function comparisonToCsv(comparison: ScenarioComparison, options: Compari
       for (const s of comparison.switches) lines.push([s.scenario, s.zone, s.from ?? "", s.to ?? "", csvNumber(s.population)]);
       break;
   }
-  return `${lines.map((l) => l.map(csvField).join(",")).join("\n")}\n`;
+  return `${opts.bom ? "\uFEFF" : ""}${lines.map((l) => l.map(csvField).join(",")).join("\n")}\n`;
 }

@@ -101,7 +101,8 @@ export interface ScenarioResult {
     readonly target: { readonly kind: "blocking" | "occupancy"; readonly value: number };
     readonly demand: DemandByZoneResult["totals"];
     readonly wards: readonly WardCapacity[];
-    readonly outOfArea: { readonly bedDaysPerYear: number; readonly costPerYear: number };
+    /** `costPerYear` is null when `assumptions.outOfArea` (the cost per bed-day) is missing. */
+    readonly outOfArea: { readonly bedDaysPerYear: number; readonly costPerYear: number | null };
   };
   readonly equity: {
     readonly byImdDecile: AccessByGroupResult | null;
@@ -117,7 +118,8 @@ export interface ScenarioResult {
     readonly staffTravel: StaffTravelResult;
     readonly crisis: CrisisSlotsResult;
   } | null;
-  readonly estate: { readonly runningCostPerYear: number; readonly bySite: readonly { readonly site: string; readonly runningCostPerYear: number | null }[] };
+  /** `runningCostPerYear` is null (unknown, never 0) when an open site has no running cost. */
+  readonly estate: { readonly runningCostPerYear: number | null; readonly bySite: readonly { readonly site: string; readonly runningCostPerYear: number | null }[] };
   /** Present when `options.modes` is given: the primary and no-car modes, and each other mode's measures. */
   readonly modes?: ModesResult;
   readonly warnings: readonly string[];
@@ -136,8 +138,8 @@ function metricKey(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "unnamed";
 }
 
-function metric(key: string, label: string, unit: string, better: ScenarioMetric["better"], value: number | null): ScenarioMetric {
-  return { key, label, unit, better, value };
+function metric(key: string, label: string, unit: string, better: ScenarioMetric["better"], value: number | null, reason?: string): ScenarioMetric {
+  return value === null && reason !== undefined ? { key, label, unit, better, value, reason } : { key, label, unit, better, value };
 }
 
 /**
@@ -309,7 +311,8 @@ function capacityPart(ctx: Context, nearestHubIndex: Int32Array) {
     oaBedDays += entry.assignment.outOfArea?.bedDaysPerYear ?? 0;
     oaCost += entry.assignment.outOfArea?.costPerYear ?? 0;
   }
-  return { target, rates, demand, wards, oaBedDays, oaCost };
+  // the cost of a bed-day out of area is an assumption: without it the cost is unknown, not 0
+  return { target, rates, demand, wards, oaBedDays, oaCost: applied.assumptions.outOfArea === undefined ? null : oaCost };
 }
 
 /** One ward type's inputs and solved assignment, handed to {@link wardCapacity}. */
@@ -372,12 +375,13 @@ function communityPhase(ctx: Context, rates: ReturnType<typeof zoneRates>): { co
   return { community: part.community, metrics: part.metrics };
 }
 
-/** Running cost of the open hubs and spokes (sites without a cost add nothing, warned). */
+/** Running cost of the open hubs and spokes; unknown (null, warned) when any open site has no cost. */
 function estatePart(applied: ServiceNetwork, warnings: string[]): ScenarioResult["estate"] {
   const open = applied.sites.filter((s) => s.status === "open" && s.kind !== "candidate");
   const missingCost = open.filter((s) => s.runningCostPerYear === undefined).map((s) => s.id);
-  if (missingCost.length > 0) warnings.push(`evaluate: ${missingCost.length} open site(s) have no runningCostPerYear and add nothing to estate cost: ${missingCost.slice(0, 10).join(", ")}`);
-  return { runningCostPerYear: open.reduce((a, s) => a + (s.runningCostPerYear ?? 0), 0), bySite: open.map((s) => ({ site: s.id, runningCostPerYear: s.runningCostPerYear ?? null })) };
+  if (missingCost.length > 0) warnings.push(`evaluate: ${missingCost.length} of ${open.length} open site(s) have no runningCostPerYear, so estate running cost is unknown: ${missingCost.slice(0, 10).join(", ")}`);
+  const runningCostPerYear = missingCost.length > 0 ? null : open.reduce((a, s) => a + (s.runningCostPerYear ?? 0), 0);
+  return { runningCostPerYear, bySite: open.map((s) => ({ site: s.id, runningCostPerYear: s.runningCostPerYear ?? null })) };
 }
 
 function zoneOutcomes(zones: readonly DemandZone[], a: AccessPart, hierarchical: HierarchicalCatchmentsResult | null): ZoneOutcome[] {
@@ -419,7 +423,7 @@ function equityMetrics(a: AccessPart, m: ModeLabel): ScenarioMetric[] {
     const least = groupMean(a.byImdDecile, [9, 10]);
     out.push(metric(m.key("equity.mostDeprived.meanMinutes"), m.label("Mean minutes to hub, IMD deciles 1–2"), "minutes", "lower", most));
     out.push(metric(m.key("equity.leastDeprived.meanMinutes"), m.label("Mean minutes to hub, IMD deciles 9–10"), "minutes", "lower", least));
-    out.push(metric(m.key("equity.deprivationGapMinutes"), m.label("Deprivation gap (deciles 1–2 minus 9–10)"), "minutes", "lower", most === null || least === null ? null : most - least));
+    out.push(metric(m.key("equity.deprivationGapMinutes"), m.label("Deprivation gap (deciles 1–2 minus 9–10)"), "minutes", "lower", most === null || least === null ? null : most - least, "no reachable population in IMD deciles 1–2 or 9–10"));
   }
   if (a.byUrbanRural !== null) {
     for (const g of a.byUrbanRural.groups) out.push(metric(m.key(`equity.${metricKey(String(g.group))}.meanMinutes`), m.label(`Mean minutes to hub, ${String(g.group)}`), "minutes", "lower", g.meanMinutes));
@@ -448,7 +452,7 @@ function capacityMetrics(ctx: Context, cap: ReturnType<typeof capacityPart>): Sc
     out.push(metric(`capacity.${w.ward}.outOfAreaBedDays`, `${name}: out-of-area bed-days`, "bed-days/year", "lower", w.assignment.outOfArea?.bedDaysPerYear ?? 0));
   }
   out.push(metric("capacity.outOfAreaBedDays", "Out-of-area bed-days", "bed-days/year", "lower", cap.oaBedDays));
-  out.push(metric("capacity.outOfAreaCost", "Out-of-area cost", "£/year", "lower", cap.oaCost));
+  out.push(metric("capacity.outOfAreaCost", "Out-of-area cost", "£/year", "lower", cap.oaCost, "assumptions.outOfArea (cost per bed-day) is missing"));
   return out;
 }
 
@@ -610,7 +614,8 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
   metrics.push(...byMode(equityMetrics));
   metrics.push(...noCarMetrics(noCar, modeNames.noCar));
   metrics.push(...community.metrics);
-  metrics.push(metric("estate.runningCostPerYear", "Estate running cost", "£/year", "lower", estate.runningCostPerYear));
+  const missingCosts = estate.bySite.filter((s) => s.runningCostPerYear === null).length;
+  metrics.push(metric("estate.runningCostPerYear", "Estate running cost", "£/year", "lower", estate.runningCostPerYear, `${missingCosts} of ${estate.bySite.length} open sites have no runningCostPerYear`));
   metrics.push(metric("estate.openHubs", "Open hubs", "sites", "neither", hubs.length));
   metrics.push(metric("estate.openSpokes", "Open spokes", "sites", "neither", spokes.length));
 
@@ -700,7 +705,11 @@ function communityPart(
     if (s.staffWte === undefined) missingStaff.push(s.id);
     staffWte[s.id] = s.staffWte ?? 0;
   }
-  if (missingStaff.length > 0) warnings.push(`evaluate: ${missingStaff.length} open spoke(s) have no staffWte and count as unstaffed: ${missingStaff.slice(0, 10).join(", ")}`);
+  if (missingStaff.length > 0) warnings.push(`evaluate: ${missingStaff.length} of ${spokes.length} open spoke(s) have no staffWte, so staffing measures are unknown: ${missingStaff.slice(0, 10).join(", ")}`);
+  // a spoke with no staffWte is unknown, not unstaffed: measures that read staffing are null
+  const staffKnown = missingStaff.length === 0;
+  const staffReason = `${missingStaff.length} of ${spokes.length} open spokes have no staffWte`;
+  const ifStaffed = (v: number | null): number | null => (staffKnown ? v : null);
   const travel = staffTravel(spokeMatrix, cases.caseload, "nearest", { community: c, staffWte });
   for (const w of travel.warnings) warnings.push(w);
   const contacts = contactCapacity(
@@ -739,10 +748,10 @@ function communityPart(
     community: { caseload, staffWte: totalWte, contacts, staffTravel: travel, crisis },
     metrics: [
       metric("community.caseload", "Community caseload", "people", "neither", caseload),
-      metric("community.caseloadPerWte", "Caseload per WTE", "ratio", "lower", totalWte > 0 ? caseload / totalWte : null),
-      metric("community.contactShortfall", "Contact shortfall", "contacts/week", "lower", contacts.totals.shortfallContactsPerWeek),
-      metric("community.wteShortfall", "Staff shortfall", "WTE", "lower", contacts.totals.shortfallWte),
-      metric("community.staffTravelShare", "Share of staff time spent travelling", "share", "lower", totalWte > 0 ? t.staffTravelMinutesPerWeek / (totalWte * AFC_MINUTES_PER_WTE_WEEK) : null),
+      metric("community.caseloadPerWte", "Caseload per WTE", "ratio", "lower", ifStaffed(totalWte > 0 ? caseload / totalWte : null), staffKnown ? "no staff at open spokes" : staffReason),
+      metric("community.contactShortfall", "Contact shortfall", "contacts/week", "lower", ifStaffed(contacts.totals.shortfallContactsPerWeek), staffReason),
+      metric("community.wteShortfall", "Staff shortfall", "WTE", "lower", ifStaffed(contacts.totals.shortfallWte), staffReason),
+      metric("community.staffTravelShare", "Share of staff time spent travelling", "share", "lower", ifStaffed(totalWte > 0 ? t.staffTravelMinutesPerWeek / (totalWte * AFC_MINUTES_PER_WTE_WEEK) : null), staffKnown ? "no staff at open spokes" : staffReason),
       metric("community.staffTravelMinutesPerWeek", "Staff travel minutes", "minutes/week", "lower", t.staffTravelMinutesPerWeek),
       metric("community.patientMinutesPerClinicContact", "Patient minutes per clinic contact (out and back)", "minutes", "lower", t.clinicContactsPerWeek > 0 ? t.patientTravelMinutesPerWeek / t.clinicContactsPerWeek : null),
       metric("community.crisisShortfallProbability", "Crisis-day shortfall probability (demand-weighted)", "probability", "lower", shortWeight > 0 ? shortSum / shortWeight : null),

@@ -1,26 +1,39 @@
 // Number formatting shared by the comparison writers.
 
-/** A figure for people to read: thousands separators, precision by magnitude, shares as %. */
+/** How an unknown figure reads in tables. */
+export const UNKNOWN_CELL = "—";
+
+/**
+ * A figure for people to read, by unit: shares as %, people and sites whole, minutes to one
+ * decimal, £ with a pound sign, thousands separators; unknown (`null`) as "—".
+ */
 export function formatValue(value: number | null, unit: string): string {
-  if (value === null) return "–";
+  if (value === null) return UNKNOWN_CELL;
   if (value === Infinity) return "unreachable";
   if (value === -Infinity) return "−∞";
   if (unit === "share") return `${(value * 100).toFixed(1)}%`;
   if (unit === "probability") return value.toFixed(3);
   const abs = Math.abs(value);
-  const digits = Number.isInteger(value) || abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
-  return value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const digits = unit === "people" || unit === "sites" || unit.startsWith("£") ? 0 : unit.startsWith("minutes") ? (abs >= 1000 ? 0 : 1) : Number.isInteger(value) || abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  const text = Math.abs(value).toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const sign = value < 0 && text.replace(/[0.,]/g, "") !== "" ? "−" : "";
+  return unit.startsWith("£") ? `${sign}£${text}` : `${sign}${text}`;
 }
 
-/** A change with its sign; 0 shows as "0". */
+/** A change with its sign; 0 shows as "0"; shares as percentage points. */
 export function formatDelta(delta: number | null, unit: string): string {
-  if (delta === null) return "–";
+  if (delta === null) return UNKNOWN_CELL;
   if (delta === 0) return "0";
   if (delta === Infinity) return "+∞";
   if (delta === -Infinity) return "−∞";
   if (unit === "share") return `${delta > 0 ? "+" : "−"}${Math.abs(delta * 100).toFixed(1)} pts`;
   const text = formatValue(Math.abs(delta), unit);
   return `${delta > 0 ? "+" : "−"}${text}`;
+}
+
+/** A unit for a table header: `share` reads as %. */
+export function unitLabel(unit: string): string {
+  return unit === "share" ? "%" : unit;
 }
 
 /** A number for machines: plain JSON-style decimal; `Infinity` and null as given. */

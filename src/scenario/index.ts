@@ -24,16 +24,22 @@ export { applyScenario } from "./apply-scenario.js";
 export { createScenarioCache } from "./create-scenario-cache.js";
 export type { CachedMatrix, ScenarioCache, ScenarioCacheStats } from "./create-scenario-cache.js";
 export type { ComparableResult, MetricDirection, ScenarioMetric, ZoneOutcome } from "./metrics.js";
-export { CompareScenariosOptionsSchema, DEFAULT_RANK_BY, compareScenarios } from "./compare-scenarios.js";
+export { CompareScenariosOptionsSchema, DEFAULT_CRITERIA, DEFAULT_MATERIALITY, DEFAULT_WATCH, compareScenarios } from "./compare-scenarios.js";
 export type {
   CatchmentSwitch,
+  CellChange,
   CompareScenariosOptions,
   ComparisonCell,
+  ComparisonCriterion,
   ComparisonRow,
   GainersLosers,
+  OptionAssessment,
   PopulationByDecile,
   RankedScenario,
+  Ranking,
   ScenarioComparison,
+  TradeOff,
+  UnrankedScenario,
   ZoneChange,
 } from "./compare-scenarios.js";
 export { ComparisonToMarkdownOptionsSchema, comparisonToMarkdown } from "./comparison-to-markdown.js";
@@ -41,6 +47,8 @@ export type { ComparisonToMarkdownOptions } from "./comparison-to-markdown.js";
 export { ComparisonToCsvOptionsSchema, comparisonToCsv } from "./comparison-to-csv.js";
 export type { ComparisonToCsvOptions } from "./comparison-to-csv.js";
 export { contentHash } from "./content-hash.js";
+export { dataAndAssumptions } from "./data-and-assumptions.js";
+export type { DataAndAssumptions, DataAndAssumptionsOptions, SourcedFigure, SourcedResult } from "./data-and-assumptions.js";
 export { EvaluateOptionsSchema, LIBRARY_VERSION, evaluate } from "./evaluate.js";
 export type { EvaluateOptions, ScenarioResult, WardCapacity } from "./evaluate.js";
 export { FactorDistributionSchema, UncertaintyOptionsSchema, uncertainty } from "./uncertainty.js";

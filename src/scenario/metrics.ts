@@ -14,6 +14,8 @@ export interface ScenarioMetric {
   readonly unit: string;
   readonly better: MetricDirection;
   readonly value: number | null;
+  /** Why `value` is null (a missing input, e.g. sites without a running cost); absent when known. */
+  readonly reason?: string;
 }
 
 /** Where one zone goes and how long it takes, in one scenario (for gainers/losers and switches). */

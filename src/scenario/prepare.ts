@@ -199,7 +199,7 @@ export function resolveBedTarget(where: string, network: ServiceNetwork, option:
 export function outOfAreaOption(where: string, network: ServiceNetwork, warnings: string[]): { name: string; minutes: number; costPerBedDay: number } {
   const oa = network.assumptions.outOfArea;
   if (oa === undefined) {
-    warnings.push(`${where}: assumptions.outOfArea is missing; overflow is costed at £0 and 240 minutes`);
+    warnings.push(`${where}: assumptions.outOfArea is missing; out-of-area cost is unknown and overflow is timed at 240 minutes`);
     return { name: "Out of area", minutes: 240, costPerBedDay: 0 };
   }
   return { name: oa.name, minutes: oa.minutes.value, costPerBedDay: oa.costPerBedDay.value };

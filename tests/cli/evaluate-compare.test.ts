@@ -13,13 +13,15 @@ const unknown = join(dir, "unknown.json");
 writeFileSync(unknown, JSON.stringify({ id: "unknown", name: "Unknown site", changes: [{ type: "closeSite", siteId: "hub-nowhere" }] }));
 
 describe("hubspoke evaluate / compare", () => {
-  it("compare <option> ranks the baseline above closing a hub, with deltas in JSON", async () => {
+  it("compare <option> names no winner: closing a hub is worse on access, trade-offs and deltas in JSON", async () => {
     const r = await runCliInProcess(["compare", closeCanterbury, "-f", "json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(c.baseline).toBe("baseline");
-    expect(c.ranking.order.map((o: { scenario: string }) => o.scenario)).toEqual(["baseline", "close-canterbury"]);
+    expect(c.ranking).toBeNull();
+    expect(c.nonDominated).toContain("baseline");
+    expect(c.options[0].worse.map((t: { metric: string }) => t.metric)).toContain("access.hub.meanMinutes");
     const mean = c.rows.find((row: { metric: string }) => row.metric === "access.hub.meanMinutes");
     expect(mean.cells[1].delta).toBeGreaterThan(0); // closing a hub never shortens the nearest-hub trip
     expect(c.switches.length).toBeGreaterThan(0);
@@ -29,7 +31,7 @@ describe("hubspoke evaluate / compare", () => {
     const html = await runCliInProcess(["compare", closeCanterbury, "-f", "html"]);
     expect(html.code).toBe(0);
     expect(html.stdout.startsWith("<!doctype html>")).toBe(true);
-    expect(html.stdout.match(/<svg /g)).toHaveLength(2);
+    expect(html.stdout.match(/<svg [^>]*role="img"/g)).toHaveLength(4); // a map per scenario, a change map and the gainers/losers chart
     expect(html.stdout).not.toMatch(/<script|src="http/);
     expect(html.stdout).toContain("Catchment switches");
     const md = await runCliInProcess(["compare", closeCanterbury, "-f", "md"]);
@@ -39,7 +41,7 @@ describe("hubspoke evaluate / compare", () => {
   it("evaluate with no file reports the baseline metrics; -f svg draws three hubs", async () => {
     const r = await runCliInProcess(["evaluate", "-f", "csv"]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe("metric,unit,Baseline");
+    expect(r.stdout.split("\n")[0]).toBe("metric,label,unit,Baseline");
     const svg = await runCliInProcess(["evaluate", closeCanterbury, "-f", "svg"]);
     expect(svg.code).toBe(0);
     expect(svg.stdout.match(/data-kind="hub"/g)).toHaveLength(3);

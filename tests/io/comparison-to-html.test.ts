@@ -29,19 +29,29 @@ function body(html: string) {
 }
 
 describe("comparisonToHtml", () => {
-  it("comparisonToHtml(comparison) shows values with deltas, the ranking, gainers/losers and switches", () => {
+  it("comparisonToHtml(comparison) shows trade-offs, values with deltas, gainers/losers with a chart, switches and data and assumptions; no ranking unless asked", () => {
     const html = comparisonToHtml(comparison, { siteNames: { hA: "Hub A", hB: "Hub B" }, footer: ["source: test"] });
     expect(html).not.toMatch(/<script|src="http|href="http/);
     const doc = body(html);
     const headings = Array.from(doc.getElementsByTagName("h2")).map((h) => h.textContent);
-    expect(headings).toEqual(expect.arrayContaining(["Metrics", "Ranking", "Gainers and losers", "Catchment switches"]));
+    expect(headings).toEqual(expect.arrayContaining(["Trade-offs against the baseline", "Metrics", "Gainers and losers", "Who gains and who loses: Close B <hub>", "Catchment switches", "Data and assumptions", "Warnings"]));
+    expect(headings).not.toContain("Ranking (as asked)");
     const cells = Array.from(doc.getElementsByTagName("td")).map((t) => t.textContent);
-    expect(cells).toContain("35 (+15)");
+    expect(cells).toContain("35.0 (+15.0, worse)");
     expect(cells).toContain("Close B <hub>");
+    expect(cells).toContain("no (dominated by Baseline)");
     expect(cells).toContain("Hub B → Hub A");
     expect(cells).toContain("Hub B → none");
-    const firstRank = Array.from(doc.getElementsByTagName("table"))[1].getElementsByTagName("td");
-    expect([firstRank[0].textContent, firstRank[1].textContent]).toEqual(["1", "Baseline (baseline)"]);
+    expect(doc.getElementsByTagName("svg").length).toBe(1); // the gainers/losers chart
+  });
+
+  it("comparisonToHtml(ranked comparison) shows the ranking with its criterion and cautions", () => {
+    const ranked = compareScenarios([base, option], { baseline: "baseline", rankBy: { weights: { "capacity.outOfAreaBedDays": 1 } } });
+    const doc = body(comparisonToHtml(ranked));
+    const section = Array.from(doc.getElementsByTagName("section")).find((s) => s.getElementsByTagName("h2")[0].textContent === "Ranking (as asked)")!;
+    const cells = Array.from(section.getElementsByTagName("td")).map((t) => t.textContent);
+    expect(cells.slice(0, 2)).toEqual(["1", "Baseline (baseline)"]);
+    expect(cells).toContain("⚠ Mean minutes to nearest hub worse than the baseline (+15.0 minutes)");
   });
 
   it("rejects a map that is not SVG", () => {
@@ -51,6 +61,6 @@ describe("comparisonToHtml", () => {
   test.prop([fc.array(fc.double({ min: 0, max: 200, noNaN: true }), { minLength: 3, maxLength: 3 })])("any minutes render to a well-formed report with one row per metric", (mins) => {
     const c = compareScenarios([base, result("o", "O", mins[0], ["hA", "hB", "hA"], mins)], { baseline: "baseline" });
     const doc = body(comparisonToHtml(c));
-    expect(doc.getElementsByTagName("table")[0].getElementsByTagName("tbody")[0].getElementsByTagName("tr")).toHaveLength(c.rows.length);
+    expect(doc.getElementsByTagName("table")[1].getElementsByTagName("tbody")[0].getElementsByTagName("tr")).toHaveLength(c.rows.length);
   });
 });

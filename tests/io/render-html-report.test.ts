@@ -27,7 +27,7 @@ describe("renderHtmlReport", () => {
     expect(doc.getElementsByTagName("h1")[0].textContent).toBe("Options <for> the board");
     expect(Array.from(doc.getElementsByTagName("p")).map((p) => p.textContent)).toEqual(["Draft", "First para.", "Second & last."]);
     const cells = Array.from(doc.getElementsByTagName("td")).map((td) => td.textContent);
-    expect(cells).toEqual(["A", "22.3", "1,234,567", "B", "unreachable", "–"]);
+    expect(cells).toEqual(["A", "22.3", "1,234,567", "B", "unreachable", "—"]);
     expect(doc.getElementsByTagName("svg")).toHaveLength(1);
     expect(html).toContain("<footer><p>© OpenStreetMap contributors</p></footer>");
   });

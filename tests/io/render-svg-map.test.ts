@@ -100,3 +100,105 @@ describe("renderSvgMap", () => {
     },
   );
 });
+
+describe("renderSvgMap: readable maps", () => {
+  const legendLabels = (doc: ReturnType<typeof parse>) =>
+    Array.from(doc.getElementsByTagName("g"))
+      .filter((g) => g.getAttribute("class") === "legend-item")
+      .map((g) => g.textContent);
+
+  it("colourBy change fills zones on a diverging scale (purple nearer, orange further) with a class legend", () => {
+    const change = [
+      { zone: "z1", deltaMinutes: -20 },
+      { zone: "z2", deltaMinutes: 0.5 },
+      { zone: "z3", deltaMinutes: Infinity },
+    ];
+    const doc = parse(renderSvgMap({ sites, zones }, { change }, { colourBy: "change" }));
+    const fill = (id: string) => byAttr(doc, "*", "data-zone").find((e) => e.getAttribute("data-zone") === id)?.getAttribute("fill");
+    expect(fill("z1")).toBe("#542788"); // d3 schemePuOr[7][0]: > 15 min nearer
+    expect(fill("z2")).toBe("#f7f7f7"); // within ±1 min
+    expect(fill("z3")).toBe("#b35806"); // > 15 min further (became unreachable)
+    expect(legendLabels(doc).slice(0, 7)).toEqual(["> 15 min further", "5–15 min further", "1–5 min further", "within ±1 min", "1–5 min nearer", "5–15 min nearer", "> 15 min nearer"]);
+    expect(() => renderSvgMap({ sites, zones }, {}, { colourBy: "change" })).toThrowError(/layers\.change/);
+    expect(() => renderSvgMap({ sites, zones }, { change: [{ zone: "nope", deltaMinutes: 1 }] }, { colourBy: "change" })).toThrowError(UnknownIdError);
+  });
+
+  it("long legend names wrap instead of being cut; attribution is drawn at the foot", () => {
+    const long = sites.map((s) => (s.id === "hA" ? { ...s, name: "Little Brook Hospital, Dartford (Kent and Medway NHS and Social Care Partnership Trust)" } : s));
+    const svg = renderSvgMap({ sites: long, zones, metadata: { attribution: ["© OpenStreetMap contributors, ODbL"] } }, { assignments });
+    const doc = parse(svg);
+    const item = Array.from(doc.getElementsByTagName("g")).find((g) => g.getAttribute("class") === "legend-item" && (g.textContent ?? "").startsWith("Little Brook"))!;
+    expect(item.getElementsByTagName("tspan").length).toBeGreaterThan(1);
+    expect(item.textContent).toBe("Little Brook Hospital, Dartford (Kent and Medway NHS and Social Care Partnership Trust)");
+    expect(svg).not.toContain("…");
+    expect(doc.getElementById("attribution")?.textContent?.trim()).toBe("© OpenStreetMap contributors, ODbL");
+    const given = parse(renderSvgMap({ sites, zones }, { assignments }, { attribution: ["Data: test"] }));
+    expect(given.getElementById("attribution")?.textContent?.trim()).toBe("Data: test");
+  });
+
+  test.prop([fc.integer({ min: 13, max: 60 }), fc.integer({ min: 0, max: 4 })])("site colours stay distinct past 12 sites (with or without spokes)", (n, spokesPerHub) => {
+    const many: Site[] = [];
+    for (let k = 0; k < n; k++) {
+      many.push({ id: `h${k}`, name: `Hub ${k}`, kind: "hub", location: [0.5 + (k % 10) * 0.05, 51 + Math.floor(k / 10) * 0.05], status: "open" });
+      for (let j = 0; j < spokesPerHub; j++) many.push({ id: `s${k}-${j}`, name: `Spoke ${k}.${j}`, kind: "spoke", hub: `h${k}`, location: [0.51 + (k % 10) * 0.05, 51.01 + j * 0.001], status: "open" });
+    }
+    const zs: DemandZone[] = many.map((s, i) => ({ id: `z${i}`, name: `Z${i}`, location: s.location, population: 10, need: 1 }));
+    const doc = parse(renderSvgMap({ sites: many, zones: zs }, { assignments: many.map((s, i) => ({ zone: `z${i}`, site: s.id, minutes: 1 })) }, { colourBy: "site", legend: false }));
+    const fills = byAttr(doc, "circle", "data-zone").map((c) => c.getAttribute("fill"));
+    expect(new Set(fills).size).toBe(many.length);
+  });
+
+  it("isochrone bands are filled and nested (largest drawn first) with a band legend, and the map fits them", () => {
+    const ring = (r: number) => ({ type: "Feature" as const, properties: { minutes: r * 100 }, geometry: { type: "Polygon" as const, coordinates: [[[0.7 - r, 51.2 - r], [0.7 + r, 51.2 - r], [0.7 + r, 51.2 + r], [0.7 - r, 51.2 + r], [0.7 - r, 51.2 - r]]] } });
+    const bands = { type: "FeatureCollection" as const, features: [ring(0.15), ring(0.6)] };
+    const svg = renderSvgMap({ sites, zones }, { bands }, { colourBy: "none" });
+    const doc = parse(svg);
+    const drawn = Array.from(doc.getElementsByTagName("path")).filter((p) => p.getAttribute("class") === "band");
+    expect(drawn.map((p) => p.getAttribute("data-minutes"))).toEqual(["60", "15"]);
+    expect(drawn[0].getAttribute("fill")).not.toBe(drawn[1].getAttribute("fill"));
+    expect(legendLabels(doc).slice(0, 2)).toEqual(["within 15 min", "15–60 min"]);
+    // the 60-minute band reaches well beyond the zones: every vertex stays inside the canvas
+    const width = Number(doc.documentElement?.getAttribute("width"));
+    const height = Number(doc.documentElement?.getAttribute("height"));
+    for (const n of (drawn[0].getAttribute("d") ?? "").match(/-?\d+(\.\d+)?/g)!.map(Number)) expect(n).toBeGreaterThanOrEqual(0);
+    const xs = (drawn[0].getAttribute("d") ?? "").match(/[ML](-?[\d.]+),(-?[\d.]+)/g)!.map((m) => m.slice(1).split(",").map(Number));
+    for (const [x, y] of xs) expect(x <= width && y <= height).toBe(true);
+  });
+
+  it("the canvas is cropped to the map: a wide area leaves no blank band below", () => {
+    const wide: DemandZone[] = [
+      { id: "w1", name: "W1", location: [0, 51], population: 10, need: 1 },
+      { id: "w2", name: "W2", location: [3, 51.1], population: 10, need: 1 },
+    ];
+    const doc = parse(renderSvgMap({ sites: [], zones: wide }, {}, { legend: false, height: 800 }));
+    expect(Number(doc.documentElement?.getAttribute("height"))).toBeLessThan(300);
+  });
+
+  it("a coverage map says 'not covered within N min' and marks chosen sites as chosen", () => {
+    const doc = parse(renderSvgMap({ sites, zones }, { assignments, chosen: ["hB", "c1"] }, { colourBy: "site", coverMinutes: 30 }));
+    const labels = legendLabels(doc);
+    expect(labels).toContain("Not covered within 30 min");
+    expect(labels).not.toContain("Unreachable");
+    expect(labels).toContain("Chosen site");
+    expect(byAttr(doc, "g", "data-chosen").map((g) => g.getAttribute("data-site")).sort()).toEqual(["c1", "hB"]);
+    const fill = (id: string) => byAttr(doc, "*", "data-zone").find((e) => e.getAttribute("data-zone") === id)?.getAttribute("fill");
+    expect(fill("z2")).toBe("#bdbdbd"); // 50 min > 30: not covered
+    expect(() => renderSvgMap({ sites, zones }, { chosen: ["nope"] })).toThrowError(UnknownIdError);
+  });
+
+  it("mainRoads draws motorway, trunk and primary roads of the graph, each two-way road once", async () => {
+    const { default: Graph } = await import("graphology");
+    const g = new Graph({ type: "directed" });
+    g.addNode("a", { lon: 0.5, lat: 51.2 });
+    g.addNode("b", { lon: 1.0, lat: 51.2 });
+    g.addNode("c", { lon: 1.0, lat: 51.3 });
+    g.addDirectedEdge("a", "b", { minutes: 5, highway: "motorway", coordinates: [[0.75, 51.25]] });
+    g.addDirectedEdge("b", "a", { minutes: 5, highway: "motorway", coordinates: [[0.75, 51.25]] });
+    g.addDirectedEdge("b", "c", { minutes: 5, highway: "minor" });
+    const doc = parse(renderSvgMap({ sites, zones, graph: g as never }, { assignments }, { mainRoads: true }));
+    const roads = Array.from(doc.getElementsByTagName("path")).filter((p) => (p.getAttribute("class") ?? "").startsWith("road "));
+    expect(roads.map((p) => p.getAttribute("class"))).toEqual(["road road-motorway"]);
+    expect((roads[0].getAttribute("d") ?? "").match(/M/g)).toHaveLength(1);
+    expect(legendLabels(doc)).toContain("Motorway, trunk and primary roads");
+  });
+});

@@ -63,7 +63,7 @@ describe("GeoJSON writers", () => {
   });
 
   it("toCsv writes unreachable as an empty cell and quotes commas", () => {
-    expect(toCsv([{ zone: "z1", minutes: 12.5 }, { zone: "a, b", minutes: Infinity, tags: ["x", "y"] }])).toBe('zone,minutes,tags\nz1,12.5,\n"a, b",,x;y\n');
+    expect(toCsv([{ zone: "z1", minutes: 12.5 }, { zone: "a, b", minutes: Infinity, tags: ["x", "y"] }])).toBe('\uFEFFzone,minutes,tags\nz1,12.5,\n"a, b",,x;y\n');
   });
 
   const arbRing = fc

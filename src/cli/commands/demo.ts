@@ -56,8 +56,8 @@ export function registerDemo(program: Command, io: CliIo, bundled: BundledLoader
       return { site: s.id, name: s.name, kind: s.kind, zones: c.zones.length, population: c.population ?? 0, meanMinutes: round1(c.meanMinutes), maxMinutes: round1(c.maxMinutes) };
     });
     const unreachable = toHub.filter((r) => r.destination === null).map((r) => r.origin);
-    const hubMap = () => renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: nearest inpatient hub by road", colourBy: "hub" });
-    const minutesMap = () => renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: minutes to the nearest hub by road", colourBy: "minutes" });
+    const hubMap = () => renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: nearest inpatient hub by road", colourBy: "hub", mainRoads: true });
+    const minutesMap = () => renderSvgMap(network, { assignments: toHub }, { title: "Kent & Medway: minutes to the nearest hub by road", colourBy: "minutes", mainRoads: true });
     if (flags.maps) {
       const dir = flags.outDir;
       await emit(hubMap(), join(dir, "kent-medway-hubs.svg"), io.stdout);

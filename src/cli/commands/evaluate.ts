@@ -1,10 +1,14 @@
 import { basename } from "node:path";
 import type { Command } from "commander";
+import { dataAndAssumptionsSections } from "../../io/comparison-to-html.js";
 import { renderHtmlReport } from "../../io/render-html-report.js";
+import { toCsv } from "../../io/write-csv.js";
+import { dataAndAssumptionsMarkdown } from "../../scenario/data-and-assumptions.js";
+import { formatValue, unitLabel } from "../../scenario/format.js";
 import { renderSvgMap } from "../../io/render-svg-map.js";
 import { zonesToGeoJSON } from "../../io/zones-to-geojson.js";
 import type { ServiceNetwork } from "../../model/types.js";
-import { applyScenario, createScenarioCache, evaluate } from "../../scenario/index.js";
+import { applyScenario, createScenarioCache, dataAndAssumptions, evaluate } from "../../scenario/index.js";
 import type { Scenario, ScenarioResult } from "../../scenario/index.js";
 import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type CommonFlags, finish, progressFor } from "../context.js";
 import { HubspokeError } from "../../errors.js";
@@ -85,7 +89,37 @@ export function inFile<T>(file: string | undefined, fn: () => T): T {
 export function scenarioMap(network: ServiceNetwork, scenario: Scenario, result: ScenarioResult, colourBy: "hub" | "minutes" = "hub"): string {
   const applied = applyScenario(network, scenario);
   const assignments = result.zones.map((z) => ({ zone: z.zone, site: z.hub, minutes: z.hubMinutes }));
-  return renderSvgMap(applied, { assignments }, { title: `${result.scenario.name}: nearest hub by road`, colourBy });
+  return renderSvgMap(applied, { assignments }, { title: `${result.scenario.name}: nearest hub by road`, colourBy, mainRoads: true });
+}
+
+/** Minutes gained or lost per zone against the baseline (diverging scale), for one option. */
+export function changeMap(network: ServiceNetwork, scenario: Scenario, result: ScenarioResult, baseline: ScenarioResult): string {
+  const applied = applyScenario(network, scenario);
+  const change = result.zones.map((z, i) => {
+    const t0 = baseline.zones[i].hubMinutes;
+    return { zone: z.zone, deltaMinutes: t0 === z.hubMinutes ? 0 : z.hubMinutes - t0 };
+  });
+  return renderSvgMap(applied, { change }, { title: `${result.scenario.name}: change in minutes to the nearest hub`, colourBy: "change", mainRoads: true });
+}
+
+/** Metrics by key over all results (a key missing from one result is unknown there, never shifted). */
+export function metricTable(results: readonly ScenarioResult[]): { key: string; label: string; unit: string; values: (number | null)[]; reasons: (string | null)[] }[] & { columns: string[] } {
+  const keys = new Map<string, { label: string; unit: string }>();
+  for (const r of results) for (const m of r.metrics) if (!keys.has(m.key)) keys.set(m.key, { label: m.label, unit: m.unit });
+  const byKey = results.map((r) => new Map(r.metrics.map((m) => [m.key, m] as const)));
+  const names = results.map((r) => r.scenario.name);
+  // a column per scenario, by name (by id where two scenarios share a name)
+  const columns = results.map((r, i) => (names.indexOf(r.scenario.name) !== i || names.lastIndexOf(r.scenario.name) !== i ? `${r.scenario.name} (${r.scenario.id})` : r.scenario.name));
+  const rows = [...keys].map(([key, m]) => ({
+    key,
+    ...m,
+    values: byKey.map((b) => b.get(key)?.value ?? null),
+    reasons: byKey.map((b, i) => {
+      const x = b.get(key);
+      return x === undefined ? `not measured in "${results[i].scenario.id}"` : x.value === null ? (x.reason ?? null) : null;
+    }),
+  }));
+  return Object.assign(rows, { columns });
 }
 
 export function registerEvaluate(program: Command, io: CliIo, bundled: BundledLoader): void {
@@ -104,25 +138,26 @@ export function registerEvaluate(program: Command, io: CliIo, bundled: BundledLo
     const scenarios = files.length === 0 ? [BASELINE] : await readScenarios(files);
     const network = withRoadGraph(await loadNetwork(flags, bundled));
     const results = await evaluateAll(network, scenarios, flags, scenarioFiles(files, scenarios), await cliModes(flags, network));
-    const metricRows = () =>
-      results[0].metrics.map((m, k) => ({ metric: m.label, unit: m.unit, ...Object.fromEntries(results.map((r) => [r.scenario.name, r.metrics[k]?.value ?? null])) }));
+    const sources = dataAndAssumptions(network, results);
+    const table = metricTable(results);
     const last = results.length - 1;
     await finish("evaluate", io, flags, {
-      rows: metricRows,
+      rows: () => table.map((row) => ({ metric: row.label, unit: unitLabel(row.unit), ...Object.fromEntries(table.columns.map((c, k) => [c, formatValue(row.values[k], row.unit)])) })),
+      csv: ({ bom }) => toCsv(table.map((row) => ({ metric: row.key, label: row.label, unit: row.unit, ...Object.fromEntries(table.columns.map((c, k) => [c, row.values[k]])) })), { bom, columns: ["metric", "label", "unit", ...table.columns] }),
+      notes: () => results.flatMap((r) => r.warnings.map((w) => `${r.scenario.name}: ${w}`)),
       json: () => results,
       md: () => {
-        const header = `| Metric | Unit | ${results.map((r) => r.scenario.name).join(" | ")} |\n|---|---|${results.map(() => "--:").join("|")}|`;
-        const body = metricRows().map((row) => `| ${row.metric} | ${row.unit} | ${results.map((r) => { const v = row[r.scenario.name as keyof typeof row]; return typeof v === "number" ? (Number.isFinite(v) ? String(Math.round(v * 10) / 10) : "unreachable") : "–"; }).join(" | ")} |`).join("\n");
-        const warnings = results.flatMap((r) => r.warnings.map((w) => `- ${r.scenario.name}: ${w}`));
-        return `# Scenario evaluation\n\n${header}\n${body}\n${warnings.length > 0 ? `\n## Warnings\n\n${warnings.join("\n")}\n` : ""}`;
+        const header = `| Metric | Unit | ${table.columns.join(" | ")} |\n|:---|:---|${table.columns.map(() => "---:").join("|")}|`;
+        const body = table.map((row) => `| ${row.label} | ${unitLabel(row.unit)} | ${row.values.map((v, k) => (v === null ? `unknown${row.reasons[k] === null ? "" : ` (${row.reasons[k]})`}` : formatValue(v, row.unit))).join(" | ")} |`).join("\n");
+        return `# Scenario evaluation\n\n${header}\n${body}\n\n${dataAndAssumptionsMarkdown(sources)}`;
       },
       html: () =>
         renderHtmlReport({
           title: results.length === 1 ? `Scenario: ${results[0].scenario.name}` : "Scenario evaluation",
           sections: [
-            { heading: "Metrics", table: { columns: ["Metric", "Unit", ...results.map((r) => r.scenario.name)], rows: metricRows().map((row) => Object.values(row) as (string | number | null)[]) } },
+            { heading: "Metrics", text: "Unknown (—) means an input is missing (for example sites without a running cost); it is never shown as zero.", table: { columns: ["Metric", "Unit", ...table.columns], rows: table.map((row) => [row.label, unitLabel(row.unit), ...row.values.map((v) => formatValue(v, row.unit))]) } },
             ...results.map((r, k) => ({ heading: `Map: ${r.scenario.name}`, svg: scenarioMap(network, scenarios[k], r) })),
-            ...(results.some((r) => r.warnings.length > 0) ? [{ heading: "Warnings", text: results.flatMap((r) => r.warnings.map((w) => `${r.scenario.name}: ${w}`)).join("\n\n") }] : []),
+            ...dataAndAssumptionsSections(sources),
           ],
         }),
       geojson: () => zonesToGeoJSON(applyScenario(network, scenarios[last]).zones, { assignments: results[last].zones.map((z) => ({ zone: z.zone, site: z.hub, minutes: z.hubMinutes })) }),

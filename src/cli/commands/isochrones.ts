@@ -56,9 +56,10 @@ export function registerIsochrones(program: Command, io: CliIo, bundled: Bundled
       json: () => results.map(({ site, result }) => ({ site: site.id, direction: result.direction, cellMetres: result.cellMetres, bands: result.bands.features.map((f) => f.properties), warnings: result.warnings })),
       geojson: () => ({ type: "FeatureCollection", features }),
       svg: () =>
-        renderSvgMap(network, { outlines: { type: "FeatureCollection", features: features.filter((f) => f.properties.minutes === bands[bands.length - 1] || results.length === 1) } }, {
+        renderSvgMap(network, { bands: { type: "FeatureCollection", features } }, {
           title: `${bands.join(" / ")}-minute isochrones ${flags.direction === "to" ? "to" : "from"} ${sites.length === 1 ? sites[0].name : `${sites.length} hubs`}`,
           colourBy: "none",
+          mainRoads: true,
         }),
     }, "table");
   });

@@ -21,6 +21,7 @@ export interface MatrixFlags extends CommonFlags, ModeFlags {
   table?: string;
   tableFormat?: string;
   layout: string;
+  precision: string;
 }
 
 
@@ -81,7 +82,8 @@ export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoad
     .option("--retries <n>", "OSRM retries per request", "2")
     .option("--table <file>", "OD table file (engine table)")
     .option("--table-format <format>", `${OD_TABLE_FORMATS.join("|")} (engine table)`)
-    .option("--layout <layout>", "csv layout: long|wide", "long");
+    .option("--layout <layout>", "csv layout: long|wide", "long")
+    .option("--precision <digits>", "csv: decimal places for minutes (0–10)", "2");
   addNetworkOptions(cmd);
   addModeOptions(cmd, false);
   const formats = ["csv", "json", "table"] as const;
@@ -90,6 +92,8 @@ export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoad
   cmd.action(async (flags: MatrixFlags) => {
     checkFormat("matrix", flags, formats, "csv");
     if (!engines.includes(flags.engine)) throw new CliInputError(`matrix: --engine must be one of ${engines.join(", ")} (got "${flags.engine}").`);
+    const precision = Number(flags.precision);
+    if (!Number.isInteger(precision) || precision < 0 || precision > 10) throw new CliInputError(`matrix: --precision must be a whole number of decimal places from 0 to 10 (got "${flags.precision}").`);
     if (flags.layout !== "long" && flags.layout !== "wide") throw new CliInputError(`matrix: --layout must be long or wide (got "${flags.layout}").`);
     let matrix: CostMatrix;
     if (flags.engine === "table") {
@@ -133,7 +137,7 @@ export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoad
     }
     const cols = matrix.destinations.length;
     await finish("matrix", io, flags, {
-      csv: () => matrixToCsv(matrix, { layout: flags.layout as "long" | "wide" }),
+      csv: ({ bom }) => matrixToCsv(matrix, { layout: flags.layout as "long" | "wide", bom, precision }),
       rows: () => matrix.origins.map((o, i) => Object.fromEntries([["origin", o], ...matrix.destinations.map((d, j) => [d, matrix.minutes[i * cols + j]])])),
       json: () => ({ origins: matrix.origins, destinations: matrix.destinations, minutes: matrix.minutes, provenance: matrix.provenance ?? null }),
     }, "csv");

@@ -80,6 +80,7 @@ export class Draft {
       assumptions: this.assumptions,
       ...(this.base.roads === undefined ? {} : { roads: this.base.roads }),
       ...(this.graph === undefined ? {} : { graph: this.graph }),
+      ...(this.base.metadata === undefined ? {} : { metadata: this.base.metadata }),
     };
   }
 }
