@@ -9,6 +9,7 @@ export {
   InvalidInputError,
   IoError,
   NotAlignedError,
+  MissingDependencyError,
   ProviderError,
   UnknownIdError,
 } from "./errors.js";

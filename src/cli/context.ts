@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import type { NetworkFlags } from "./inputs.js";
-import { type CommandOutput, emit, type Format, formatFor, render } from "./output.js";
 import { CliInputError } from "./errors.js";
-import { createProgress, type Progress } from "./progress.js";
+import { type Format, formatFor } from "./formats.js";
+import type { CommandOutput } from "./output.js";
 
 /** Where a command writes, and whether it may draw progress. */
 export interface CliIo {
@@ -33,14 +33,11 @@ export function addOutputOptions(cmd: Command, formats: readonly Format[], fallb
 }
 
 export async function finish(command: string, io: CliIo, flags: CommonFlags, output: CommandOutput, fallback: Format): Promise<void> {
+  const { emit, render } = await import("./output.js");
   const format = formatFor(flags.out, flags.format, fallback);
   const text = render(command, output, format);
   await emit(text, flags.out, io.stdout);
   if (flags.out !== undefined && output.files !== undefined) for (const f of output.files()) await emit(f.text, f.path, io.stdout);
-}
-
-export function progressFor(label: string, flags: CommonFlags): Progress {
-  return createProgress(label, flags.progress !== false);
 }
 
 /** Check `--format` before any work, so a typo fails at once (exit 2), not after a long run. */

@@ -1,13 +1,10 @@
+// `hubspoke compare`: options and help only; the work is in compare-action.ts, imported when the
+// command runs, so `hubspoke --help` and `--version` load none of it.
 import type { Command } from "commander";
-import { comparisonToHtml } from "../../io/comparison-to-html.js";
-import { compareScenarios, comparisonToCsv, comparisonToMarkdown } from "../../scenario/index.js";
-import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type CommonFlags, finish } from "../context.js";
-import { CliInputError } from "../errors.js";
-import { type BundledLoader, loadNetwork } from "../inputs.js";
-import { readScenarios } from "../scenario-files.js";
-import { BASELINE, evaluateAll, scenarioMap } from "./evaluate.js";
+import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type CommonFlags } from "../context.js";
+import type { BundledLoader } from "../inputs.js";
 
-interface CompareFlags extends CommonFlags {
+export interface CompareFlags extends CommonFlags {
   baseline?: string;
   thresholdMinutes: string;
   maps: boolean;
@@ -31,27 +28,7 @@ export function registerCompare(program: Command, io: CliIo, bundled: BundledLoa
   cmd.addHelpText("after", "\nExamples:\n  hubspoke compare close-canterbury.json new-hub-ashford.json\n  hubspoke compare *.json -f html -o out/options.html");
   cmd.action(async (files: string[], flags: CompareFlags) => {
     checkFormat("compare", flags, formats, "table");
-    const threshold = Number(flags.thresholdMinutes);
-    if (!Number.isFinite(threshold) || threshold < 0) throw new CliInputError(`compare: --threshold-minutes must be minutes ≥ 0 (got "${flags.thresholdMinutes}").`);
-    const options = await readScenarios(files);
-    const scenarios = flags.baseline === undefined ? [BASELINE, ...options.filter((s) => s.id !== BASELINE.id)] : options;
-    if (flags.baseline !== undefined && !scenarios.some((s) => s.id === flags.baseline)) {
-      throw new CliInputError(`compare: --baseline "${flags.baseline}" is not the id of any scenario file (ids: ${scenarios.map((s) => s.id).join(", ")}).`);
-    }
-    const network = await loadNetwork(flags, bundled);
-    const results = await evaluateAll(network, scenarios, flags);
-    const comparison = compareScenarios(results, { baseline: flags.baseline ?? BASELINE.id, thresholdMinutes: threshold });
-    const siteNames = Object.fromEntries(network.sites.map((s) => [s.id, s.name]));
-    await finish("compare", io, flags, {
-      rows: () => comparison.ranking.order.map((o) => ({ rank: o.rank, scenario: o.name, ...Object.fromEntries(comparison.ranking.keys.map((k, i) => [comparison.rows.find((r) => r.metric === k.metric)?.label ?? k.metric, o.values[i]])) })),
-      json: () => comparison,
-      csv: () => comparisonToCsv(comparison),
-      md: () => comparisonToMarkdown(comparison),
-      html: () =>
-        comparisonToHtml(comparison, {
-          siteNames,
-          maps: flags.maps ? results.map((r, k) => ({ heading: `Map: ${r.scenario.name}`, svg: scenarioMap(network, scenarios[k], r) })) : [],
-        }),
-    }, "table");
+    const { runCompare } = await import("./compare-action.js");
+    await runCompare(io, bundled, files, flags);
   });
 }

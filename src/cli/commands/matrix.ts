@@ -1,13 +1,9 @@
+// `hubspoke matrix`: options and help only; the work is in matrix-action.ts, imported when the
+// command runs, so `hubspoke --help` and `--version` load none of it.
 import type { Command } from "commander";
-import type { CostMatrix, ServiceNetwork, Site } from "../../model/types.js";
-import { matrixToCsv } from "../../io/write-csv.js";
-import { osrmProvider } from "../../io/osrm-provider.js";
-import { readOdTable } from "../../io/node/index.js";
-import { OD_TABLE_FORMATS, type OdTableFormat } from "../../io/parse-od-table.js";
-import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type CommonFlags, finish, progressFor } from "../context.js";
-import { CliInputError } from "../errors.js";
-import { localMatrix } from "../engines.js";
-import { type BundledLoader, loadNetwork } from "../inputs.js";
+import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type CommonFlags } from "../context.js";
+import type { BundledLoader } from "../inputs.js";
+import { OD_TABLE_FORMATS } from "../../io/od-table-formats.js";
 
 export interface MatrixFlags extends CommonFlags {
   engine: string;
@@ -22,24 +18,10 @@ export interface MatrixFlags extends CommonFlags {
   layout: string;
 }
 
-
-export function siteSelection(network: ServiceNetwork, to: string): Site[] {
-  const open = network.sites.filter((s) => s.status === "open");
-  const pick = to === "all" ? open : to === "hubs" ? open.filter((s) => s.kind === "hub") : to === "spokes" ? open.filter((s) => s.kind === "spoke") : to === "candidates" ? open.filter((s) => s.kind === "candidate") : undefined;
-  if (pick === undefined) throw new CliInputError(`--to must be hubs, spokes, candidates or all (got "${to}").`);
-  if (pick.length === 0) throw new CliInputError(`--to ${to}: the network has no open ${to}.`);
-  return pick;
-}
-
-function int(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new CliInputError(`${name} must be a whole number (got "${v}").`);
-  return n;
-}
+export const MATRIX_ENGINES = ["router", "euclidean", "osrm", "table"];
 
 export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoader | undefined): void {
-  const engines = ["router", "euclidean", "osrm", "table"];
+  const engines = MATRIX_ENGINES;
   const cmd = program
     .command("matrix")
     .summary("travel-time matrix from zones to sites")
@@ -63,48 +45,7 @@ export function registerMatrix(program: Command, io: CliIo, bundled: BundledLoad
   cmd.addHelpText("after", "\nExamples:\n  hubspoke matrix --to hubs -o out/matrix.csv\n  hubspoke matrix --engine osrm --osrm-url http://127.0.0.1:5000 --sites sites.csv --zones zones.csv\n  hubspoke matrix --engine table --table ttm.csv --table-format r5r --format json");
   cmd.action(async (flags: MatrixFlags) => {
     checkFormat("matrix", flags, formats, "csv");
-    if (!engines.includes(flags.engine)) throw new CliInputError(`matrix: --engine must be one of ${engines.join(", ")} (got "${flags.engine}").`);
-    if (flags.layout !== "long" && flags.layout !== "wide") throw new CliInputError(`matrix: --layout must be long or wide (got "${flags.layout}").`);
-    let matrix: CostMatrix;
-    if (flags.engine === "table") {
-      if (flags.table === undefined || flags.tableFormat === undefined) throw new CliInputError("matrix: engine table needs --table <file> and --table-format <format>.");
-      if (!(OD_TABLE_FORMATS as readonly string[]).includes(flags.tableFormat)) throw new CliInputError(`matrix: --table-format must be one of ${OD_TABLE_FORMATS.join(", ")} (got "${flags.tableFormat}").`);
-      const hasNetwork = flags.network !== undefined || flags.sites !== undefined;
-      const network = hasNetwork ? await loadNetwork(flags, bundled) : undefined;
-      const ids = network === undefined ? {} : { origins: network.zones.map((z) => z.id), destinations: siteSelection(network, flags.to).map((s) => s.id) };
-      matrix = await readOdTable(flags.table, { format: flags.tableFormat as OdTableFormat, ...(["r5r", "traveltime"].includes(flags.tableFormat) ? {} : ids) });
-    } else {
-      const network = await loadNetwork(flags, bundled);
-      const destinations = siteSelection(network, flags.to);
-      if (flags.engine === "osrm") {
-        if (flags.osrmUrl === undefined) throw new CliInputError("matrix: engine osrm needs --osrm-url <url>.");
-        const provider = osrmProvider({
-          url: flags.osrmUrl,
-          profile: flags.profile ?? "driving",
-          batchSize: int("--batch-size", flags.batchSize) ?? 50,
-          timeoutMs: int("--timeout-ms", flags.timeoutMs) ?? 30_000,
-          retries: int("--retries", flags.retries) ?? 2,
-        });
-        const progress = progressFor("OSRM table", flags);
-        try {
-          matrix = await provider.travelTimes(network.zones, destinations, { onProgress: (d, t) => progress.update(d, t) });
-        } finally {
-          progress.stop();
-        }
-      } else {
-        const progress = progressFor("Travel times", flags);
-        try {
-          matrix = await localMatrix(network, destinations, flags.engine, progress);
-        } finally {
-          progress.stop();
-        }
-      }
-    }
-    const cols = matrix.destinations.length;
-    await finish("matrix", io, flags, {
-      csv: () => matrixToCsv(matrix, { layout: flags.layout as "long" | "wide" }),
-      rows: () => matrix.origins.map((o, i) => Object.fromEntries([["origin", o], ...matrix.destinations.map((d, j) => [d, matrix.minutes[i * cols + j]])])),
-      json: () => ({ origins: matrix.origins, destinations: matrix.destinations, minutes: matrix.minutes, provenance: matrix.provenance ?? null }),
-    }, "csv");
+    const { runMatrix } = await import("./matrix-action.js");
+    await runMatrix(io, bundled, flags);
   });
 }
