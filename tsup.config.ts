@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 
-const domains = ["model", "network", "routing", "access", "catchment", "capacity", "optimise", "scenario", "io", "kent-medway", "node"];
+const domains = ["model", "network", "routing", "access", "catchment", "capacity", "optimise", "scenario", "io", "kent-medway", "node", "highs"];
 
 type Plugin = NonNullable<Options["esbuildPlugins"]>[number];
 

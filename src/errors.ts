@@ -16,7 +16,8 @@ export type ErrorCode =
   | "INFEASIBLE"
   | "PROVIDER_FAILED"
   | "IO_ERROR"
-  | "DID_NOT_CONVERGE";
+  | "DID_NOT_CONVERGE"
+  | "MISSING_DEPENDENCY";
 
 /** One problem found in an input, located by a dotted path such as `sites[3].location[0]`. */
 export interface InputIssue {
@@ -143,6 +144,20 @@ export class ProviderError extends HubspokeError {
   override name = "ProviderError";
   constructor(where: string, message: string, options: { cause?: unknown } = {}) {
     super("PROVIDER_FAILED", where, message, { cause: options.cause });
+  }
+}
+
+/**
+ * An optional package a call needs is not installed (e.g. `highs` for an exact MILP). The
+ * message names the package and the command that installs it.
+ */
+export class MissingDependencyError extends HubspokeError {
+  override name = "MissingDependencyError";
+  /** The npm package to install. */
+  readonly packageName: string;
+  constructor(where: string, packageName: string, message: string, options: { cause?: unknown } = {}) {
+    super("MISSING_DEPENDENCY", where, message, { cause: options.cause });
+    this.packageName = packageName;
   }
 }
 

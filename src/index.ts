@@ -12,6 +12,7 @@ export {
   IoError,
   NotAlignedError,
   NotCoveredError,
+  MissingDependencyError,
   ProviderError,
   UnknownIdError,
 } from "./errors.js";

@@ -26,6 +26,7 @@ const LAYER: Readonly<Record<string, number>> = {
   catchment: 6,
   capacity: 6,
   optimise: 6,
+  highs: 7, // optional exact MILP entry (hubspoke/highs): loads the HiGHS solver for optimise
   scenario: 7,
   io: 8,
   cli: 9,

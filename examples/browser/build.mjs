@@ -9,8 +9,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Build the page bundle; returns the output file path. */
 export async function buildBrowserExample(outdir = resolve(here, "dist")) {
   const outfile = resolve(outdir, "app.js");
-  // external node:*: the HiGHS solver's Emscripten build imports node:module on its Node branch only.
-  await build({ entryPoints: [resolve(here, "main.js")], bundle: true, platform: "browser", format: "esm", target: "es2022", minify: true, outfile, logLevel: "silent", external: ["node:*"] });
+  await build({ entryPoints: [resolve(here, "main.js")], bundle: true, platform: "browser", format: "esm", target: "es2022", minify: true, outfile, logLevel: "silent" });
   return outfile;
 }
 

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import type { NetworkFlags } from "./inputs.js";
-import { type CommandOutput, emit, type Format, formatFor, render } from "./output.js";
 import { CliInputError } from "./errors.js";
-import { createProgress, type Progress } from "./progress.js";
+import { type Format, formatFor } from "./formats.js";
+import type { CommandOutput } from "./output.js";
 
 /** Where a command writes, and whether it may draw progress. */
 export interface CliIo {
@@ -38,6 +38,7 @@ export function addOutputOptions(cmd: Command, formats: readonly Format[], fallb
 }
 
 export async function finish(command: string, io: CliIo, flags: CommonFlags, output: CommandOutput, fallback: Format): Promise<void> {
+  const { emit, render } = await import("./output.js");
   const format = formatFor(flags.out, flags.format, fallback);
   // The BOM helps spreadsheets open a CSV file; on stdout it would only get in a pipe's way.
   const toFile = flags.out !== undefined && flags.out !== "-";
@@ -47,10 +48,6 @@ export async function finish(command: string, io: CliIo, flags: CommonFlags, out
   }
   await emit(text, flags.out, io.stdout, io.stderr);
   if (flags.out !== undefined && output.files !== undefined) for (const f of output.files()) await emit(f.text, f.path, io.stdout, io.stderr);
-}
-
-export function progressFor(label: string, flags: CommonFlags): Progress {
-  return createProgress(label, flags.progress !== false);
 }
 
 /** Check `--format` before any work, so a typo fails at once (exit 2), not after a long run. */

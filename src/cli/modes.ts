@@ -6,6 +6,10 @@ import { matrixProvider } from "../routing/matrix-provider.js";
 import type { TravelTimeProvider } from "../routing/provider.js";
 import { CliInputError } from "./errors.js";
 
+import type { ModeFlags } from "./mode-options.js";
+
+export { addModeOptions, type ModeFlags } from "./mode-options.js";
+
 /** One `--mode "NAME=FILE[:FORMAT]"`: a named travel mode from an imported OD table. */
 export interface ModeSpec {
   readonly name: string;
@@ -13,23 +17,10 @@ export interface ModeSpec {
   readonly format: OdTableFormat;
 }
 
-export interface ModeFlags {
-  mode?: string[];
-  withoutCarMode?: string;
-}
 
 /** The primary mode's name: the one the roads (or `--mode car=…`) time. */
 export const PRIMARY_MODE = "car";
 
-export function addModeOptions(cmd: Command, withoutCar = true): Command {
-  cmd.option(
-    "--mode <NAME=FILE[:FORMAT]>",
-    `a named travel mode from an OD table (repeatable), e.g. "public transport=pt.csv:r5r"; FORMAT ${OD_TABLE_FORMATS.join("|")} (default r5r for .csv). "car=FILE" replaces the roads for car`,
-    (value: string, previous: string[] = []) => [...previous, value],
-  );
-  if (withoutCar) cmd.option("--without-car-mode <NAME>", "the mode households without a car use (their equity metrics use it); default car");
-  return cmd;
-}
 
 /** Parse the `--mode` values; names must be unique. */
 export function parseModeSpecs(values: readonly string[] | undefined): ModeSpec[] {

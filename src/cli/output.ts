@@ -5,8 +5,9 @@ import { stringifyGeoJSON } from "../io/write-geojson.js";
 import { toCsv } from "../io/write-csv.js";
 import { CliInputError } from "./errors.js";
 
-export const FORMATS = ["table", "json", "csv", "geojson", "md", "html", "svg"] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from "./formats.js";
+
+export { FORMATS, type Format, formatFor } from "./formats.js";
 
 /** What a command produced; each format it supports is a function, computed only if asked for. */
 export interface CommandOutput {
@@ -121,15 +122,4 @@ export async function emit(text: string, out: string | undefined, stdout: NodeJS
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, text);
   stderr?.write(`wrote ${out}\n`);
-}
-
-/** The default format when `--format` is not given: from the `--out` extension, else `table`. */
-export function formatFor(out: string | undefined, given: string | undefined, fallback: Format = "table"): Format {
-  if (given !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(given)) throw new CliInputError(`--format must be one of ${FORMATS.join(", ")} (got "${given}").`);
-    return given as Format;
-  }
-  const ext = out?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
-  const byExt: Record<string, Format> = { json: "json", csv: "csv", geojson: "geojson", md: "md", html: "html", htm: "html", svg: "svg", txt: "table" };
-  return (ext !== undefined ? byExt[ext] : undefined) ?? fallback;
 }

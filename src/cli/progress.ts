@@ -33,3 +33,8 @@ export function createProgress(label: string, enabled: boolean, stream: NodeJS.W
     },
   };
 }
+
+/** The progress bar of a command, unless `--no-progress` was given. */
+export function progressFor(label: string, flags: { readonly progress?: boolean }): Progress {
+  return createProgress(label, flags.progress !== false);
+}

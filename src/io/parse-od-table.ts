@@ -6,8 +6,9 @@ import type { CostMatrix, Provenance } from "../model/types.js";
 import { parseNumberCell } from "./csv-table.js";
 import { contentHash, locate } from "./internal.js";
 
-export const OD_TABLE_FORMATS = ["osrm", "openrouteservice", "valhalla", "r5r", "traveltime"] as const;
-export type OdTableFormat = (typeof OD_TABLE_FORMATS)[number];
+import { OD_TABLE_FORMATS, type OdTableFormat } from "./od-table-formats.js";
+
+export { OD_TABLE_FORMATS, type OdTableFormat };
 
 const ParseOdTableOptionsSchema = z.strictObject({
   format: z.enum(OD_TABLE_FORMATS),

@@ -1,23 +1,26 @@
-// Optional HiGHS (MILP) back end, loaded lazily so the built-in fast path never pays for the
-// WASM. Used for the capacitated p-median and, on request, for p-median as a general MILP.
+// Optional HiGHS (MILP) back end. The `highs` package is an optional dependency: the solver
+// comes either from the caller (`milpSolver`, e.g. from `hubspoke/highs`, which a bundler can
+// follow) or, in Node, from a dynamic import whose specifier bundlers do not follow, so the
+// root export never pulls HiGHS's Emscripten build (and its `node:*` imports) into a bundle.
 // Internal.
-import { ProviderError } from "../errors.js";
+import { MissingDependencyError, ProviderError } from "../errors.js";
+import type { MilpSolution, MilpSolver } from "./milp-solver.js";
 
-interface LegacyHighsLike {
-  solve(problem: string, options?: Record<string, unknown>): {
-    Status: string;
-    ObjectiveValue: number;
-    Columns: Record<string, { Primal?: number }>;
-  };
-}
+let loading: Promise<MilpSolver> | undefined;
 
-let loading: Promise<LegacyHighsLike> | undefined;
+/** A dynamic import that bundlers leave alone (the specifier is not a literal). */
+const importOptional = (specifier: string): Promise<unknown> => import(/* webpackIgnore: true */ /* @vite-ignore */ specifier);
+
+/** Install hint shared by every message about the missing solver. */
+export const HIGHS_INSTALL_HINT =
+  'Install the optional solver with `npm install highs` (Node), or in a bundled app pass `milpSolver: await loadHighsSolver()` from "hubspoke/highs"; or drop the options that need it (capacity, solver: "highs").';
 
 /** Load the `highs` package once per process (its WASM instance is stateless between solves). */
-export async function loadHighs(where: string): Promise<LegacyHighsLike> {
+export async function loadHighs(where: string, injected?: MilpSolver): Promise<MilpSolver> {
+  if (injected !== undefined) return injected;
   if (loading === undefined) {
     loading = (async () => {
-      const mod = (await import("highs")) as unknown as { default: () => Promise<LegacyHighsLike> };
+      const mod = (await importOptional("highs")) as { default: () => Promise<MilpSolver> };
       return mod.default();
     })();
     loading.catch(() => {
@@ -27,9 +30,10 @@ export async function loadHighs(where: string): Promise<LegacyHighsLike> {
   try {
     return await loading;
   } catch (error) {
-    throw new ProviderError(
+    throw new MissingDependencyError(
       where,
-      `the optional MILP solver "highs" could not be loaded (${error instanceof Error ? error.message : String(error)}). Install it with \`npm install highs\`, or drop the options that need it (capacity, solver: "highs").`,
+      "highs",
+      `an exact MILP needs the optional package "highs", which could not be loaded (${error instanceof Error ? error.message : String(error)}). ${HIGHS_INSTALL_HINT}`,
       { cause: error },
     );
   }
@@ -47,6 +51,8 @@ export interface MilpPMedianInput {
   singleSource: boolean;
   timeLimitMs: number;
   gapTolerance: number;
+  /** Caller-supplied solver; default: the `highs` package, loaded on first use. */
+  milpSolver?: MilpSolver;
 }
 
 export interface MilpPMedianOutput {
@@ -131,9 +137,9 @@ export function buildPMedianLp(inp: MilpPMedianInput): string {
 
 /** Solve the p-median MILP with HiGHS. */
 export async function solvePMedianMilp(where: string, inp: MilpPMedianInput): Promise<MilpPMedianOutput> {
-  const highs = await loadHighs(where);
+  const highs = await loadHighs(where, inp.milpSolver);
   const lp = buildPMedianLp(inp);
-  let sol: ReturnType<LegacyHighsLike["solve"]>;
+  let sol: MilpSolution;
   try {
     sol = highs.solve(lp, {
       time_limit: inp.timeLimitMs / 1000,

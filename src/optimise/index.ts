@@ -1,5 +1,6 @@
 export { pMedian, PMedianOptionsSchema } from "./p-median.js";
 export type { PMedianFlow, PMedianOptions, PMedianResult } from "./p-median.js";
+export type { MilpSolution, MilpSolver } from "./milp-solver.js";
 export { pCenter, PCenterOptionsSchema } from "./p-center.js";
 export type { PCenterOptions, PCenterResult } from "./p-center.js";
 export { maximalCoverage, MaximalCoverageOptionsSchema } from "./maximal-coverage.js";

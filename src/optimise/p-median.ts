@@ -23,6 +23,7 @@ import { z } from "zod";
 import { InfeasibleError, InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
 import { type MilpPMedianOutput, solvePMedianMilp } from "./highs.js";
+import { type MilpSolver, isMilpSolver } from "./milp-solver.js";
 import { solvePMedianKernel } from "./p-median-kernel.js";
 import { type Instance, checkP, commonOptionShape, listIds, prepareInstance, relativeGap } from "./prepare.js";
 import { type SiteSelectionResult, assignNearest } from "./result.js";
@@ -37,6 +38,7 @@ export const PMedianOptionsSchema = z.strictObject({
   allowUnreachable: z.boolean().default(false),
   restarts: z.number().int().positive().default(8),
   solver: z.enum(["builtin", "highs"]).default("builtin"),
+  milpSolver: z.custom<MilpSolver>(isMilpSolver, "must be a MILP solver: an object with a solve(problem, options) function, e.g. from loadHighsSolver()").optional(),
 });
 
 /** Options of {@link pMedian}. */
@@ -138,6 +140,9 @@ function resolveCapacity(where: string, matrix: CostMatrix, capacity: number[] |
  * @param options.timeLimitMs - Optional wall-clock limit (makes results machine-dependent);
  *   default none for the built-in solver, 60 s for HiGHS.
  * @param options.solver - "builtin" (default) or "highs" (general MILP, for comparison).
+ * @param options.milpSolver - The exact MILP solver for `capacity` and `solver: "highs"`, e.g.
+ *   `await loadHighsSolver()` from `hubspoke/highs`; default: the optional `highs` package,
+ *   loaded on first use in Node (a {@link MissingDependencyError} says how to install it).
  * @returns Chosen sites, `objective` in weight × minutes, `meanMinutes`, `lowerBound`, `gap`,
  *   `proven`, nearest-site `assignment` and `served`; capacitated adds `flows` and `load`.
  * @throws {@link InvalidInputError} bad options, or a site both fixed and excluded.
@@ -145,6 +150,8 @@ function resolveCapacity(where: string, matrix: CostMatrix, capacity: number[] |
  * @throws {@link NotAlignedError} weights or capacity of the wrong length.
  * @throws {@link InfeasibleError} p above the allowed candidates or below the fixed sites,
  *   zones unreachable from every candidate, no p sites reaching every zone, capacity below demand.
+ * @throws {@link MissingDependencyError} `capacity` or `solver: "highs"` without `milpSolver` when the
+ *   optional `highs` package is not installed.
  * @example
  * const m = createCostMatrix(["a", "b", "c"], ["s1", "s2"], [1, 9, 2, 8, 9, 1]);
  * const r = await pMedian(m, { p: 1, weights: [10, 10, 1] });
@@ -257,6 +264,7 @@ async function viaHighs(inst: Instance, opts: ParsedPMedian): Promise<PMedianRes
     singleSource: false,
     timeLimitMs: opts.timeLimitMs ?? 60_000,
     gapTolerance: opts.gapTolerance,
+    milpSolver: opts.milpSolver,
   });
   if (out.open.length !== opts.p) {
     throw new InfeasibleError(inst.where, `HiGHS found no feasible choice of ${opts.p} site(s) (status "${out.status}").`);
@@ -326,6 +334,7 @@ async function capacitated(inst: Instance, opts: ParsedPMedian, capAll: Float64A
     singleSource: opts.singleSource,
     timeLimitMs: opts.timeLimitMs ?? 60_000,
     gapTolerance: opts.gapTolerance,
+    milpSolver: opts.milpSolver,
   });
   if (out.open.length === 0) {
     if (out.status === "Infeasible") {
