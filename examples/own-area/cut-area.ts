@@ -28,8 +28,8 @@ import { toCsv } from "../../src/io/index.js";
 
 export const PT_MODE = "public transport (illustrative)";
 export const PT_RULE = "ILLUSTRATIVE, not from a timetable: 10 + 1.8 x car minutes, rounded up";
-/** Roads are kept within this many degrees of the district's zones and sites (about 5 km). */
-const MARGIN = 0.05;
+/** Roads are kept within this many degrees of the district's zones and sites (about 2 km). */
+const MARGIN = 0.02;
 
 /** Write the example area for `districts` (default Canterbury) into `dir`; returns the file names. */
 export function cutArea(dir: string, network: ServiceNetwork = kentMedway(), districts: readonly string[] = ["Canterbury"]): Record<string, string> {
