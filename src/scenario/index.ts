@@ -22,7 +22,7 @@ export { parseScenario } from "./parse-scenario.js";
 export { scenarioJsonSchema } from "./scenario-json-schema.js";
 export { applyScenario } from "./apply-scenario.js";
 export { createScenarioCache } from "./create-scenario-cache.js";
-export type { CachedMatrix, ScenarioCache, ScenarioCacheStats } from "./create-scenario-cache.js";
+export type { CachedMatrix, ScenarioCache, ScenarioCacheStats, TravelTimeSource } from "./create-scenario-cache.js";
 export type { ComparableResult, MetricDirection, ScenarioMetric, ZoneOutcome } from "./metrics.js";
 export { CompareScenariosOptionsSchema, DEFAULT_RANK_BY, compareScenarios } from "./compare-scenarios.js";
 export type {
@@ -42,6 +42,6 @@ export { ComparisonToCsvOptionsSchema, comparisonToCsv } from "./comparison-to-c
 export type { ComparisonToCsvOptions } from "./comparison-to-csv.js";
 export { contentHash } from "./content-hash.js";
 export { EvaluateOptionsSchema, LIBRARY_VERSION, evaluate } from "./evaluate.js";
-export type { EvaluateOptions, ScenarioResult, WardCapacity } from "./evaluate.js";
+export type { EvaluateOptions, ModeOutcome, ModesResult, ScenarioResult, WardCapacity } from "./evaluate.js";
 export { FactorDistributionSchema, UncertaintyOptionsSchema, uncertainty } from "./uncertainty.js";
 export type { FactorDistribution, UncertaintyInterval, UncertaintyOptions, UncertaintyResult } from "./uncertainty.js";
