@@ -42,6 +42,7 @@ export function parseModeSpecs(values: readonly string[] | undefined): ModeSpec[
       if (!/\.csv$/i.test(file)) throw new CliInputError(`--mode "${value}": say the table's format after a colon, e.g. "${name}=${file}:osrm" (formats: ${OD_TABLE_FORMATS.join(", ")}).`);
       format = "r5r";
     }
+    if (name === "__proto__" || name === "constructor" || name === "prototype") throw new CliInputError(`--mode "${value}": "${name}" is a reserved name; choose another mode name.`);
     if (out.some((m) => m.name === name)) throw new CliInputError(`--mode: the mode "${name}" is given twice.`);
     out.push({ name, file, format: format as OdTableFormat });
   }

@@ -68,6 +68,11 @@ export const ASSUMPTIONS_TEMPLATE = {
     source: "Royal College of Psychiatrists: mental health bed occupancy should not exceed 85% (RCPsych / Strategy Unit, Exploring mental health inpatient capacity, 2019)",
     assumption: false,
   },
+  targetBlocking: {
+    value: 0.05,
+    source: "assumption: planning standard of a 5% chance that an admission finds no bed (Erlang-B); used before targetOccupancy",
+    assumption: true,
+  },
   community: {
     caseloadPer1000: { value: 8, source: "assumption: order of magnitude of MHSDS people in contact with adult community mental health teams", assumption: true },
     referralsPer1000PerYear: { value: 12, source: "assumption: order of magnitude of MHSDS referrals accepted by adult community teams", assumption: true },
@@ -91,7 +96,8 @@ const COMMENTS: Readonly<Record<string, string>> = {
   wards: "Ward types, keyed by the names used in the sites file's beds_<ward> columns (beds_adultAcute, …).\nRemove a ward type you do not plan; add one with the same three fields.",
   "wards.adultAcute.admissionsPer100kPerYear": "Admissions per 100,000 population (all ages) per year. Find it: MHSDS admissions ÷ population, or NHS Benchmarking Network.",
   "wards.adultAcute.meanLengthOfStayDays": "Mean length of stay in days, excluding leave (MHSDS or NHS Benchmarking Network).",
-  targetOccupancy: "Bed target. Occupancy: beds × target ≥ expected occupied beds. Or use \"targetBlocking\" (e.g. 0.05):\nthe chance an admission finds every bed full (Erlang-B), which sizes small units more safely. Blocking wins when both are set.",
+  targetOccupancy: "Bed target, occupancy form: the smallest bed count whose mean occupancy (of admitted patients) is at most this.\nWith few beds it can accept a high chance of finding no bed; targetBlocking below caps that chance, and wins when both are set.",
+  targetBlocking: "Bed target, blocking form: the chance an admission finds every bed full (Erlang-B). Delete it to plan on occupancy alone.",
   community: "Community (spoke) rates; delete this block if you plan inpatient beds only.",
   outOfArea: "Where overflow goes when local beds are full: its cost per bed-day (£) and typical travel minutes.",
 };

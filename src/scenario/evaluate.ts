@@ -515,8 +515,12 @@ function modeOutcome(mode: string, engine: string, a: AccessPart, zones: readonl
 }
 
 /** Check the modes options: names unique and non-empty, the no-car mode one of them. */
-function checkModes(opts: z.output<typeof EvaluateOptionsSchema>): { names: string[]; noCar: string } {
+function checkModes(opts: z.output<typeof EvaluateOptionsSchema>, raw: EvaluateOptions): { names: string[]; noCar: string } {
   const others = Object.keys(opts.modes ?? {});
+  // a name the record could not hold as its own key (e.g. "__proto__") would vanish: refuse it
+  const given = raw.modes === undefined || raw.modes === null ? [] : Object.keys(raw.modes);
+  const lost = given.filter((k) => !others.includes(k));
+  if (lost.length > 0) throw new InvalidInputError(WHERE, lost.map((k) => ({ path: "options.modes", message: `mode name "${k}" is reserved; choose another name` })));
   const names = [opts.mode, ...others];
   const issues: { path: string; message: string }[] = [];
   if (others.includes(opts.mode)) issues.push({ path: `options.modes.${opts.mode}`, message: `"${opts.mode}" is the primary mode (options.mode); give the other modes other names` });
@@ -549,16 +553,30 @@ function checkModes(opts: z.output<typeof EvaluateOptionsSchema>): { names: stri
  *
  * @param network - The baseline network (with `graph` unless a router is given).
  * @param scenario - The option to evaluate; `{ id: "baseline", name: "Baseline" }` (no changes) for the baseline.
- * @param options.router - Router over `network.graph`. Default: `createRouter(network.graph)`.
- * @param options.cache - A {@link createScenarioCache} cache (reused across calls). Default: none.
+ * @param options.router - Router over `network.graph` (or, for a network without a graph, the
+ *   router whose graph to use). Default: `createRouter(network.graph)`.
+ * @param options.provider - Any travel-time provider instead of the router (`matrixProvider`
+ *   over an imported table, `euclideanProvider`). Not with `router`.
+ * @param options.cache - A {@link createScenarioCache} cache over a router or provider (reused across calls). Default: none.
+ * @param options.mode - Name of the primary mode. Default `"car"`.
+ * @param options.modes - Other named modes, each a provider, router or cache: per-mode access and
+ *   equity metrics (keys `…@<mode>`) and `result.modes`.
+ * @param options.noCarMode - The mode households without a car use. Default the primary mode.
  * @param options.thresholdsMinutes - Access thresholds. Default `[30, 45, 60]`.
  * @param options.bedTarget - `{ targetBlocking }` or `{ targetOccupancy }`. Default from assumptions.
  * @param options.singleSource - Admit each zone to one hub only. Default false.
  * @returns A {@link ScenarioResult}: minutes, people, beds, bed-days per year, £ per year.
- * @throws {@link InvalidInputError} for a malformed scenario or options, or when there is
- *   neither a router nor a road graph.
+ * @throws {@link InvalidInputError} for a malformed scenario or options (an unknown
+ *   `noCarMode`, a mode named like the primary), or when there is no source of travel times.
+ * @throws {@link GraphMismatchError} when `router` or `cache` was built on another graph than `network.graph`.
+ * @throws {@link NotCoveredError} when a fixed table lacks a zone or a site the scenario needs,
+ *   the scenario moves a site a fixed table holds, or changes roads for a mode without a router
+ *   (path `changes[i]`, naming the mode).
  * @throws {@link UnknownIdError} and {@link InvalidInputError} from {@link applyScenario}
  *   (paths `changes[i].…`).
+ * @example
+ * // public transport from an r5r table beside car from the roads
+ * const pt = evaluate(network, option, { modes: { "public transport": matrixProvider(table) }, noCarMode: "public transport" });
  * @example
  * const cache = createScenarioCache(createRouter(network.graph));
  * const baseline = evaluate(network, { id: "baseline", name: "Baseline" }, { cache });
@@ -569,7 +587,7 @@ function checkModes(opts: z.output<typeof EvaluateOptionsSchema>): { names: stri
 export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scenario, options: EvaluateOptions = {}): ScenarioResult {
   const opts = parseInput(WHERE, EvaluateOptionsSchema, options, "options");
   const parsed = parseInput(WHERE, ScenarioSchema, scenario, "scenario");
-  const modeNames = checkModes(opts);
+  const modeNames = checkModes(opts, options);
   const { applied, cache, matrix, hubs, spokes, warnings } = prepareScenario(WHERE, network, parsed, opts, opts.mode);
   const zones = applied.zones;
   let populationMemo: number[] | null = null;

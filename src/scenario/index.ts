@@ -22,7 +22,7 @@ export { parseScenario } from "./parse-scenario.js";
 export { scenarioJsonSchema } from "./scenario-json-schema.js";
 export { applyScenario } from "./apply-scenario.js";
 export { createScenarioCache } from "./create-scenario-cache.js";
-export type { CachedMatrix, ScenarioCache, ScenarioCacheStats } from "./create-scenario-cache.js";
+export type { CachedMatrix, ScenarioCache, ScenarioCacheStats, TravelTimeSource } from "./create-scenario-cache.js";
 export type { ComparableResult, MetricDirection, ScenarioMetric, ZoneOutcome } from "./metrics.js";
 export { CompareScenariosOptionsSchema, DEFAULT_CRITERIA, DEFAULT_MATERIALITY, DEFAULT_WATCH, compareScenarios } from "./compare-scenarios.js";
 export type {
@@ -50,6 +50,6 @@ export { contentHash } from "./content-hash.js";
 export { dataAndAssumptions } from "./data-and-assumptions.js";
 export type { DataAndAssumptions, DataAndAssumptionsOptions, SourcedFigure, SourcedResult } from "./data-and-assumptions.js";
 export { EvaluateOptionsSchema, LIBRARY_VERSION, evaluate } from "./evaluate.js";
-export type { EvaluateOptions, ScenarioResult, WardCapacity } from "./evaluate.js";
+export type { EvaluateOptions, ModeOutcome, ModesResult, ScenarioResult, WardCapacity } from "./evaluate.js";
 export { FactorDistributionSchema, UncertaintyOptionsSchema, uncertainty } from "./uncertainty.js";
 export type { FactorDistribution, UncertaintyInterval, UncertaintyOptions, UncertaintyResult } from "./uncertainty.js";
