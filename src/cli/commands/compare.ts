@@ -8,7 +8,7 @@ import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type Comm
 import { CliInputError } from "../errors.js";
 import { type BundledLoader, loadNetwork } from "../inputs.js";
 import { readScenarios } from "../scenario-files.js";
-import { BASELINE, changeMap, evaluateAll, scenarioMap } from "./evaluate.js";
+import { BASELINE, changeMap, evaluateAll, resultNotes, scenarioMap } from "./evaluate.js";
 import type { ServiceNetwork } from "../../model/types.js";
 import type { Scenario, ScenarioResult } from "../../scenario/index.js";
 
@@ -116,7 +116,7 @@ export function registerCompare(program: Command, io: CliIo, bundled: BundledLoa
     const sources = dataAndAssumptions(network, results);
     await finish("compare", io, flags, {
       rows: () => (comparison.ranking === null ? tradeOffRows(comparison) : rankingRows(comparison, comparison.ranking)),
-      notes: () => [nonDominatedText(comparison), ...sources.warnings.map((w) => `${w.scenario}: ${w.message}`), ...comparison.warnings],
+      notes: () => [nonDominatedText(comparison), ...resultNotes(results), ...comparison.warnings],
       json: () => comparison,
       csv: ({ bom }) => comparisonToCsv(comparison, { bom }),
       md: () => comparisonToMarkdown(comparison, { sources }),
