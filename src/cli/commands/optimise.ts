@@ -49,6 +49,20 @@ function candidatesOf(network: ServiceNetwork, among: string): Site[] {
   return pick;
 }
 
+/** The objective for people: named by method, in its unit (person-minutes; covered population and share). */
+function objectiveColumns(method: string, result: SiteSelectionResult & { meanMinutes?: number }, totalPopulation: number): Record<string, string | number> {
+  if (method === "p-median") return { "person-minutes": Math.round(result.objective).toLocaleString("en-GB"), "mean minutes": result.meanMinutes === undefined ? "—" : result.meanMinutes.toFixed(1) };
+  if (method === "p-center") return { "longest trip (min)": result.objective.toFixed(1) };
+  if (method === "mclp") return { "covered population": Math.round(result.objective).toLocaleString("en-GB"), "covered share": totalPopulation > 0 ? `${((100 * result.objective) / totalPopulation).toFixed(1)}%` : "—" };
+  return { "sites needed": result.objective };
+}
+
+/** The chosen sites (ringed) and the zones they serve; zones beyond a cover standard read "not covered". */
+function optimiseMap(network: ServiceNetwork, sites: Site[], assignments: { zone: string; site: string | null; minutes: number }[], chosen: readonly string[], title: string, coverage: { coverMinutes?: number }): string {
+  const extra = { ...(network.graph === undefined ? {} : { graph: network.graph }), ...(network.metadata === undefined ? {} : { metadata: network.metadata }) };
+  return renderSvgMap({ sites, zones: network.zones, ...extra }, { assignments, links: false, chosen }, { title, colourBy: "site", mainRoads: network.graph !== undefined, ...coverage });
+}
+
 export function registerOptimise(program: Command, io: CliIo, bundled: BundledLoader): void {
   const cmd = program
     .command("optimise")
@@ -142,13 +156,7 @@ export function registerOptimise(program: Command, io: CliIo, bundled: BundledLo
       results.map(({ p, result }) => ({
         p,
         chosen: result.chosen.map((id) => name.get(id) ?? id).join("; "),
-        ...(flags.method === "p-median"
-          ? { "person-minutes": Math.round(result.objective).toLocaleString("en-GB"), "mean minutes": result.meanMinutes === undefined ? "—" : result.meanMinutes.toFixed(1) }
-          : flags.method === "p-center"
-            ? { "longest trip (min)": result.objective.toFixed(1) }
-            : flags.method === "mclp"
-              ? { "covered population": Math.round(result.objective).toLocaleString("en-GB"), "covered share": totalPopulation > 0 ? `${((100 * result.objective) / totalPopulation).toFixed(1)}%` : "—" }
-              : { "sites needed": result.objective }),
+        ...objectiveColumns(flags.method, result, totalPopulation),
         gap: `${(100 * result.gap).toFixed(2)}%`,
         proven: result.proven ? "yes" : "no",
         unreachable: result.unreachable.length,
@@ -168,13 +176,7 @@ export function registerOptimise(program: Command, io: CliIo, bundled: BundledLo
       csv: ({ bom }) => toCsv(rows, { bom }),
       json: () => ({ method: flags.method, among: flags.among, runs: results.map(({ p, result }) => ({ p, ...result })), provenance: matrix.provenance ?? null }),
       geojson: () => zonesToGeoJSON(network.zones, { assignments }),
-      svg: () =>
-        renderSvgMap({ sites: mapSites, zones: network.zones, ...(network.graph === undefined ? {} : { graph: network.graph }), ...(network.metadata === undefined ? {} : { metadata: network.metadata }) }, { assignments, links: false, chosen: last.chosen }, {
-          title: `${flags.method}: ${last.chosen.length} chosen sites${cover === undefined ? "" : `, ${cover}-minute cover`}`,
-          colourBy: "site",
-          mainRoads: network.graph !== undefined,
-          ...coverage,
-        }),
+      svg: () => optimiseMap(network, mapSites, assignments, last.chosen, `${flags.method}: ${last.chosen.length} chosen sites${cover === undefined ? "" : `, ${cover}-minute cover`}`, coverage),
     }, "table");
   });
 }
