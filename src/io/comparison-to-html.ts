@@ -47,8 +47,8 @@ export function dataAndAssumptionsSections(d: DataAndAssumptions | undefined, ex
   }
   sections.push({ heading: "Warnings", text: warnings.length > 0 ? warnings.join("\n\n") : "None." });
   if (d !== undefined && d.provenance.length > 0) {
-    const keys = Object.keys(d.provenance[0]).filter((k) => k !== "scenario");
-    sections.push({ heading: "Provenance", text: "Content hashes of the inputs and the library version, so each figure can be reproduced.", table: { columns: ["Scenario", ...keys], rows: d.provenance.map((p) => [p.scenario, ...keys.map((k) => p[k] ?? null)]) } });
+    const keys = Object.keys(d.provenance[0].hashes);
+    sections.push({ heading: "Provenance", text: "Content hashes of the inputs and the library version, so each figure can be reproduced.", table: { columns: ["Scenario", ...keys], rows: d.provenance.map((p) => [p.scenario, ...keys.map((k) => p.hashes[k] ?? null)]) } });
   }
   return sections;
 }

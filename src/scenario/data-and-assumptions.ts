@@ -22,7 +22,7 @@ export interface DataAndAssumptions {
   /** Each scenario's warnings, scenario by scenario. */
   readonly warnings: readonly { readonly scenario: string; readonly message: string }[];
   /** Content hashes per scenario, so a figure can be reproduced. */
-  readonly provenance: readonly ({ readonly scenario: string } & Readonly<Record<string, string | null>>)[];
+  readonly provenance: readonly { readonly scenario: string; readonly hashes: Readonly<Record<string, string | null>> }[];
 }
 
 /** The part of a scenario result this reads. */
@@ -88,7 +88,7 @@ export function dataAndAssumptions(network: Pick<ServiceNetwork, "assumptions" |
     attribution: opts.attribution ?? network.metadata?.attribution ?? [],
     assumptions,
     warnings: results.flatMap((r) => r.warnings.map((message) => ({ scenario: r.scenario.name, message }))),
-    provenance: results.map((r) => ({ scenario: r.scenario.name, ...r.provenance })),
+    provenance: results.map((r) => ({ scenario: r.scenario.name, hashes: { ...r.provenance } })),
   };
 }
 
@@ -108,9 +108,9 @@ export function dataAndAssumptionsMarkdown(d: DataAndAssumptions | undefined, ex
   const warnings = [...(d?.warnings.map((w) => `${w.scenario}: ${w.message}`) ?? []), ...extraWarnings];
   out.push("**Warnings**", "", ...(warnings.length > 0 ? [...new Set(warnings)].map((w) => `- ${w}`) : ["- None."]), "");
   if (d !== undefined && d.provenance.length > 0) {
-    const keys = Object.keys(d.provenance[0]).filter((k) => k !== "scenario");
+    const keys = Object.keys(d.provenance[0].hashes);
     out.push("**Provenance** (content hashes)", "", `| Scenario | ${keys.join(" | ")} |`, `|:---|${keys.map(() => ":---").join("|")}|`);
-    for (const p of d.provenance) out.push(`| ${markdownCell(p.scenario)} | ${keys.map((k) => `\`${p[k] ?? "—"}\``).join(" | ")} |`);
+    for (const p of d.provenance) out.push(`| ${markdownCell(p.scenario)} | ${keys.map((k) => `\`${p.hashes[k] ?? "—"}\``).join(" | ")} |`);
     out.push("");
   }
   return out.join("\n");

@@ -136,7 +136,7 @@ describe("renderSvgMap: readable maps", () => {
     expect(given.getElementById("attribution")?.textContent?.trim()).toBe("Data: test");
   });
 
-  test.prop([fc.integer({ min: 13, max: 60 }), fc.integer({ min: 0, max: 4 })])("site colours stay distinct past 12 sites (with or without spokes)", (n, spokesPerHub) => {
+  test.prop([fc.integer({ min: 13, max: 60 }), fc.integer({ min: 0, max: 4 })], { numRuns: 25 })("site colours stay distinct past 12 sites (with or without spokes)", (n, spokesPerHub) => {
     const many: Site[] = [];
     for (let k = 0; k < n; k++) {
       many.push({ id: `h${k}`, name: `Hub ${k}`, kind: "hub", location: [0.5 + (k % 10) * 0.05, 51 + Math.floor(k / 10) * 0.05], status: "open" });

@@ -11,7 +11,7 @@ import { type BundledLoader, loadNetwork } from "../inputs.js";
 import { readScenarios } from "../scenario-files.js";
 import { withRoadGraph } from "../engines.js";
 import { addModeOptions, type ModeFlags } from "../modes.js";
-import { BASELINE, changeMap, cliModes, evaluateAll, scenarioFiles, scenarioMap } from "./evaluate-action.js";
+import { BASELINE, changeMap, cliModes, evaluateAll, resultNotes, scenarioFiles, scenarioMap } from "./evaluate-action.js";
 import type { ServiceNetwork } from "../../model/types.js";
 import type { Scenario, ScenarioResult } from "../../scenario/index.js";
 
@@ -99,7 +99,7 @@ export async function runCompare(io: CliIo, bundled: BundledLoader, files: strin
   const sources = dataAndAssumptions(network, results);
   await finish("compare", io, flags, {
     rows: () => (comparison.ranking === null ? tradeOffRows(comparison) : rankingRows(comparison, comparison.ranking)),
-    notes: () => [nonDominatedText(comparison), ...sources.warnings.map((w) => `${w.scenario}: ${w.message}`), ...comparison.warnings],
+    notes: () => [nonDominatedText(comparison), ...resultNotes(results), ...comparison.warnings],
     json: () => comparison,
     csv: ({ bom }) => comparisonToCsv(comparison, { bom }),
     md: () => comparisonToMarkdown(comparison, { sources }),

@@ -104,6 +104,15 @@ export function changeMap(network: ServiceNetwork, scenario: Scenario, result: S
   return renderSvgMap(applied, { change }, { title: `${result.scenario.name}: change in minutes to the nearest hub`, colourBy: "change", mainRoads: true });
 }
 
+/** Warnings and unsnapped or island site ids of each result, for stderr. */
+export function resultNotes(results: readonly ScenarioResult[]): string[] {
+  return results.flatMap((r) => [
+    ...r.warnings.map((w) => `${r.scenario.name}: ${w}`),
+    ...(r.sites.unsnapped.length > 0 ? [`${r.scenario.name}: not snapped to a road (treated as unreachable): ${r.sites.unsnapped.join(", ")}`] : []),
+    ...(r.sites.islands.length > 0 ? [`${r.scenario.name}: on a road island: ${r.sites.islands.join(", ")}`] : []),
+  ]);
+}
+
 /** Metrics by key over all results (a key missing from one result is unknown there, never shifted). */
 export function metricTable(results: readonly ScenarioResult[]): { key: string; label: string; unit: string; values: (number | null)[]; reasons: (string | null)[] }[] & { columns: string[] } {
   const keys = new Map<string, { label: string; unit: string }>();
@@ -135,7 +144,7 @@ export async function runEvaluate(io: CliIo, bundled: BundledLoader, files: stri
   await finish("evaluate", io, flags, {
     rows: () => table.map((row) => ({ metric: row.label, unit: unitLabel(row.unit), ...Object.fromEntries(table.columns.map((c, k) => [c, formatValue(row.values[k], row.unit)])) })),
     csv: ({ bom }) => toCsv(table.map((row) => ({ metric: row.key, label: row.label, unit: row.unit, ...Object.fromEntries(table.columns.map((c, k) => [c, row.values[k]])) })), { bom, columns: ["metric", "label", "unit", ...table.columns] }),
-    notes: () => results.flatMap((r) => r.warnings.map((w) => `${r.scenario.name}: ${w}`)),
+    notes: () => resultNotes(results),
     json: () => results,
     md: () => {
       const header = `| Metric | Unit | ${table.columns.join(" | ")} |\n|:---|:---|${table.columns.map(() => "---:").join("|")}|`;
