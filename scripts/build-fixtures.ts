@@ -30,6 +30,7 @@ import Flatbush from "flatbush";
 import { MultiDirectedGraph } from "graphology";
 import Papa from "papaparse";
 import type { RoadGraph } from "../src/model/index.js";
+import { METRES_PER_DEGREE } from "../src/internal/geo.js";
 import { deltaEncode, encodeVarints as varints } from "../src/kent-medway/codec.js";
 import { DEFAULT_SPEED_PROFILE } from "../src/network/speed-profile.js";
 import { createRouter, largestStronglyConnectedComponent } from "../src/routing/index.js";
@@ -124,7 +125,7 @@ const ASSUMPTIONS = {
 };
 
 // ---------- geometry helpers (local equirectangular metres) ----------
-const M_PER_DEG_LAT = 111_195;
+const M_PER_DEG_LAT = METRES_PER_DEGREE;
 type XY = [number, number];
 function segMetres(a: XY, b: XY): number {
   const kx = Math.cos(((a[1] + b[1]) / 2) * (Math.PI / 180)) * M_PER_DEG_LAT;

@@ -139,6 +139,10 @@ describe("applyScenario: errors name the change", () => {
     ["an unknown road name", [{ type: "closeRoad", name: "High Street" }], "UNKNOWN_ID", "changes[0].name", /road name "High Street"/],
     ["an unknown assumption path", [{ type: "setAssumption", path: "wards.paeds.meanLengthOfStayDays.value", value: 3 }], "UNKNOWN_ID", "changes[0].path", /assumption "wards.paeds".*"adultAcute", "pici"/],
     ["an invalid assumption value", [{ type: "setAssumption", path: "wards.pici.meanLengthOfStayDays.value", value: -3 }], "INVALID_INPUT", "changes[0].value", /assumptions.wards.pici.meanLengthOfStayDays.value invalid/],
+    ["an assumption path through __proto__", [{ type: "setAssumption", path: "__proto__.polluted", value: 1 }], "INVALID_INPUT", "changes[0].path", /"__proto__" cannot be an assumption key/],
+    ["an assumption path through constructor", [{ type: "setAssumption", path: "wards.constructor.prototype.x", value: 1 }], "INVALID_INPUT", "changes[0].path", /"constructor" cannot be an assumption key/],
+    ["an inherited assumption key", [{ type: "setAssumption", path: "wards.toString.value", value: 1 }], "UNKNOWN_ID", "changes[0].path", /assumption "wards.toString"/],
+    ["beds for an inherited ward name", [{ type: "setBeds", siteId: "hub-a", beds: { toString: 3 } }], "UNKNOWN_ID", "changes[0].beds.toString", /ward type "toString"/],
   ];
   for (const [what, changes, code, path, message] of cases) {
     it(`rejects ${what}`, () => {
@@ -149,6 +153,11 @@ describe("applyScenario: errors name the change", () => {
       expect(e.message).toMatch(message);
     });
   }
+
+  it("never writes through an object prototype, whatever the scenario file says", () => {
+    expect(() => applyScenario(testNetwork(), scenario({ type: "setAssumption", path: "__proto__.polluted", value: 1 }))).toThrow(InvalidInputError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 
   it("rejects road changes on a network without a graph", () => {
     const e = thrown(() => applyScenario(testNetwork({ graph: false }), scenario({ type: "closeRoad", ref: "A1" })));

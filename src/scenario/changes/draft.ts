@@ -117,7 +117,7 @@ export function requireOpenHub(draft: Draft, i: number, change: Change, hubId: s
 
 export function requireWards(draft: Draft, i: number, change: Change, beds: Record<string, number>, path: string): void {
   for (const ward of Object.keys(beds)) {
-    if (!(ward in draft.assumptions.wards)) {
+    if (!Object.hasOwn(draft.assumptions.wards, ward)) {
       const known = Object.keys(draft.assumptions.wards).map((w) => `"${w}"`).join(", ") || "none";
       throw new UnknownIdError(WHERE, `${label(i, change)}: ward type`, ward, `${path}.${ward}`, `Known ward types: ${known}.`);
     }

@@ -17,7 +17,7 @@ export function setRoadSpeed(draft: Draft, change: ChangeOf<"setRoadSpeed">, i: 
     }
   }
   graph.forEachEdge((key, attr) => {
-    const f = typeof attr.highway === "string" ? change.factors[attr.highway] : undefined;
+    const f = typeof attr.highway === "string" && Object.hasOwn(change.factors, attr.highway) ? change.factors[attr.highway] : undefined;
     if (f !== undefined) graph.setEdgeAttribute(key, "minutes", attr.minutes / f);
   });
 }
