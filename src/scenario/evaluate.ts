@@ -117,6 +117,11 @@ export interface ScenarioResult {
     readonly graph: string | null;
     readonly scenario: string;
     readonly assumptions: string;
+    /**
+     * How travel times were computed: `"hubspoke-router"`; with a router made with
+     * `preprocess: "ch"`, `"hubspoke-router: contraction hierarchy (RPHAST)"`; for a road
+     * change with such a router, plain Dijkstra on the changed roads (stated in the text).
+     */
     readonly travelTimes: string;
   };
 }
@@ -195,7 +200,7 @@ function groupMean(result: AccessByGroupResult | null, groups: readonly (string 
 export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scenario, options: EvaluateOptions = {}): ScenarioResult {
   const opts = parseInput(WHERE, EvaluateOptionsSchema, options, "options");
   const parsed = parseInput(WHERE, ScenarioSchema, scenario, "scenario");
-  const { applied, cache, matrix, hubs, spokes, warnings } = prepareScenario(WHERE, network, parsed, opts);
+  const { applied, cache, matrix, hubs, spokes, warnings, travelTimes } = prepareScenario(WHERE, network, parsed, opts);
   const memo = opts.cache;
   const zones = applied.zones;
   const hubIds = hubs.map((s) => s.id);
@@ -415,7 +420,7 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
       graph: graphHash,
       scenario: contentHash(parsed),
       assumptions: memoHash(cache, applied.assumptions, () => contentHash(applied.assumptions)),
-      travelTimes: "hubspoke-router",
+      travelTimes,
     },
   };
 }

@@ -13,6 +13,7 @@ import {
 import { contentHash } from "./content-hash.js";
 import type { DemandZone, ServiceNetwork, Site } from "../model/index.js";
 import { createRouter, type Router } from "../routing/index.js";
+import { coreOf } from "../routing/router-core.js";
 import { applyScenario } from "./apply-scenario.js";
 import { type CachedMatrix, type ScenarioCache, createScenarioCache, matrixWithLegs } from "./create-scenario-cache.js";
 import type { Scenario } from "./schema.js";
@@ -34,7 +35,14 @@ export interface Prepared {
   readonly hubs: readonly Site[];
   readonly spokes: readonly Site[];
   readonly warnings: string[];
+  /** How the scenario's travel times were computed (the result's `provenance.travelTimes`). */
+  readonly travelTimes: string;
 }
+
+/** Provenance of travel times from a router made with `preprocess: "ch"`. */
+export const ROUTER_CH = "hubspoke-router: contraction hierarchy (RPHAST)";
+/** Provenance when a road change makes a contraction-hierarchy router fall back to plain Dijkstra. */
+export const ROUTER_CH_FALLBACK = "hubspoke-router: Dijkstra on the changed roads (road change; the contraction hierarchy covers the unchanged graph only)";
 
 export function prepareScenario(
   where: string,
@@ -44,10 +52,16 @@ export function prepareScenario(
 ): Prepared {
   const applied = applyScenario(network, scenario);
   let cache: ScenarioCache;
+  let travelTimes = "hubspoke-router";
   if (options.cache !== undefined && options.cache.covers(applied.graph)) cache = options.cache;
   else if (options.router !== undefined && options.router.graph === applied.graph) cache = createScenarioCache(options.router);
-  else if (applied.graph !== undefined) cache = createScenarioCache(createRouter(applied.graph));
-  else {
+  else if (applied.graph !== undefined) {
+    cache = createScenarioCache(createRouter(applied.graph));
+    // a road change: contracting the changed graph (~1 s on Kent & Medway) costs more than the
+    // scenario's own columns by plain Dijkstra, so it falls back to the default kernel
+    const given = options.router ?? options.cache?.router;
+    if (given !== undefined && coreOf(given)?.ch != null) travelTimes = ROUTER_CH_FALLBACK;
+  } else {
     throw new InvalidInputError(where, [{ path: "options.router", message: "no road graph to route on: pass network.graph or options.router (createRouter(graph))" }]);
   }
   const hubs = applied.sites.filter((s) => s.kind === "hub" && s.status === "open");
@@ -65,7 +79,8 @@ export function prepareScenario(
   if (matrix.islands.length > 0) {
     warnings.push(`${where}: ${matrix.islands.length} zone(s) or site(s) snapped onto a road island: ${matrix.islands.slice(0, 10).join(", ")}`);
   }
-  return { applied, cache, matrix, hubs, spokes, warnings };
+  if (travelTimes === "hubspoke-router" && coreOf(cache.router)?.ch != null) travelTimes = ROUTER_CH;
+  return { applied, cache, matrix, hubs, spokes, warnings, travelTimes };
 }
 
 /** The bed target: the option, else the assumptions' blocking then occupancy target, else 0.85 occupancy (warned). */
