@@ -260,7 +260,10 @@ async function englandPart(): Promise<void> {
   );
   const cmp = compare(dj.value, full.value.minutes, (k) => Math.floor(k / sample) * sites.length + (k % sample) * step);
   say(`  sampled cells bit-identical ${cmp.identical} of ${dj.value.length}; max relative difference ${cmp.maxRel.toExponential(2)}; finiteness agrees: ${cmp.finiteAgree}`);
-  say(`  CH full matrix vs default (extrapolated, 2 ideal workers): ${((perSite * sites.length) / 2 / full.wall).toFixed(1)}× by wall`);
+  say(
+    `  CH full matrix vs default (extrapolated): ${((perSite * sites.length) / 2 / full.wall).toFixed(1)}× by wall (2 ideal workers), ` +
+      `${(((dj.cpu / sample) * sites.length) / full.cpu).toFixed(1)}× by CPU`,
+  );
 }
 
 if (which === "all" || which === "km") kentMedwayPart();
