@@ -12,3 +12,5 @@ export type { MatrixTable } from "./matrix-provider.js";
 export { isTravelTimeProvider } from "./provider.js";
 export type { ProviderEndpoint, TravelTimeProvider } from "./provider.js";
 export { largestStronglyConnectedComponent } from "./largest-strongly-connected-component.js";
+export { roadGraphFromArrays } from "./road-graph-from-arrays.js";
+export type { RoadArrays } from "./road-graph-from-arrays.js";

@@ -1,5 +1,6 @@
 import { InvalidInputError, NotCoveredError, UnknownIdError } from "../errors.js";
 import type { CostMatrix, LonLat, RoadGraph } from "../model/index.js";
+import { coreOf } from "../routing/router-core.js";
 import { isTravelTimeProvider, type Endpoint, type LocatedItem, type Router, type SnappedPoint, type TravelTimeProvider } from "../routing/index.js";
 
 /** What scenario travel times come from: the router, or any travel-time provider. */
@@ -121,9 +122,19 @@ interface ColumnSource {
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** Provenance of travel times from a router made with `preprocess: "ch"`. */
+export const ROUTER_CH = "hubspoke-router: contraction hierarchy (RPHAST)";
+/** Provenance when a road change makes a contraction-hierarchy router fall back to plain Dijkstra. */
+export const ROUTER_CH_FALLBACK = "hubspoke-router: Dijkstra on the changed roads (road change; the contraction hierarchy covers the unchanged graph only)";
+
+/** Whether a router was made with `preprocess: "ch"`. */
+export function isChRouter(router: Router | null | undefined): boolean {
+  return router != null && coreOf(router)?.ch != null;
+}
+
 function routerSource(router: Router): ColumnSource {
   return {
-    engine: "hubspoke-router",
+    engine: isChRouter(router) ? ROUTER_CH : "hubspoke-router",
     router,
     snapZones(zones) {
       const snap = router.snap(zones.map((z) => ({ id: z.id, location: z.location })));

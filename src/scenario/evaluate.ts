@@ -588,7 +588,7 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
   const opts = parseInput(WHERE, EvaluateOptionsSchema, options, "options");
   const parsed = parseInput(WHERE, ScenarioSchema, scenario, "scenario");
   const modeNames = checkModes(opts, options);
-  const { applied, cache, matrix, hubs, spokes, warnings } = prepareScenario(WHERE, network, parsed, opts, opts.mode);
+  const { applied, cache, matrix, hubs, spokes, warnings, travelTimes } = prepareScenario(WHERE, network, parsed, opts, opts.mode);
   const zones = applied.zones;
   let populationMemo: number[] | null = null;
   const ctx: Context = {
@@ -666,7 +666,7 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
       graph: graphHash,
       scenario: contentHash(parsed),
       assumptions: memoHash(cache, applied.assumptions, () => contentHash(applied.assumptions)),
-      travelTimes: cache.engine,
+      travelTimes,
     },
   };
 }

@@ -14,7 +14,7 @@ import { contentHash } from "./content-hash.js";
 import type { DemandZone, RoadGraph, ServiceNetwork, Site } from "../model/index.js";
 import { createRouter, isTravelTimeProvider, type Router, type TravelTimeProvider } from "../routing/index.js";
 import { applyScenario } from "./apply-scenario.js";
-import { type CachedMatrix, type ScenarioCache, createScenarioCache, matrixWithLegs } from "./create-scenario-cache.js";
+import { type CachedMatrix, ROUTER_CH_FALLBACK, type ScenarioCache, createScenarioCache, isChRouter, matrixWithLegs } from "./create-scenario-cache.js";
 import type { Scenario } from "./schema.js";
 
 const OpenUnit = z.number().gt(0).lt(1);
@@ -45,6 +45,8 @@ export interface Prepared {
   readonly hubs: readonly Site[];
   readonly spokes: readonly Site[];
   readonly warnings: string[];
+  /** How the scenario's travel times were computed (the result's `provenance.travelTimes`). */
+  readonly travelTimes: string;
 }
 
 /** Where a scenario's travel times come from: a cache, a provider, a router, or the network's graph. */
@@ -182,7 +184,11 @@ export function prepareScenario(where: string, network: ServiceNetwork, scenario
   if (matrix.islands.length > 0) {
     warnings.push(`${where}: ${matrix.islands.length} zone(s) or site(s) snapped onto a road island: ${matrix.islands.slice(0, 10).join(", ")}`);
   }
-  return { applied, cache, matrix, hubs, spokes, warnings };
+  // a road change with a contraction-hierarchy router: contracting the changed graph (~1 s on
+  // Kent & Medway) costs more than the scenario's own columns, so they come from plain Dijkstra
+  const given = options.router ?? options.cache?.router ?? null;
+  const travelTimes = isChRouter(given) && cache.router !== given ? ROUTER_CH_FALLBACK : cache.engine;
+  return { applied, cache, matrix, hubs, spokes, warnings, travelTimes };
 }
 
 /** The bed target: the option, else the assumptions' blocking then occupancy target, else 0.85 occupancy (warned). */

@@ -159,3 +159,37 @@ describe("evaluate properties", () => {
     },
   );
 });
+
+describe("evaluate with a contraction-hierarchy router", () => {
+  const strip = (r: ReturnType<typeof evaluate>) => JSON.parse(JSON.stringify({ ...r, provenance: { ...r.provenance, travelTimes: "" } }));
+  const near = (a: unknown, b: unknown): void => {
+    if (typeof a === "number" && typeof b === "number") {
+      expect(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))).toBe(true);
+      return;
+    }
+    if (a !== null && typeof a === "object") {
+      expect(Object.keys(a as object)).toEqual(Object.keys(b as object));
+      for (const k of Object.keys(a as object)) near((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
+      return;
+    }
+    expect(a).toEqual(b);
+  };
+
+  it("gives the default router's results, says so in provenance, and falls back to Dijkstra for road changes", () => {
+    const net = testNetwork();
+    const ch = createRouter(net.graph!, { preprocess: "ch" });
+    const base = scenario("base");
+    const a = evaluate(net, base);
+    const b = evaluate(net, base, { router: ch });
+    near(strip(b), strip(a));
+    expect(a.provenance.travelTimes).toBe("hubspoke-router");
+    expect(b.provenance.travelTimes).toMatch(/contraction hierarchy/);
+    const cache = createScenarioCache(ch);
+    const moved = scenario("closed", { type: "closeSite", siteId: "spoke-2" });
+    near(strip(evaluate(net, moved, { cache })), strip(evaluate(net, moved)));
+    const roads = scenario("slow", { type: "setRoadSpeed", factors: { primary: 0.5 } });
+    const viaCh = evaluate(net, roads, { cache });
+    expect(viaCh.provenance.travelTimes).toMatch(/Dijkstra on the changed roads/);
+    expect(strip(viaCh)).toEqual(strip(evaluate(net, roads)));
+  });
+});

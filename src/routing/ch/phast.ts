@@ -148,6 +148,49 @@ export function chSweep(offsets: Int32Array, targets: Int32Array, weights: Float
     }
     return;
   }
+  if (batch === 8) {
+    // the usual batch: eight labels kept in registers while x's edges are read
+    for (let x = 0; x < nLocal; x++) {
+      const bx = x * 8;
+      let d0 = labels[bx];
+      let d1 = labels[bx + 1];
+      let d2 = labels[bx + 2];
+      let d3 = labels[bx + 3];
+      let d4 = labels[bx + 4];
+      let d5 = labels[bx + 5];
+      let d6 = labels[bx + 6];
+      let d7 = labels[bx + 7];
+      for (let e = offsets[x], end = offsets[x + 1]; e < end; e++) {
+        const w = weights[e];
+        const y = targets[e] * 8;
+        let t = w + labels[y];
+        if (t < d0) d0 = t;
+        t = w + labels[y + 1];
+        if (t < d1) d1 = t;
+        t = w + labels[y + 2];
+        if (t < d2) d2 = t;
+        t = w + labels[y + 3];
+        if (t < d3) d3 = t;
+        t = w + labels[y + 4];
+        if (t < d4) d4 = t;
+        t = w + labels[y + 5];
+        if (t < d5) d5 = t;
+        t = w + labels[y + 6];
+        if (t < d6) d6 = t;
+        t = w + labels[y + 7];
+        if (t < d7) d7 = t;
+      }
+      labels[bx] = d0;
+      labels[bx + 1] = d1;
+      labels[bx + 2] = d2;
+      labels[bx + 3] = d3;
+      labels[bx + 4] = d4;
+      labels[bx + 5] = d5;
+      labels[bx + 6] = d6;
+      labels[bx + 7] = d7;
+    }
+    return;
+  }
   for (let x = 0; x < nLocal; x++) {
     const bx = x * batch;
     for (let e = offsets[x], end = offsets[x + 1]; e < end; e++) {
@@ -202,15 +245,16 @@ export function runChSearches(
     }
     sweep(job.sweepOffsets, job.sweepTargets, job.sweepWeights, labels, nLocal, K);
     // hot path
-    for (let k = 0; k < count; k++) {
-      const base = (s0 + k) * job.sStride;
-      for (let t = 0; t < nTargets; t++) {
+    // targets outer: in a zones × sites matrix a batch's cells of one zone are adjacent
+    for (let t = 0; t < nTargets; t++) {
+      const row = t * job.tStride;
+      for (let k = 0; k < count; k++) {
         let best = Infinity;
         for (let q = exitStart[t], end = exitStart[t + 1]; q < end; q++) {
           const v = exitCosts[q] + labels[exitLocal[q] * K + k];
           if (v < best) best = v;
         }
-        out[t * job.tStride + base] = best <= cutoff ? best : Infinity;
+        out[row + (s0 + k) * job.sStride] = best <= cutoff ? best : Infinity;
       }
     }
   }
