@@ -1,6 +1,6 @@
 import { geoMercator, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { UnknownIdError, parseInput } from "../errors.js";
 import type { DemandZone, ServiceNetwork, Site } from "../model/types.js";
 import { escapeXml, rewindGeometry } from "./internal.js";
@@ -9,19 +9,19 @@ import { type MapAssignment, assignmentOf } from "./zones-to-geojson.js";
 type ZoneAssignment = { zone: string; site: string | null; minutes: number };
 
 const RenderSvgMapOptionsSchema = z.strictObject({
-  width: z.number().int().min(200).max(10_000).default(800),
-  height: z.number().int().min(200).max(10_000).default(640),
+  width: z._default(z.number().check(z.int()).check(z.minimum(200)).check(z.maximum(10_000)), 800),
+  height: z._default(z.number().check(z.int()).check(z.minimum(200)).check(z.maximum(10_000)), 640),
   /** Zone fill: the assigned `site`, that site's parent `hub` (spokes roll up), `minutes` bands, or `none`. */
-  colourBy: z.enum(["site", "hub", "minutes", "none"]).default("hub"),
-  title: z.string().optional(),
+  colourBy: z._default(z.enum(["site", "hub", "minutes", "none"]), "hub"),
+  title: z.optional(z.string()),
   /** Upper bounds of the minutes bands; the last band is open-ended. */
-  minutesBreaks: z.array(z.number().positive()).min(1).max(8).default([15, 30, 45, 60]),
-  legend: z.boolean().default(true),
-  scaleBar: z.boolean().default(true),
+  minutesBreaks: z._default(z.array(z.number().check(z.positive())).check(z.minLength(1)).check(z.maxLength(8)), [15, 30, 45, 60]),
+  legend: z._default(z.boolean(), true),
+  scaleBar: z._default(z.boolean(), true),
   /** Write hub names beside their symbols. */
-  labels: z.boolean().default(true),
+  labels: z._default(z.boolean(), true),
   /** Draw closed sites (greyed, crossed). */
-  showClosed: z.boolean().default(true),
+  showClosed: z._default(z.boolean(), true),
 });
 export type RenderSvgMapOptions = z.input<typeof RenderSvgMapOptionsSchema>;
 

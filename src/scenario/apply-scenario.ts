@@ -1,4 +1,5 @@
 import { InvalidInputError, UnknownIdError, formatPath, parseInput } from "../errors.js";
+import { EN } from "../internal/zod-locale.js";
 import {
   AssumptionsSchema,
   type Assumptions,
@@ -326,7 +327,7 @@ function applyOne(draft: Draft, change: Change, i: number): void {
         parent = next as Record<string, unknown>;
       }
       parent[keys[keys.length - 1]] = structuredClone(change.value);
-      const checked = AssumptionsSchema.safeParse(assumptions);
+      const checked = AssumptionsSchema.safeParse(assumptions, EN);
       if (!checked.success) {
         throw new InvalidInputError(
           WHERE,

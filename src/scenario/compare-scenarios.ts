@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DuplicateIdError, InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
 import type { ComparableResult, MetricDirection, ZoneOutcome } from "./metrics.js";
 
@@ -8,24 +8,24 @@ const WHERE = "compareScenarios";
 export const DEFAULT_RANK_BY: readonly string[] = ["capacity.outOfAreaBedDays", "access.hub.meanMinutes"];
 
 const RankKey = z.union([
-  z.string().min(1),
-  z.strictObject({ metric: z.string().min(1), better: z.enum(["lower", "higher"]) }),
+  z.string().check(z.minLength(1)),
+  z.strictObject({ metric: z.string().check(z.minLength(1)), better: z.enum(["lower", "higher"]) }),
 ]);
 
 export const CompareScenariosOptionsSchema = z.strictObject({
   /** Scenario id of the baseline (default: the first result). */
-  baseline: z.string().min(1).optional(),
+  baseline: z.optional(z.string().check(z.minLength(1))),
   /**
    * Ranking criterion: metric keys compared in order (ties go to the next key, then to input
    * order). A bare key uses the metric's own direction; `{ metric, better }` overrides it.
    */
-  rankBy: z.array(RankKey).min(1).default([...DEFAULT_RANK_BY]),
+  rankBy: z._default(z.array(RankKey).check(z.minLength(1)), [...DEFAULT_RANK_BY]),
   /** A zone gains or loses when its minutes change by more than this. */
-  thresholdMinutes: z.number().nonnegative().default(5),
+  thresholdMinutes: z._default(z.number().check(z.nonnegative()), 5),
   /** Which journey gainers and losers are measured on. */
-  measure: z.enum(["hub", "spoke"]).default("hub"),
+  measure: z._default(z.enum(["hub", "spoke"]), "hub"),
   /** Which catchment switches are reported on: nearest hub or the hub reached through the spoke. */
-  catchment: z.enum(["nearest", "hierarchical"]).default("nearest"),
+  catchment: z._default(z.enum(["nearest", "hierarchical"]), "nearest"),
 });
 export type CompareScenariosOptions = z.input<typeof CompareScenariosOptionsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { ScenarioComparison } from "./compare-scenarios.js";
 import { csvField, csvNumber } from "./format.js";
@@ -8,7 +8,7 @@ export const ComparisonToCsvOptionsSchema = z.strictObject({
    * Which table: `metrics` (one line per metric and scenario), `ranking`, `gainersLosers` (one
    * line per zone beyond the threshold) or `switches`.
    */
-  table: z.enum(["metrics", "ranking", "gainersLosers", "switches"]).default("metrics"),
+  table: z._default(z.enum(["metrics", "ranking", "gainersLosers", "switches"]), "metrics"),
 });
 export type ComparisonToCsvOptions = z.input<typeof ComparisonToCsvOptionsSchema>;
 

@@ -1,15 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { ScenarioComparison } from "./compare-scenarios.js";
 import { formatDelta, formatValue, markdownCell } from "./format.js";
 
 export const ComparisonToMarkdownOptionsSchema = z.strictObject({
   /** Heading text (level 2). */
-  title: z.string().default("Scenario comparison"),
+  title: z._default(z.string(), "Scenario comparison"),
   /** Largest number of zones listed per option under gainers and losers (0: summary only). */
-  maxZones: z.number().int().nonnegative().default(10),
+  maxZones: z._default(z.number().check(z.int()).check(z.nonnegative()), 10),
   /** Largest number of switch lines (grouped by from → to) per option. */
-  maxSwitches: z.number().int().nonnegative().default(20),
+  maxSwitches: z._default(z.number().check(z.int()).check(z.nonnegative()), 20),
 });
 export type ComparisonToMarkdownOptions = z.input<typeof ComparisonToMarkdownOptionsSchema>;
 

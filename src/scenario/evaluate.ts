@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import packageJson from "../../package.json" with { type: "json" };
 import {
   accessByGroup,
@@ -47,11 +47,11 @@ export const EvaluateOptionsSchema = z.strictObject({
   /** A column cache from {@link createScenarioCache}, reused across evaluations (preferred for sweeps). */
   cache: CacheOption,
   /** Access thresholds, minutes. */
-  thresholdsMinutes: z.array(z.number().nonnegative()).min(1).default([30, 45, 60]),
+  thresholdsMinutes: z._default(z.array(z.number().check(z.nonnegative())).check(z.minLength(1)), [30, 45, 60]),
   /** Bed target; default the network's `assumptions.targetBlocking`, else `targetOccupancy`. */
   bedTarget: BedTargetOption,
   /** Each zone admitted wholly to one hub (or wholly out of area) rather than split. */
-  singleSource: z.boolean().default(false),
+  singleSource: z._default(z.boolean(), false),
 });
 export type EvaluateOptions = z.input<typeof EvaluateOptionsSchema>;
 

@@ -1,6 +1,6 @@
 // Shared by evaluate() and uncertainty(): apply the scenario and route zones to open sites
 // through a column cache.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError } from "../errors.js";
 import {
   bedsRequired,
@@ -17,15 +17,13 @@ import { applyScenario } from "./apply-scenario.js";
 import { type CachedMatrix, type ScenarioCache, createScenarioCache, matrixWithLegs } from "./create-scenario-cache.js";
 import type { Scenario } from "./schema.js";
 
-const OpenUnit = z.number().gt(0).lt(1);
+const OpenUnit = z.number().check(z.gt(0)).check(z.lt(1));
 
-export const RouterOption = z
-  .custom<Router>((v) => v !== null && typeof v === "object" && typeof (v as Router).travelTimes === "function", "expected a router from createRouter")
-  .optional();
-export const CacheOption = z
-  .custom<ScenarioCache>((v) => v !== null && typeof v === "object" && typeof (v as ScenarioCache).matrix === "function", "expected a cache from createScenarioCache")
-  .optional();
-export const BedTargetOption = z.union([z.strictObject({ targetBlocking: OpenUnit }), z.strictObject({ targetOccupancy: OpenUnit })]).optional();
+export const RouterOption = z.optional(z
+  .custom<Router>((v) => v !== null && typeof v === "object" && typeof (v as Router).travelTimes === "function", "expected a router from createRouter"));
+export const CacheOption = z.optional(z
+  .custom<ScenarioCache>((v) => v !== null && typeof v === "object" && typeof (v as ScenarioCache).matrix === "function", "expected a cache from createScenarioCache"));
+export const BedTargetOption = z.optional(z.union([z.strictObject({ targetBlocking: OpenUnit }), z.strictObject({ targetOccupancy: OpenUnit })]));
 
 export interface Prepared {
   readonly applied: ServiceNetwork;
