@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
+import { EN } from "./internal/zod-locale.js";
 
 /**
  * Stable machine-readable codes. The `code`/`name` pair is the contract; messages may be
@@ -216,7 +217,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Turn a ZodError into issues that name the path and the offending value. */
-export function issuesFromZod(error: z.ZodError, input: unknown, prefix = ""): InputIssue[] {
+export function issuesFromZod(error: z.core.$ZodError, input: unknown, prefix = ""): InputIssue[] {
   return error.issues.map((issue) => {
     const path = formatPath(issue.path);
     const full = prefix === "" ? path : path === "" ? prefix : path.startsWith("[") ? `${prefix}${path}` : `${prefix}.${path}`;
@@ -230,8 +231,8 @@ export function issuesFromZod(error: z.ZodError, input: unknown, prefix = ""): I
  * Parse untrusted input at a public boundary; throws {@link InvalidInputError} naming every
  * bad path and value. Never call inside loops.
  */
-export function parseInput<S extends z.ZodType>(where: string, schema: S, value: unknown, prefix = ""): z.output<S> {
-  const result = schema.safeParse(value);
+export function parseInput<S extends z.ZodMiniType>(where: string, schema: S, value: unknown, prefix = ""): z.output<S> {
+  const result = schema.safeParse(value, EN);
   if (!result.success) {
     throw new InvalidInputError(where, issuesFromZod(result.error, value, prefix), { cause: result.error });
   }

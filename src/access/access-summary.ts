@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/types.js";
 import { type AlignedValues, alignValues, checkMatrix, nearestColumns, resolveColumns } from "../internal/align.js";
@@ -6,9 +6,9 @@ import { type AccessSummary, sortByMinutes, summarise } from "./summary-kernel.j
 
 export const AccessSummaryOptionsSchema = z.strictObject({
   /** Report population and share within each of these minutes (inclusive). */
-  thresholdsMinutes: z.array(z.number().nonnegative("must be a non-negative number of minutes")).default([30, 45, 60]),
+  thresholdsMinutes: z._default(z.array(z.number().check(z.nonnegative("must be a non-negative number of minutes"))), [30, 45, 60]),
   /** Only consider these destination ids (default: all). */
-  among: z.array(z.string().min(1)).optional(),
+  among: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 export type AccessSummaryOptions = z.input<typeof AccessSummaryOptionsSchema>;
 

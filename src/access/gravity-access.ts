@@ -8,7 +8,7 @@
  * Sites have no demand side in this measure, so there is no "site without demand" case
  * (see twoStepFloatingCatchment for a supply-to-demand ratio). Cost O(origins × sites).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import { NeumaierSum } from "../internal/summation.js";
 import type { CostMatrix } from "../model/types.js";
@@ -20,7 +20,7 @@ const GravityOptionsSchema = z.strictObject({
   /** Distance decay, e.g. `decay.power({ beta: 1.5 })` or `decay.exponential({ beta: 0.05 })`. */
   decay: DecaySchema,
   /** Ignore sites farther than this (inclusive); default no limit. */
-  maxMinutes: z.number().positive("must be a positive number of minutes").default(Infinity),
+  maxMinutes: z._default(z.number().check(z.positive("must be a positive number of minutes")), Infinity),
 });
 export type GravityAccessOptions = z.input<typeof GravityOptionsSchema>;
 

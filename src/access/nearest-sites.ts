@@ -1,11 +1,11 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/types.js";
 import { checkMatrix, nearestColumns, resolveColumns } from "../internal/align.js";
 
 const NearestSitesOptionsSchema = z.strictObject({
   /** Destination ids to choose from (default: all). */
-  among: z.array(z.string().min(1)).optional(),
+  among: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 export type NearestSitesOptions = z.input<typeof NearestSitesOptionsSchema>;
 

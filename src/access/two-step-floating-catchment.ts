@@ -17,7 +17,7 @@
  * Cost: two passes over the matrix (O(origins × sites)), no matrix-sized allocation; sums are
  * compensated (Neumaier).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/types.js";
 import { type AlignedValues, alignValues, checkMatrix } from "../internal/align.js";
@@ -25,9 +25,9 @@ import { DecaySchema } from "../model/decay.js";
 
 const TwoStepOptionsSchema = z.strictObject({
   /** Catchment d0 in minutes (inclusive). */
-  catchmentMinutes: z.number().positive("must be a positive number of minutes"),
+  catchmentMinutes: z.number().check(z.positive("must be a positive number of minutes")),
   /** Distance decay inside the catchment (default: weight 1, the original 2SFCA). */
-  decay: DecaySchema.optional(),
+  decay: z.optional(DecaySchema),
 });
 export type TwoStepFloatingCatchmentOptions = z.input<typeof TwoStepOptionsSchema>;
 

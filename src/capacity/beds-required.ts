@@ -1,8 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
 import { checkErlangArgs } from "./erlang-b.js";
 
-const OpenUnit = z.number().gt(0, "must be strictly between 0 and 1").lt(1, "must be strictly between 0 and 1");
+const OpenUnit = z.number().check(z.gt(0, "must be strictly between 0 and 1")).check(z.lt(1, "must be strictly between 0 and 1"));
 
 export const BedsRequiredTargetSchema = z.union([
   z.strictObject({ targetBlocking: OpenUnit }),

@@ -22,7 +22,7 @@
  * same flows. Time O(zones·sites + A·sites²) for A augmentations (≈ displaced zones +
  * saturations); memory O(zones × sites) Float64 (1,100 × 61 × 8 B ≈ 0.5 MB per array).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InfeasibleError, type InputIssue, InvalidInputError, parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
 import { branchAndBound, heuristicSingleSource } from "./internal/single-source.js";
@@ -33,31 +33,31 @@ const where = "capacitatedAssignment";
 
 const OutOfAreaSchema = z.strictObject({
   /** Name of the sink, reported as the destination of overflow. */
-  name: z.string().min(1).default("Out of area"),
+  name: z._default(z.string().check(z.minLength(1)), "Out of area"),
   /** Travel minutes from any zone to an out-of-area placement. */
-  minutes: z.number().nonnegative(),
+  minutes: z.number().check(z.nonnegative()),
   /** Cost of one out-of-area bed-day (e.g. £ per bed-day). */
-  costPerBedDay: z.number().nonnegative(),
+  costPerBedDay: z.number().check(z.nonnegative()),
 });
 
 export const CapacitatedAssignmentOptionsSchema = z.strictObject({
   /** Overflow sink; without it, demand that does not fit is an error. */
-  outOfArea: OutOfAreaSchema.optional(),
+  outOfArea: z.optional(OutOfAreaSchema),
   /** Each zone served whole by one site (or wholly out of area). */
-  singleSource: z.boolean().default(false),
+  singleSource: z._default(z.boolean(), false),
   /**
    * Unit of `demand` and `capacity`: `"beds"` (offered load, mean occupied beds) or
    * `"admissions"` (per year). Used only to turn out-of-area demand into bed-days.
    */
-  demandUnit: z.enum(["beds", "admissions"]).default("beds"),
+  demandUnit: z._default(z.enum(["beds", "admissions"]), "beds"),
   /** Mean length of stay, days: needed for bed-days when `demandUnit` is `"admissions"`. */
-  meanLengthOfStayDays: z.number().positive().optional(),
+  meanLengthOfStayDays: z.optional(z.number().check(z.positive())),
   /** Days per year for beds → bed-days per year. */
-  daysPerYear: z.number().positive().default(365),
+  daysPerYear: z._default(z.number().check(z.positive()), 365),
   /** Single-source: largest zones × sites solved exactly by branch and bound. */
-  exactLimit: z.number().int().nonnegative().default(400),
+  exactLimit: z._default(z.number().check(z.int()).check(z.nonnegative()), 400),
   /** Single-source: branch-and-bound node budget before falling back to the heuristic. */
-  nodeLimit: z.number().int().positive().default(200_000),
+  nodeLimit: z._default(z.number().check(z.int()).check(z.positive()), 200_000),
 });
 export type CapacitatedAssignmentOptions = z.input<typeof CapacitatedAssignmentOptionsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
 import { AssumptionsSchema, CommunityAssumptionsSchema, DemandZoneSchema } from "../model/index.js";
 import type { AssumptionsInput, CommunityAssumptions, DemandZoneInput } from "../model/index.js";
@@ -8,7 +8,7 @@ const where = "caseloadByZone";
 
 export const CaseloadByZoneOptionsSchema = z.strictObject({
   /** Use per-age-band caseload rates where both the rates and the zone have them. */
-  useAgeBands: z.boolean().default(true),
+  useAgeBands: z._default(z.boolean(), true),
 });
 export type CaseloadByZoneOptions = z.input<typeof CaseloadByZoneOptionsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DuplicateIdError, parseInput } from "../errors.js";
 import type { AssumptionsInput, CommunityAssumptionsSchema } from "../model/index.js";
 import { readCommunity } from "./caseload-by-zone.js";
@@ -10,21 +10,21 @@ const where = "contactCapacity";
 export const AFC_MINUTES_PER_WTE_WEEK = 37.5 * 60;
 
 const SpokeStaffSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** Active caseload held by the spoke (people). */
-  caseload: z.number().nonnegative(),
+  caseload: z.number().check(z.nonnegative()),
   /** Whole-time-equivalent clinical staff. */
-  staffWte: z.number().nonnegative(),
+  staffWte: z.number().check(z.nonnegative()),
   /** Staff travel minutes per home visit, out and back (e.g. from {@link staffTravel}); default 0. */
-  travelMinutesPerHomeVisit: z.number().nonnegative().default(0),
+  travelMinutesPerHomeVisit: z._default(z.number().check(z.nonnegative()), 0),
   /** Estate running cost per year (`Site.runningCostPerYear`). */
-  runningCostPerYear: z.number().nonnegative().optional(),
+  runningCostPerYear: z.optional(z.number().check(z.nonnegative())),
 });
 export type SpokeStaffInput = z.input<typeof SpokeStaffSchema>;
 
 export const ContactCapacityOptionsSchema = z.strictObject({
   /** Working minutes in one WTE-week. Default 2,250 (37.5 h, Agenda for Change). */
-  minutesPerWteWeek: z.number().positive().default(AFC_MINUTES_PER_WTE_WEEK),
+  minutesPerWteWeek: z._default(z.number().check(z.positive()), AFC_MINUTES_PER_WTE_WEEK),
 });
 export type ContactCapacityOptions = z.input<typeof ContactCapacityOptionsSchema>;
 

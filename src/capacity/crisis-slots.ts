@@ -1,20 +1,20 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DuplicateIdError, parseInput } from "../errors.js";
 import { expectedExcess, poissonTable, tailAbove } from "./internal/poisson.js";
 
 const where = "crisisSlots";
 
 const SpokeCrisisSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** Mean crisis contacts per day (e.g. Σ population × crisisContactsPerDayPer100k / 100,000). */
-  meanPerDay: z.number().nonnegative().max(1e6, "a mean above 1,000,000 crisis contacts per day is not a spoke; check the units"),
+  meanPerDay: z.number().check(z.nonnegative()).check(z.maximum(1e6, "a mean above 1,000,000 crisis contacts per day is not a spoke; check the units")),
   /** Crisis slots the spoke offers per day (e.g. `Site.crisisSlotsPerDay`). */
-  slotsPerDay: z.number().int().nonnegative().optional(),
+  slotsPerDay: z.optional(z.number().check(z.int()).check(z.nonnegative())),
 });
 
 export const CrisisSlotsOptionsSchema = z.strictObject({
   /** Acceptable share of days on which crisis demand exceeds the slots, in (0, 1). */
-  target: z.number().gt(0, "must be strictly between 0 and 1").lt(1, "must be strictly between 0 and 1").default(0.05),
+  target: z._default(z.number().check(z.gt(0, "must be strictly between 0 and 1")).check(z.lt(1, "must be strictly between 0 and 1")), 0.05),
 });
 export type CrisisSlotsOptions = z.input<typeof CrisisSlotsOptionsSchema>;
 export type SpokeCrisisInput = z.input<typeof SpokeCrisisSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { AssumptionsSchema, DemandZoneSchema } from "../model/index.js";
 import type { AssumptionsInput, DemandZoneInput, WardAssumption } from "../model/index.js";
@@ -8,11 +8,11 @@ const where = "demandByZone";
 
 export const DemandByZoneOptionsSchema = z.strictObject({
   /** Ward types to compute (default: every ward in `assumptions.wards`, in key order). */
-  wards: z.array(z.string().min(1)).optional(),
+  wards: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Use per-age-band rates where both the ward and the zone have them. */
-  useAgeBands: z.boolean().default(true),
+  useAgeBands: z._default(z.boolean(), true),
   /** Days per year for bed-days → offered load. */
-  daysPerYear: z.number().positive().default(365),
+  daysPerYear: z._default(z.number().check(z.positive()), 365),
 });
 export type DemandByZoneOptions = z.input<typeof DemandByZoneOptionsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
 import { CommunityAssumptionsSchema } from "../model/index.js";
 import type { CostMatrix } from "../model/index.js";
@@ -9,17 +9,17 @@ const where = "staffTravel";
 
 export const StaffTravelOptionsSchema = z.strictObject({
   /** Community rates; supplies maxDaysBetweenContacts, homeVisitShare, homeVisitMinutes. */
-  community: CommunityAssumptionsSchema.optional(),
+  community: z.optional(CommunityAssumptionsSchema),
   /** Overrides `community.maxDaysBetweenContacts`. */
-  maxDaysBetweenContacts: z.number().positive().optional(),
+  maxDaysBetweenContacts: z.optional(z.number().check(z.positive())),
   /** Overrides `community.homeVisitShare`; in [0, 1]. */
-  homeVisitShare: z.number().min(0).max(1).optional(),
+  homeVisitShare: z.optional(z.number().check(z.minimum(0)).check(z.maximum(1))),
   /** Face-to-face minutes per home visit (overrides `community.homeVisitMinutes`). */
-  homeVisitMinutes: z.number().positive().optional(),
+  homeVisitMinutes: z.optional(z.number().check(z.positive())),
   /** Staff WTE per base id, for the share of all staff time spent travelling. */
-  staffWte: z.record(z.string().min(1), z.number().nonnegative()).optional(),
+  staffWte: z.optional(z.record(z.string().check(z.minLength(1)), z.number().check(z.nonnegative()))),
   /** Working minutes per WTE-week. Default 2,250 (37.5 h, Agenda for Change). */
-  minutesPerWteWeek: z.number().positive().default(AFC_MINUTES_PER_WTE_WEEK),
+  minutesPerWteWeek: z._default(z.number().check(z.positive()), AFC_MINUTES_PER_WTE_WEEK),
 });
 export type StaffTravelOptions = z.input<typeof StaffTravelOptionsSchema> & {
   /**

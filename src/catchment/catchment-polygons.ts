@@ -5,27 +5,27 @@ import { rewind } from "@turf/rewind";
 import { truncate } from "@turf/truncate";
 import { union } from "@turf/union";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DuplicateIdError, InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { LonLatSchema, ZoneGeometrySchema } from "../model/schemas.js";
 import { removeSlivers } from "./holes.js";
 
 const ZoneLikeSchema = z.object({
-  id: z.string().min(1),
-  location: LonLatSchema.optional(),
-  population: z.number().nonnegative().optional(),
-  geometry: ZoneGeometrySchema.optional(),
+  id: z.string().check(z.minLength(1)),
+  location: z.optional(LonLatSchema),
+  population: z.optional(z.number().check(z.nonnegative())),
+  geometry: z.optional(ZoneGeometrySchema),
 });
 
 const CatchmentPolygonsOptionsSchema = z.strictObject({
   /** Decimal places coordinates are rounded to before the union (6 ≈ 0.1 m), so shared edges meet exactly. */
-  precision: z.number().int().min(3).max(10).default(6),
+  precision: z._default(z.number().check(z.int()).check(z.minimum(3)).check(z.maximum(10)), 6),
   /** Holes (and detached parts) smaller than this, m², are slivers between neighbouring zones: removed. */
-  maxSliverSquareMetres: z.number().nonnegative().default(1000),
+  maxSliverSquareMetres: z._default(z.number().check(z.nonnegative()), 1000),
   /** Holes (and detached parts) thinner than this mean width (2·area / perimeter), metres, are slivers: removed. 0 disables. */
-  maxSliverWidthMetres: z.number().nonnegative().default(50),
+  maxSliverWidthMetres: z._default(z.number().check(z.nonnegative()), 50),
   /** Buffer radius (metres) around zone points when fewer than 3 distinct points make no hull. */
-  pointBufferMetres: z.number().positive().default(500),
+  pointBufferMetres: z._default(z.number().check(z.positive()), 500),
 });
 export type CatchmentPolygonsOptions = z.input<typeof CatchmentPolygonsOptionsSchema>;
 

@@ -9,7 +9,7 @@
  * for someone travelling straight there (0 when it is the nearest). Closed sites are left out;
  * ties go to the site first in `matrix.destinations`. O(zones × sites).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
 import { NeumaierSum } from "../internal/summation.js";
 import type { CostMatrix, ServiceNetwork, Site } from "../model/types.js";
@@ -18,11 +18,11 @@ import { type AlignedValues, alignValues, checkMatrix, nearestColumns } from "..
 
 const HierarchicalOptionsSchema = z.strictObject({
   /** Spokes × hubs minutes for the spoke → hub leg. */
-  spokeHubMinutes: z.unknown().optional(),
+  spokeHubMinutes: z.optional(z.unknown()),
   /** A router to time the spoke → hub leg when `spokeHubMinutes` is absent. */
-  router: z.unknown().optional(),
+  router: z.optional(z.unknown()),
   /** Per origin demand for referral flows (default population × need). */
-  demand: z.unknown().optional(),
+  demand: z.optional(z.unknown()),
 });
 export type HierarchicalCatchmentsOptions = {
   spokeHubMinutes?: CostMatrix;

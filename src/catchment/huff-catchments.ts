@@ -13,27 +13,27 @@
  * β) do not underflow: as β → ∞ the probabilities tend to the nearest-site assignment (ties
  * shared equally). Cost O(origins × sites); the probability matrix takes origins × sites × 8 bytes.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
 import { neumaierAddAt } from "../internal/summation.js";
 import type { CostMatrix } from "../model/types.js";
 import { type AlignedValues, alignValues, checkMatrix, resolveColumns } from "../internal/align.js";
 import { type Decay, DecaySchema, decay as decays } from "../model/decay.js";
 
-const positive = z.number().positive("must be positive");
+const positive = z.number().check(z.positive("must be positive"));
 const HuffOptionsSchema = z.strictObject({
   /** Exponent on attractiveness. */
-  alpha: positive.default(1),
+  alpha: z._default(positive, 1),
   /** Power-decay exponent (default 2); not with `decay`. */
-  beta: positive.optional(),
+  beta: z.optional(positive),
   /** Any decay factory instead of the power decay; not with `beta`. */
-  decay: DecaySchema.optional(),
+  decay: z.optional(DecaySchema),
   /** Sites farther than this are out of reach (inclusive); default no limit. */
-  maxMinutes: positive.default(Infinity),
+  maxMinutes: z._default(positive, Infinity),
   /** Site ids to consider (default all destinations). */
-  among: z.array(z.string().min(1)).optional(),
+  among: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Per origin population, for expected populations. */
-  population: z.unknown().optional(),
+  population: z.optional(z.unknown()),
 });
 export type HuffCatchmentsOptions = Omit<z.input<typeof HuffOptionsSchema>, "population"> & { population?: AlignedValues };
 

@@ -19,7 +19,7 @@ import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import { isobands } from "@turf/isobands";
 import { rewind } from "@turf/rewind";
 import type { Feature, FeatureCollection, MultiPolygon, Point } from "geojson";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { LonLatSchema } from "../model/schemas.js";
 import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
@@ -28,26 +28,24 @@ import { NeumaierSum } from "../internal/summation.js";
 import { fillSmallHoles } from "./holes.js";
 
 const BandsSchema = z
-  .array(z.number().positive("a band must be a positive number of minutes").finite("a band must be finite"))
-  .min(1, "give at least one band, e.g. [15, 30, 45, 60]");
+  .array(z.number().check(z.positive("a band must be a positive number of minutes"))).check(z.minLength(1, "give at least one band, e.g. [15, 30, 45, 60]"));
 
 const IsochronesOptionsSchema = z.strictObject({
   /** `"to"`: minutes from each place to the site (patients travelling in); `"from"`: out from the site. */
-  direction: z.enum(["to", "from"]).default("to"),
+  direction: z._default(z.enum(["to", "from"]), "to"),
   /** Zones (`id`, `location`, optional `population`) to count inside each band. */
-  zones: z
-    .array(z.object({ id: z.string().min(1), location: LonLatSchema, population: z.number().nonnegative().optional() }))
-    .optional(),
+  zones: z.optional(z
+    .array(z.object({ id: z.string().check(z.minLength(1)), location: LonLatSchema, population: z.optional(z.number().check(z.nonnegative())) }))),
   /** Grid cell size in metres; default: the largest extent / √maxCells, at least 50 m. */
-  cellMetres: z.number().positive().optional(),
+  cellMetres: z.optional(z.number().check(z.positive())),
   /** Cap on grid cells when `cellMetres` is automatic. */
-  maxCells: z.number().int().min(16).default(40_000),
+  maxCells: z._default(z.number().check(z.int()).check(z.minimum(16)), 40_000),
   /** Off-road speed from a road point to a grid cell, km/h. */
-  connectorKmh: z.number().positive().default(DEFAULT_ACCESS_SPEED_KMH),
+  connectorKmh: z._default(z.number().check(z.positive()), DEFAULT_ACCESS_SPEED_KMH),
   /** Farthest off-road distance counted, metres. */
-  maxConnectorMetres: z.number().positive().default(1000),
+  maxConnectorMetres: z._default(z.number().check(z.positive()), 1000),
   /** Holes smaller than this (m²) are gaps between roads, not places out of reach, and are filled; 0 keeps all. */
-  maxHoleSquareMetres: z.number().nonnegative().default(1_000_000),
+  maxHoleSquareMetres: z._default(z.number().check(z.nonnegative()), 1_000_000),
 });
 export type IsochronesOptions = Omit<z.input<typeof IsochronesOptionsSchema>, "zones"> & {
   zones?: readonly { readonly id: string; readonly location: readonly [number, number]; readonly population?: number }[];

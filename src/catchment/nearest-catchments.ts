@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import { NeumaierSum } from "../internal/summation.js";
 import type { CostMatrix } from "../model/types.js";
@@ -6,9 +6,9 @@ import { type AlignedValues, alignValues, checkMatrix, nearestColumns, resolveCo
 
 const NearestCatchmentsOptionsSchema = z.strictObject({
   /** Open sites to assign to (destination ids); default all destinations. */
-  among: z.array(z.string().min(1)).optional(),
+  among: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Per origin population (array aligned with `matrix.origins` or record by id). */
-  population: z.unknown().optional(),
+  population: z.optional(z.unknown()),
 });
 export type NearestCatchmentsOptions = Omit<z.input<typeof NearestCatchmentsOptionsSchema>, "population"> & {
   population?: AlignedValues;

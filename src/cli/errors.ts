@@ -1,4 +1,5 @@
-import { HubspokeError } from "../errors.js";
+// Type-only: the start-up path (--help, --version) must not load the library or zod.
+import type { HubspokeError } from "../errors.js";
 
 /** Exit codes: 0 ok, 1 runtime failure, 2 bad input (arguments, files, rows, fields). */
 export const EXIT_OK = 0;
@@ -13,11 +14,10 @@ export class CliInputError extends Error {
 const INPUT_CODES = new Set(["INVALID_INPUT", "DUPLICATE_ID", "UNKNOWN_ID", "NOT_ALIGNED", "IO_ERROR", "INFEASIBLE", "NOT_COVERED", "GRAPH_MISMATCH"]);
 
 /**
- * A HubspokeError from this bundle or from the package's own entries (the CLI loads
+ * A HubspokeError, by shape: from this bundle or from the package's own entries (the CLI loads
  * `hubspoke/kent-medway` through the package, whose error classes are a separate copy).
  */
 function isHubspokeError(error: unknown): error is HubspokeError {
-  if (error instanceof HubspokeError) return true;
   if (!(error instanceof Error)) return false;
   const e = error as Partial<HubspokeError>;
   return typeof e.code === "string" && Array.isArray(e.issues);

@@ -1,4 +1,5 @@
 import { IoError } from "../errors.js";
+import { EN } from "../internal/zod-locale.js";
 import { RoadsSchema } from "../model/schemas.js";
 import type { Roads } from "../model/types.js";
 
@@ -15,7 +16,7 @@ export function parseRoadsText(value: unknown, file: string): Roads {
       for (const line of g.coordinates) features.push({ ...(f as object), geometry: { type: "LineString", coordinates: line } });
     } else features.push(f);
   });
-  const result = RoadsSchema.safeParse({ type: "FeatureCollection", features });
+  const result = RoadsSchema.safeParse({ type: "FeatureCollection", features }, EN);
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = `${file}:${issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "")}`;

@@ -1,4 +1,5 @@
 // Internal: CSV text → header + records with row numbers and typed cell readers.
+import { EN } from "../internal/zod-locale.js";
 import Papa from "papaparse";
 import { IoError, type InputIssue } from "../errors.js";
 import { locate } from "./internal.js";
@@ -138,7 +139,7 @@ export interface CsvRecordSpec<T extends { id: string }> {
   readonly numeric: Readonly<Record<string, "number" | "integer">>;
   /** Prefixed columns gathered into one record field (`beds_adultAcute` → `beds.adultAcute`). */
   readonly group: { readonly prefix: string; readonly field: string; readonly type: "number" | "integer" };
-  readonly schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } };
+  readonly schema: { safeParse(value: unknown, context: typeof EN): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } };
   /** Adjust a field's typed value before validation (e.g. split `tags`). */
   readonly field?: (name: string, value: string | number) => unknown;
   /** Fill derived defaults on the raw record before validation (e.g. name = id). */
@@ -177,7 +178,7 @@ export function readCsvRecords<T extends { id: string }>(text: string, spec: Csv
     }
     if (Object.keys(bag).length > 0) value[group.field] = bag;
     if (issues.length > before) continue;
-    const result = spec.schema.safeParse(value);
+    const result = spec.schema.safeParse(value, EN);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const column = columnOfPath(issue.path, columns, { [group.field]: group.prefix });

@@ -1,6 +1,6 @@
 // Internal: OSM ways + node coordinates → drivable road LineStrings for buildRoadGraph.
 import type { Feature, FeatureCollection, LineString } from "geojson";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseMaxspeed } from "../network/build-road-graph.js";
 import { DEFAULT_SPEED_PROFILE } from "../network/speed-profile.js";
 
@@ -8,11 +8,11 @@ import { DEFAULT_SPEED_PROFILE } from "../network/speed-profile.js";
 export const DRIVABLE_HIGHWAYS: readonly string[] = Object.keys(DEFAULT_SPEED_PROFILE).filter((k) => k !== "minor");
 
 export const OsmOptionsSchema = z.strictObject({
-  file: z.string().min(1).default("roads.osm"),
+  file: z._default(z.string().check(z.minLength(1)), "roads.osm"),
   /** `highway` values to keep. */
-  highways: z.array(z.string().min(1)).min(1).default([...DRIVABLE_HIGHWAYS]),
+  highways: z._default(z.array(z.string().check(z.minLength(1))).check(z.minLength(1)), [...DRIVABLE_HIGHWAYS]),
   /** Drop ways tagged `access`/`motor_vehicle`/`motorcar` = `no` or `private`. */
-  excludePrivate: z.boolean().default(true),
+  excludePrivate: z._default(z.boolean(), true),
 });
 export type OsmOptions = z.input<typeof OsmOptionsSchema>;
 

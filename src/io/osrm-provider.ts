@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { HubspokeError, ProviderError, parseInput } from "../errors.js";
 import { createCostMatrix } from "../model/cost-matrix.js";
 import { LonLatSchema } from "../model/schemas.js";
@@ -10,21 +10,21 @@ const OsrmProviderOptionsSchema = z.strictObject({
   /** Base URL of an OSRM server, e.g. `http://127.0.0.1:5000`. */
   url: z.url({ protocol: /^https?$/ }),
   /** OSRM profile segment of the path (`driving`, `car`, …). */
-  profile: z.string().regex(/^[\w-]+$/, "profile must be a simple path segment").default("driving"),
+  profile: z._default(z.string().check(z.regex(/^[\w-]+$/, "profile must be a simple path segment")), "driving"),
   /** Maximum origins and maximum destinations per request (OSRM's default `--max-table-size` is 100 coordinates in all). */
-  batchSize: z.number().int().min(1).max(10_000).default(50),
+  batchSize: z._default(z.number().check(z.int()).check(z.minimum(1)).check(z.maximum(10_000)), 50),
   /** Per-request timeout. */
-  timeoutMs: z.number().int().min(1).default(30_000),
+  timeoutMs: z._default(z.number().check(z.int()).check(z.minimum(1)), 30_000),
   /** Extra attempts after a timeout, network error or HTTP 5xx/429 (never after 4xx). */
-  retries: z.number().int().min(0).max(10).default(2),
+  retries: z._default(z.number().check(z.int()).check(z.minimum(0)).check(z.maximum(10)), 2),
   /** First back-off delay; doubles on each retry. */
-  backoffMs: z.number().int().min(0).default(500),
+  backoffMs: z._default(z.number().check(z.int()).check(z.minimum(0)), 500),
   /** Requests in flight at once. */
-  concurrency: z.number().int().min(1).max(64).default(2),
+  concurrency: z._default(z.number().check(z.int()).check(z.minimum(1)).check(z.maximum(64)), 2),
 });
 export type OsrmProviderOptions = z.input<typeof OsrmProviderOptionsSchema>;
 
-const ItemsSchema = z.array(z.object({ id: z.string().min(1), location: LonLatSchema }));
+const ItemsSchema = z.array(z.object({ id: z.string().check(z.minLength(1)), location: LonLatSchema }));
 
 /** Options of one {@link OsrmProvider.travelTimes} call. */
 export interface OsrmTravelTimesOptions {
@@ -139,8 +139,8 @@ export function osrmProvider(options: OsrmProviderOptions): OsrmProvider {
 
   async function travelTimes(origins: readonly LocatedItem[], destinations: readonly LocatedItem[], callOptions: OsrmTravelTimesOptions = {}): Promise<CostMatrix> {
     const where2 = "osrmProvider.travelTimes";
-    parseInput(where2, ItemsSchema.min(1, "expected at least one origin"), origins, "origins");
-    parseInput(where2, ItemsSchema.min(1, "expected at least one destination"), destinations, "destinations");
+    parseInput(where2, ItemsSchema.check(z.minLength(1, "expected at least one origin")), origins, "origins");
+    parseInput(where2, ItemsSchema.check(z.minLength(1, "expected at least one destination")), destinations, "destinations");
     const rows = origins.length;
     const cols = destinations.length;
     const minutes = new Float64Array(rows * cols);

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { HubspokeError, IoError, type InputIssue, parseInput } from "../errors.js";
 import { createCostMatrix } from "../model/cost-matrix.js";
 import type { CostMatrix, Provenance } from "../model/types.js";
@@ -12,17 +12,17 @@ export { OD_TABLE_FORMATS, type OdTableFormat };
 
 const ParseOdTableOptionsSchema = z.strictObject({
   format: z.enum(OD_TABLE_FORMATS),
-  file: z.string().min(1).optional(),
+  file: z.optional(z.string().check(z.minLength(1))),
   /** Ids of the rows (sources), for formats that only carry indices (OSRM, openrouteservice, Valhalla). */
-  origins: z.array(z.string().min(1)).optional(),
+  origins: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Ids of the columns (destinations/targets). */
-  destinations: z.array(z.string().min(1)).optional(),
+  destinations: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Routing profile recorded in provenance (`car`, `driving-car`, `auto`, …). */
-  profile: z.string().min(1).optional(),
+  profile: z.optional(z.string().check(z.minLength(1))),
   /** TravelTime: whether `search_id` is the origin (`departure`) or the destination (`arrival`). */
-  direction: z.enum(["departure", "arrival"]).default("departure"),
+  direction: z._default(z.enum(["departure", "arrival"]), "departure"),
   /** r5r: the column holding minutes. Default: `travel_time_p50`, else `travel_time`. */
-  timeColumn: z.string().min(1).optional(),
+  timeColumn: z.optional(z.string().check(z.minLength(1))),
 });
 export type ParseOdTableOptions = z.input<typeof ParseOdTableOptionsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import { SiteSchema } from "../model/schemas.js";
 import type { Site } from "../model/types.js";
@@ -27,11 +27,11 @@ export const SITE_CSV_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 
 const ParseSitesCsvOptionsSchema = z.strictObject({
   /** Name used in error paths. */
-  file: z.string().min(1).default("sites.csv"),
+  file: z._default(z.string().check(z.minLength(1)), "sites.csv"),
   /** Explicit `field → header` mapping; overrides the default aliases. */
-  columns: z.record(z.string(), z.string().min(1)).default({}),
+  columns: z._default(z.record(z.string(), z.string().check(z.minLength(1))), {}),
   /** Columns starting with this prefix hold beds by ward type (`beds_adultAcute`). */
-  bedsPrefix: z.string().min(1).default("beds_"),
+  bedsPrefix: z._default(z.string().check(z.minLength(1)), "beds_"),
 });
 export type ParseSitesCsvOptions = z.input<typeof ParseSitesCsvOptionsSchema>;
 

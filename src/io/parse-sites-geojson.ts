@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { EN } from "../internal/zod-locale.js";
 import { type InputIssue, parseInput } from "../errors.js";
 import { SiteSchema } from "../model/schemas.js";
 import type { Site } from "../model/types.js";
@@ -6,9 +7,9 @@ import { featurePath, mapProperties, readFeatures, throwIssues } from "./geojson
 import { SITE_CSV_COLUMNS } from "./parse-sites-csv.js";
 
 const ParseSitesGeoJSONOptionsSchema = z.strictObject({
-  file: z.string().min(1).default("sites.geojson"),
+  file: z._default(z.string().check(z.minLength(1)), "sites.geojson"),
   /** Explicit `field → property` mapping. */
-  properties: z.record(z.string(), z.string().min(1)).default({}),
+  properties: z._default(z.record(z.string(), z.string().check(z.minLength(1))), {}),
 });
 export type ParseSitesGeoJSONOptions = z.input<typeof ParseSitesGeoJSONOptionsSchema>;
 
@@ -45,7 +46,7 @@ export function parseSitesGeoJSON(input: unknown, options: ParseSitesGeoJSONOpti
     const { value, keyOf } = mapProperties(f.properties, aliases, opts.properties);
     if (typeof value.tags === "string") value.tags = value.tags.split(";").map((t) => t.trim()).filter(Boolean);
     value.location = f.geometry.coordinates;
-    const result = SiteSchema.safeParse(value);
+    const result = SiteSchema.safeParse(value, EN);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const head = String(issue.path[0] ?? "");

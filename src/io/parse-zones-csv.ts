@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import { DemandZoneSchema } from "../model/schemas.js";
 import type { DemandZone } from "../model/types.js";
@@ -24,10 +24,10 @@ export const ZONE_CSV_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const ParseZonesCsvOptionsSchema = z.strictObject({
-  file: z.string().min(1).default("zones.csv"),
-  columns: z.record(z.string(), z.string().min(1)).default({}),
+  file: z._default(z.string().check(z.minLength(1)), "zones.csv"),
+  columns: z._default(z.record(z.string(), z.string().check(z.minLength(1))), {}),
   /** Columns starting with this prefix hold population by age band (`age_65+`). */
-  ageBandPrefix: z.string().min(1).default("age_"),
+  ageBandPrefix: z._default(z.string().check(z.minLength(1)), "age_"),
 });
 export type ParseZonesCsvOptions = z.input<typeof ParseZonesCsvOptionsSchema>;
 

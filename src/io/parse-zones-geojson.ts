@@ -1,5 +1,6 @@
 import type { MultiPolygon, Polygon } from "geojson";
-import { z } from "zod";
+import * as z from "zod/mini";
+import { EN } from "../internal/zod-locale.js";
 import { type InputIssue, parseInput } from "../errors.js";
 import { DemandZoneSchema, ZoneGeometrySchema } from "../model/schemas.js";
 import type { DemandZone } from "../model/types.js";
@@ -8,8 +9,8 @@ import { featurePath, mapProperties, readFeatures, throwIssues } from "./geojson
 import { ZONE_CSV_COLUMNS } from "./parse-zones-csv.js";
 
 const ParseZonesGeoJSONOptionsSchema = z.strictObject({
-  file: z.string().min(1).default("zones.geojson"),
-  properties: z.record(z.string(), z.string().min(1)).default({}),
+  file: z._default(z.string().check(z.minLength(1)), "zones.geojson"),
+  properties: z._default(z.record(z.string(), z.string().check(z.minLength(1))), {}),
 });
 export type ParseZonesGeoJSONOptions = z.input<typeof ParseZonesGeoJSONOptionsSchema>;
 
@@ -42,7 +43,7 @@ export function parseZonesGeoJSON(input: unknown, options: ParseZonesGeoJSONOpti
     if (type === "Point") {
       value.location = f.geometry?.coordinates;
     } else if (type === "Polygon" || type === "MultiPolygon") {
-      const geometry = ZoneGeometrySchema.safeParse(f.geometry);
+      const geometry = ZoneGeometrySchema.safeParse(f.geometry, EN);
       if (!geometry.success) {
         issues.push({ path: featurePath(opts.file, f.index, "geometry"), message: `malformed ${type}: ${geometry.error.issues[0].message}` });
         continue;
@@ -59,7 +60,7 @@ export function parseZonesGeoJSON(input: unknown, options: ParseZonesGeoJSONOpti
     delete value.lon;
     delete value.lat;
     if (value.name === undefined && typeof value.id === "string") value.name = value.id;
-    const result = DemandZoneSchema.safeParse(value);
+    const result = DemandZoneSchema.safeParse(value, EN);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const head = String(issue.path[0] ?? "");

@@ -1,13 +1,13 @@
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import { rewindGeometry, round } from "./internal.js";
 
 const StringifyGeoJSONOptionsSchema = z.strictObject({
   /** Decimal places kept in coordinates (6 ≈ 0.1 m, RFC 7946 §11.2). */
-  precision: z.number().int().min(0).max(15).default(6),
+  precision: z._default(z.number().check(z.int()).check(z.minimum(0)).check(z.maximum(15)), 6),
   /** `JSON.stringify` indentation. */
-  indent: z.number().int().min(0).max(8).default(0),
+  indent: z._default(z.number().check(z.int()).check(z.minimum(0)).check(z.maximum(8)), 0),
 });
 export type StringifyGeoJSONOptions = z.input<typeof StringifyGeoJSONOptionsSchema>;
 

@@ -1,21 +1,21 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import { createServiceNetwork, type ServiceNetwork } from "../model/index.js";
 import { DEFAULT_SPEED_PROFILE, type SpeedProfile } from "../network/speed-profile.js";
 import data from "./data.cjs";
 import { decodeRoadGraph, decodeZoneGeometry, decodeZones, type RoadsFixture, type SitesFixture, type ZonesFixture } from "./decode.js";
 
-const ClassSpeedSchema = z.strictObject({ urban: z.number().positive(), rural: z.number().positive() });
+const ClassSpeedSchema = z.strictObject({ urban: z.number().check(z.positive()), rural: z.number().check(z.positive()) });
 
 const KentMedwayOptionsSchema = z.strictObject({
   /** km/h by road class, urban and rural; must cover every class in the data. */
-  speedProfile: z.record(z.string(), ClassSpeedSchema).default(() => ({ ...DEFAULT_SPEED_PROFILE })),
+  speedProfile: z._default(z.record(z.string(), ClassSpeedSchema), () => ({ ...DEFAULT_SPEED_PROFILE })),
   /** Include the simplified LSOA boundaries as `zone.geometry` (≈ 0.5 MB of coordinates). */
-  boundaries: z.boolean().default(true),
+  boundaries: z._default(z.boolean(), true),
   /** Include candidate sites (NHS hospitals and other KMPT sites) for redesign options. */
-  candidates: z.boolean().default(true),
+  candidates: z._default(z.boolean(), true),
   /** Include the road graph as `network.graph`. */
-  roads: z.boolean().default(true),
+  roads: z._default(z.boolean(), true),
 });
 export type KentMedwayOptions = z.input<typeof KentMedwayOptionsSchema>;
 

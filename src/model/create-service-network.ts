@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DuplicateIdError, InvalidInputError, type InputIssue, parseInput } from "../errors.js";
 import {
   AssumptionsSchema,
@@ -114,7 +114,7 @@ export function createServiceNetwork(input: unknown): ServiceNetwork {
  * const sites = parseSites(JSON.parse(text));
  */
 export function parseSites(value: unknown): Site[] {
-  const sites = parseInput("parseSites", z.array(SiteSchema).min(1, "expected at least one site"), value);
+  const sites = parseInput("parseSites", z.array(SiteSchema).check(z.minLength(1, "expected at least one site")), value);
   uniqueIds("parseSites", "sites", sites);
   return sites;
 }
@@ -128,7 +128,7 @@ export function parseSites(value: unknown): Site[] {
  * const zones = parseZones([{ id: "z1", name: "Z1", location: [0.5, 51.3], population: 1200 }]);
  */
 export function parseZones(value: unknown): DemandZone[] {
-  const zones = parseInput("parseZones", z.array(DemandZoneSchema).min(1, "expected at least one zone"), value);
+  const zones = parseInput("parseZones", z.array(DemandZoneSchema).check(z.minLength(1, "expected at least one zone")), value);
   uniqueIds("parseZones", "zones", zones);
   return zones;
 }

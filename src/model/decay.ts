@@ -16,7 +16,7 @@
  * | `decay.power({ beta, minMinutes = 1 })` | max(t, minMinutes)^−β |
  * | `decay.exponential({ beta })` | exp(−β t), β per minute |
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
 
 /** The decay families. */
@@ -31,15 +31,14 @@ export interface Decay {
   readonly logWeight: (minutes: number) => number;
 }
 
-const positive = z.number().positive("must be positive");
+const positive = z.number().check(z.positive("must be positive"));
 
 const LinearSchema = z.strictObject({ maxMinutes: positive });
 const GaussianSchema = z.strictObject({ sigmaMinutes: positive });
-const PowerSchema = z.strictObject({ beta: positive, minMinutes: positive.default(1) });
+const PowerSchema = z.strictObject({ beta: positive, minMinutes: z._default(positive, 1) });
 const ExponentialSchema = z.strictObject({ beta: positive });
 const StepSchema = z
-  .record(z.string(), z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"))
-  .refine((r) => Object.keys(r).length > 0, "give at least one bound, e.g. { 30: 1 }");
+  .record(z.string(), z.number().check(z.minimum(0, "must be between 0 and 1")).check(z.maximum(1, "must be between 0 and 1"))).check(z.refine((r) => Object.keys(r).length > 0, "give at least one bound, e.g. { 30: 1 }"));
 
 export type StepDecayOptions = z.input<typeof StepSchema>;
 export type LinearDecayOptions = z.input<typeof LinearSchema>;

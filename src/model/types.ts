@@ -1,5 +1,5 @@
 import type { AbstractGraph } from "graphology-types";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type {
   AssumptionsSchema,
   CommunityAssumptionsSchema,

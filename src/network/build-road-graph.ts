@@ -1,26 +1,26 @@
 import { MultiDirectedGraph } from "graphology";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
 import { RoadsSchema } from "../model/schemas.js";
 import type { RoadEdgeAttributes, RoadGraph, RoadNodeAttributes, Roads } from "../model/types.js";
 import { haversineMetres, METRES_PER_DEGREE } from "../internal/geo.js";
 import { DEFAULT_SPEED_PROFILE, type SpeedProfile } from "./speed-profile.js";
 
-const ClassSpeedSchema = z.strictObject({ urban: z.number().positive(), rural: z.number().positive() });
+const ClassSpeedSchema = z.strictObject({ urban: z.number().check(z.positive()), rural: z.number().check(z.positive()) });
 
 const BuildRoadGraphOptionsSchema = z.strictObject({
   /** Speeds (km/h) by road class, urban and rural. */
-  profile: z.record(z.string().min(1), ClassSpeedSchema).default(DEFAULT_SPEED_PROFILE as Record<string, { urban: number; rural: number }>),
+  profile: z._default(z.record(z.string().check(z.minLength(1)), ClassSpeedSchema), DEFAULT_SPEED_PROFILE as Record<string, { urban: number; rural: number }>),
   /** Column used when a feature says nothing about urban/rural. */
-  defaultSetting: z.enum(["urban", "rural"]).default("rural"),
+  defaultSetting: z._default(z.enum(["urban", "rural"]), "rural"),
   /** Line ends or vertices closer than this are joined into one node, metres. */
-  joinToleranceMetres: z.number().nonnegative().default(1),
+  joinToleranceMetres: z._default(z.number().check(z.nonnegative()), 1),
   /** How a parsed `maxspeed` combines with the class speed. */
-  maxspeedRule: z.enum(["min", "replace", "ignore"]).default("min"),
+  maxspeedRule: z._default(z.enum(["min", "replace", "ignore"]), "min"),
   /** Treat `highway=motorway` and `junction=roundabout` as one-way when `oneway` is absent (OSM rule). */
-  impliedOneway: z.boolean().default(true),
+  impliedOneway: z._default(z.boolean(), true),
   /** What to do with a road class missing from the profile. */
-  unknownClass: z.enum(["skip", "error"]).default("skip"),
+  unknownClass: z._default(z.enum(["skip", "error"]), "skip"),
 });
 
 /** Options of {@link buildRoadGraph}. */

@@ -11,7 +11,7 @@
  * submodular bound "current + the largest remaining marginal gains" (Nemhauser, Wolsey &
  * Fisher 1978): exact when it finishes within `maxNodes`, else the root bound is reported.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
 import { buildCoverage, maximalCoverageKernel } from "./cover-kernel.js";
@@ -19,8 +19,8 @@ import { Budget, checkP, commonOptionShape, prepareInstance, relativeGap } from 
 import { type SiteSelectionResult, assignNearest } from "./result.js";
 
 export const MaximalCoverageOptionsSchema = z.strictObject({
-  p: z.number().int().positive(),
-  coverMinutes: z.number().finite().nonnegative(),
+  p: z.number().check(z.int()).check(z.positive()),
+  coverMinutes: z.number().check(z.nonnegative()),
   ...commonOptionShape,
 });
 

@@ -13,7 +13,7 @@
  * population-weighted total is then minimised (p-median restricted to pairs within R*).
  * Zones with zero weight do not constrain R. Memory 8·m·n bytes plus the coverage lists.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InfeasibleError, parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
 import { buildCoverage, centerEnumerate, coverDecision, greedyCover } from "./cover-kernel.js";
@@ -23,10 +23,10 @@ import { Budget, type Instance, checkP, commonOptionShape, prepareInstance, rela
 import { type SiteSelectionResult, assignNearest } from "./result.js";
 
 export const PCenterOptionsSchema = z.strictObject({
-  p: z.number().int().positive(),
+  p: z.number().check(z.int()).check(z.positive()),
   ...commonOptionShape,
-  allowUnreachable: z.boolean().default(false),
-  enumerationLimit: z.number().int().nonnegative().default(100_000),
+  allowUnreachable: z._default(z.boolean(), false),
+  enumerationLimit: z._default(z.number().check(z.int()).check(z.nonnegative()), 100_000),
 });
 
 /** Options of {@link pCenter}. */

@@ -19,7 +19,7 @@
  * `gapTolerance`, within `maxNodes`). Memory 8·m·n bytes for the compact cost array.
  * Capacitated: the MILP above with HiGHS (loaded lazily), lower bound ≥ the uncapacitated optimum.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InfeasibleError, InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
 import { type MilpPMedianOutput, solvePMedianMilp } from "./highs.js";
@@ -28,17 +28,17 @@ import { solvePMedianKernel } from "./p-median-kernel.js";
 import { type Instance, checkP, commonOptionShape, listIds, prepareInstance, relativeGap } from "./prepare.js";
 import { type SiteSelectionResult, assignNearest } from "./result.js";
 
-const capacityValue = z.number().nonnegative();
+const capacityValue = z.number().check(z.nonnegative());
 
 export const PMedianOptionsSchema = z.strictObject({
-  p: z.number().int().positive(),
+  p: z.number().check(z.int()).check(z.positive()),
   ...commonOptionShape,
-  capacity: z.union([z.array(capacityValue), z.record(z.string(), capacityValue)]).optional(),
-  singleSource: z.boolean().default(false),
-  allowUnreachable: z.boolean().default(false),
-  restarts: z.number().int().positive().default(8),
-  solver: z.enum(["builtin", "highs"]).default("builtin"),
-  milpSolver: z.custom<MilpSolver>(isMilpSolver, "must be a MILP solver: an object with a solve(problem, options) function, e.g. from loadHighsSolver()").optional(),
+  capacity: z.optional(z.union([z.array(capacityValue), z.record(z.string(), capacityValue)])),
+  singleSource: z._default(z.boolean(), false),
+  allowUnreachable: z._default(z.boolean(), false),
+  restarts: z._default(z.number().check(z.int()).check(z.positive()), 8),
+  solver: z._default(z.enum(["builtin", "highs"]), "builtin"),
+  milpSolver: z.optional(z.custom<MilpSolver>(isMilpSolver, "must be a MILP solver: an object with a solve(problem, options) function, e.g. from loadHighsSolver()")),
 });
 
 /** Options of {@link pMedian}. */

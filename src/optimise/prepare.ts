@@ -1,20 +1,20 @@
 // Shared boundary work for every site-selection model: option schemas, id resolution,
 // weights, and the compact typed-array instance the kernels run on. Internal.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InfeasibleError, InvalidInputError, NotAlignedError, UnknownIdError } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
 
-const weightValue = z.number().finite().nonnegative();
+const weightValue = z.number().check(z.nonnegative());
 
 /** Option fields common to every model (spread into each model's strict schema). */
 export const commonOptionShape = {
-  weights: z.union([z.array(weightValue), z.record(z.string(), weightValue)]).optional(),
-  fixed: z.array(z.string()).default([]),
-  exclude: z.array(z.string()).default([]),
-  seed: z.number().int().default(1),
-  maxNodes: z.number().int().positive().default(200_000),
-  timeLimitMs: z.number().positive().optional(),
-  gapTolerance: z.number().min(0).max(1).default(1e-6),
+  weights: z.optional(z.union([z.array(weightValue), z.record(z.string(), weightValue)])),
+  fixed: z._default(z.array(z.string()), []),
+  exclude: z._default(z.array(z.string()), []),
+  seed: z._default(z.number().check(z.int()), 1),
+  maxNodes: z._default(z.number().check(z.int()).check(z.positive()), 200_000),
+  timeLimitMs: z.optional(z.number().check(z.positive())),
+  gapTolerance: z._default(z.number().check(z.minimum(0)).check(z.maximum(1)), 1e-6),
 };
 
 export interface ParsedCommon {

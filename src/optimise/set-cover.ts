@@ -10,7 +10,7 @@
  * branch and bound for each count between them. Among minimum covers the population-weighted
  * total minutes is minimised (p-median restricted to pairs within S).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InfeasibleError, parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
 import { buildCoverage, coverDecision, greedyCover } from "./cover-kernel.js";
@@ -20,7 +20,7 @@ import { Budget, commonOptionShape, listIds, prepareInstance, relativeGap } from
 import { type SiteSelectionResult, assignNearest } from "./result.js";
 
 export const SetCoverOptionsSchema = z.strictObject({
-  coverMinutes: z.number().finite().nonnegative(),
+  coverMinutes: z.number().check(z.nonnegative()),
   ...commonOptionShape,
 });
 

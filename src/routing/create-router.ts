@@ -3,14 +3,14 @@ import { runDijkstra } from "./kernel.js";
 import { attachCore, type Resolved, RouterCore, type RouterOptions, type TravelTimesOptions } from "./router-core.js";
 import { edgeLine, lineMetres, sliceLine } from "./snap-index.js";
 import type { Endpoint, LocatedItem, NearestResult, Router, RoutedCostMatrix, RouteResult, SnapResult } from "./types.js";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 
 export type { RouterOptions, TravelTimesOptions } from "./router-core.js";
 
 const MinutesFromOptionsSchema = z.strictObject({
-  cutoffMinutes: z.number().nonnegative().default(Infinity),
-  reverse: z.boolean().default(false),
+  cutoffMinutes: z._default(z.number().check(z.nonnegative()), Infinity),
+  reverse: z._default(z.boolean(), false),
 });
 
 /**

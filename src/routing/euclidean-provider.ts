@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DuplicateIdError, parseInput } from "../errors.js";
 import { LonLatSchema } from "../model/schemas.js";
 import { haversineMetres } from "../internal/geo.js";
@@ -6,13 +6,13 @@ import type { TravelTimeProvider } from "./provider.js";
 
 const EuclideanOptionsSchema = z.strictObject({
   /** Average door-to-door speed along the road, km/h. */
-  speedKmh: z.number().positive().default(48),
+  speedKmh: z._default(z.number().check(z.positive()), 48),
   /** Road distance ÷ straight-line distance (≥ 1). */
-  circuity: z.number().min(1).default(1.3),
+  circuity: z._default(z.number().check(z.minimum(1)), 1.3),
 });
 export type EuclideanProviderOptions = z.input<typeof EuclideanOptionsSchema>;
 
-const ItemsSchema = z.array(z.object({ id: z.string().min(1), location: LonLatSchema }));
+const ItemsSchema = z.array(z.object({ id: z.string().check(z.minLength(1)), location: LonLatSchema }));
 
 /**
  * A travel-time provider from straight-line distance: minutes = haversine metres × circuity ÷

@@ -1,21 +1,21 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, parseInput, UnknownIdError } from "../errors.js";
 import { createCostMatrix } from "../model/cost-matrix.js";
 import type { Provenance } from "../model/types.js";
 import type { ProviderEndpoint, TravelTimeProvider } from "./provider.js";
 
-const Cell = z.number().nonnegative().nullable();
+const Cell = z.nullable(z.number().check(z.nonnegative()));
 const MatrixTableSchema = z.strictObject({
-  origins: z.array(z.string().min(1)),
-  destinations: z.array(z.string().min(1)),
+  origins: z.array(z.string().check(z.minLength(1))),
+  destinations: z.array(z.string().check(z.minLength(1))),
   /** Row-major flat array, or one row per origin; `null` = unreachable. */
   minutes: z.union([z.array(Cell), z.array(z.array(Cell)), z.custom<Float64Array>((v) => v instanceof Float64Array, "expected an array or a Float64Array")]),
   provenance: z.strictObject({
-    engine: z.string().min(1),
-    profile: z.string().optional(),
-    date: z.string().optional(),
-    inputs: z.record(z.string(), z.string()).optional(),
-    notes: z.array(z.string()).optional(),
+    engine: z.string().check(z.minLength(1)),
+    profile: z.optional(z.string()),
+    date: z.optional(z.string()),
+    inputs: z.optional(z.record(z.string(), z.string())),
+    notes: z.optional(z.array(z.string())),
   }),
 });
 /**

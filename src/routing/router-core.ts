@@ -1,6 +1,6 @@
 // Internal: endpoint resolution, matrix plans and search seeding shared by createRouter and
 // the node worker pool (src/node/), so both produce identical matrices.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DuplicateIdError, GraphChangedError, InvalidInputError, parseInput, UnknownIdError } from "../errors.js";
 import { LonLatSchema } from "../model/schemas.js";
 import type { LonLat, Provenance, RoadGraph } from "../model/types.js";
@@ -13,23 +13,23 @@ import type { Endpoint, LocatedItem, RoutedCostMatrix, SnappedPoint, SnapResult 
 
 export const RouterOptionsSchema = z.strictObject({
   /** Points farther than this from every edge are reported as unsnapped, metres. */
-  maxSnapMetres: z.number().nonnegative().default(2000),
+  maxSnapMetres: z._default(z.number().check(z.nonnegative()), 2000),
   /** Speed charged on the straight connector from a point to its snapped road, km/h. */
-  accessSpeedKmh: z.number().positive().default(DEFAULT_ACCESS_SPEED_KMH),
+  accessSpeedKmh: z._default(z.number().check(z.positive()), DEFAULT_ACCESS_SPEED_KMH),
   /** "ch": contract the graph once (contraction hierarchy) and answer matrices by RPHAST sweeps. */
-  preprocess: z.enum(["none", "ch"]).default("none"),
+  preprocess: z._default(z.enum(["none", "ch"]), "none"),
 });
 export type RouterOptions = z.input<typeof RouterOptionsSchema>;
 
 export const TravelTimesOptionsSchema = z.strictObject({
   /** Times above this become Infinity (and searches stop there), minutes. */
-  cutoffMinutes: z.number().nonnegative().default(Infinity),
+  cutoffMinutes: z._default(z.number().check(z.nonnegative()), Infinity),
   /** Search per origin ("forward"), per destination ("reverse") or whichever is fewer ("auto"). */
-  direction: z.enum(["auto", "forward", "reverse"]).default("auto"),
+  direction: z._default(z.enum(["auto", "forward", "reverse"]), "auto"),
 });
 export type TravelTimesOptions = z.input<typeof TravelTimesOptionsSchema>;
 
-const LocatedItemsSchema = z.array(z.object({ id: z.string().min(1), location: LonLatSchema }));
+const LocatedItemsSchema = z.array(z.object({ id: z.string().check(z.minLength(1)), location: LonLatSchema }));
 
 /** An endpoint attached to the compiled graph: a node, a phantom point on an edge, or nothing. */
 export interface Resolved {

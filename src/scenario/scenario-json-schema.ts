@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ScenarioSchema } from "./schema.js";
 
 /**

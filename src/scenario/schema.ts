@@ -1,19 +1,19 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LonLatSchema, SiteSchema } from "../model/index.js";
 
-const id = z.string().min(1);
-const note = z.string().optional();
-const nonNegative = z.number().nonnegative();
-const positiveFactor = z.number().positive("a factor must be greater than 0");
+const id = z.string().check(z.minLength(1));
+const note = z.optional(z.string());
+const nonNegative = z.number().check(z.nonnegative());
+const positiveFactor = z.number().check(z.positive("a factor must be greater than 0"));
 
 /** Reopen a closed site, or bring a candidate into service as a hub or spoke. */
 export const OpenSiteChangeSchema = z.strictObject({
   type: z.literal("openSite"),
   siteId: id,
   /** Required when opening a candidate: the role it takes. */
-  as: z.enum(["hub", "spoke"]).optional(),
+  as: z.optional(z.enum(["hub", "spoke"])),
   /** For a spoke: its parent hub (required when opening a candidate as a spoke). */
-  hub: id.optional(),
+  hub: z.optional(id),
   note,
 });
 
@@ -22,7 +22,7 @@ export const CloseSiteChangeSchema = z.strictObject({
   type: z.literal("closeSite"),
   siteId: id,
   /** Closing a hub: move its open spokes to this open hub in the same change. */
-  reassignSpokesTo: id.optional(),
+  reassignSpokesTo: z.optional(id),
   note,
 });
 
@@ -45,8 +45,8 @@ export const MoveSiteChangeSchema = z.strictObject({
 export const SetBedsChangeSchema = z.strictObject({
   type: z.literal("setBeds"),
   siteId: id,
-  beds: z.record(id, z.number().int()),
-  mode: z.enum(["set", "add"]).default("set"),
+  beds: z.record(id, z.number().check(z.int())),
+  mode: z._default(z.enum(["set", "add"]), "set"),
   note,
 });
 
@@ -70,16 +70,16 @@ export const ReassignSpokeChangeSchema = z.strictObject({
 export const ScaleDemandChangeSchema = z.strictObject({
   type: z.literal("scaleDemand"),
   factor: nonNegative,
-  districts: z.array(id).min(1).optional(),
+  districts: z.optional(z.array(id).check(z.minLength(1))),
   /** `"population"` scales population, households and age bands; `"need"` scales the need weight. */
-  of: z.enum(["population", "need"]).default("population"),
+  of: z._default(z.enum(["population", "need"]), "population"),
   note,
 });
 
 /** Multiply road speeds by a factor per road class (`highway`): 0.8 = 20 % slower. */
 export const SetRoadSpeedChangeSchema = z.strictObject({
   type: z.literal("setRoadSpeed"),
-  factors: z.record(id, positiveFactor).refine((r) => Object.keys(r).length > 0, "name at least one road class"),
+  factors: z.record(id, positiveFactor).check(z.refine((r) => Object.keys(r).length > 0, "name at least one road class")),
   note,
 });
 
@@ -87,20 +87,19 @@ export const SetRoadSpeedChangeSchema = z.strictObject({
 export const CloseRoadChangeSchema = z
   .strictObject({
     type: z.literal("closeRoad"),
-    edges: z.array(id).min(1).optional(),
-    name: id.optional(),
-    ref: id.optional(),
+    edges: z.optional(z.array(id).check(z.minLength(1))),
+    name: z.optional(id),
+    ref: z.optional(id),
     note,
-  })
-  .refine((c) => c.edges !== undefined || c.name !== undefined || c.ref !== undefined, {
+  }).check(z.refine((c) => c.edges !== undefined || c.name !== undefined || c.ref !== undefined, {
     message: "closeRoad needs edges, name or ref",
-  });
+  }));
 
 /** Replace one assumption by dotted path, e.g. `wards.adultAcute.meanLengthOfStayDays.value`. */
 export const SetAssumptionChangeSchema = z.strictObject({
   type: z.literal("setAssumption"),
-  path: z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, "a dotted path such as wards.adultAcute.meanLengthOfStayDays.value"),
-  value: z.unknown().refine((v) => v !== undefined, "value is required"),
+  path: z.string().check(z.regex(/^[^.\s]+(\.[^.\s]+)*$/, "a dotted path such as wards.adultAcute.meanLengthOfStayDays.value")),
+  value: z.unknown().check(z.refine((v) => v !== undefined, "value is required")),
   note,
 });
 
@@ -116,7 +115,7 @@ export const SetStaffingChangeSchema = z.strictObject({
 export const SetCrisisSlotsChangeSchema = z.strictObject({
   type: z.literal("setCrisisSlots"),
   siteId: id,
-  crisisSlotsPerDay: z.number().int().nonnegative(),
+  crisisSlotsPerDay: z.number().check(z.int()).check(z.nonnegative()),
   note,
 });
 
@@ -124,15 +123,14 @@ export const SetCrisisSlotsChangeSchema = z.strictObject({
 export const SetContactPolicyChangeSchema = z
   .strictObject({
     type: z.literal("setContactPolicy"),
-    maxDaysBetweenContacts: z.number().positive().optional(),
-    homeVisitShare: z.number().min(0).max(1).optional(),
+    maxDaysBetweenContacts: z.optional(z.number().check(z.positive())),
+    homeVisitShare: z.optional(z.number().check(z.minimum(0)).check(z.maximum(1))),
     /** Why the policy changes (kept as the figures' source). */
-    source: z.string().min(1).default("scenario policy"),
+    source: z._default(z.string().check(z.minLength(1)), "scenario policy"),
     note,
-  })
-  .refine((c) => c.maxDaysBetweenContacts !== undefined || c.homeVisitShare !== undefined, {
+  }).check(z.refine((c) => c.maxDaysBetweenContacts !== undefined || c.homeVisitShare !== undefined, {
     message: "setContactPolicy needs maxDaysBetweenContacts or homeVisitShare",
-  });
+  }));
 
 /** Set a site's estate running cost per year. */
 export const SetRunningCostChangeSchema = z.strictObject({
@@ -167,13 +165,13 @@ export const ChangeSchema = z.discriminatedUnion("type", [
  */
 export const ScenarioSchema = z.strictObject({
   /** Editors' schema reference (see {@link scenarioJsonSchema}); ignored. */
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   id: id,
-  name: z.string().min(1),
-  description: z.string().optional(),
+  name: z.string().check(z.minLength(1)),
+  description: z.optional(z.string()),
   /** Seed for anything random done on behalf of this scenario (e.g. {@link uncertainty}). */
-  seed: z.number().int().optional(),
-  changes: z.array(ChangeSchema).default([]),
+  seed: z.optional(z.number().check(z.int())),
+  changes: z._default(z.array(ChangeSchema), []),
 });
 
 export type Scenario = z.output<typeof ScenarioSchema>;

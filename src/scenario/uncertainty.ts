@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { accessSummary } from "../access/index.js";
 import { bedsRequired, capacitatedAssignment } from "../capacity/index.js";
 import { parseInput } from "../errors.js";
@@ -15,11 +15,10 @@ const WHERE = "uncertainty";
 /** How one multiplicative factor varies between draws (its central value is 1). */
 export const FactorDistributionSchema = z.discriminatedUnion("distribution", [
   /** Log-normal with mean 1 and coefficient of variation `cv`. */
-  z.strictObject({ distribution: z.literal("lognormal"), cv: z.number().nonnegative() }),
-  z.strictObject({ distribution: z.literal("uniform"), min: z.number().positive(), max: z.number().positive() }).refine((d) => d.min <= d.max, "min must not exceed max"),
+  z.strictObject({ distribution: z.literal("lognormal"), cv: z.number().check(z.nonnegative()) }),
+  z.strictObject({ distribution: z.literal("uniform"), min: z.number().check(z.positive()), max: z.number().check(z.positive()) }).check(z.refine((d) => d.min <= d.max, "min must not exceed max")),
   z
-    .strictObject({ distribution: z.literal("triangular"), min: z.number().positive(), mode: z.number().positive(), max: z.number().positive() })
-    .refine((d) => d.min <= d.mode && d.mode <= d.max, "need min ≤ mode ≤ max"),
+    .strictObject({ distribution: z.literal("triangular"), min: z.number().check(z.positive()), mode: z.number().check(z.positive()), max: z.number().check(z.positive()) }).check(z.refine((d) => d.min <= d.mode && d.mode <= d.max, "need min ≤ mode ≤ max")),
 ]);
 export type FactorDistribution = z.input<typeof FactorDistributionSchema>;
 
@@ -31,28 +30,27 @@ const DEFAULT_VARY = {
 
 export const UncertaintyOptionsSchema = z.strictObject({
   /** Monte Carlo draws. */
-  draws: z.number().int().min(2).max(100_000).default(200),
+  draws: z._default(z.number().check(z.int()).check(z.minimum(2)).check(z.maximum(100_000)), 200),
   /** PRNG seed; default the scenario's `seed`, else 1. */
-  seed: z.number().int().optional(),
+  seed: z.optional(z.number().check(z.int())),
   /**
    * Factors to vary: `demand` (admission rates), `lengthOfStay`, `travelTime` (all road times).
    * Omitted: the defaults (log-normal, cv 0.05 / 0.10 / 0.10). Given: factors not named stay at 1.
    */
-  vary: z
+  vary: z.optional(z
     .strictObject({
-      demand: FactorDistributionSchema.optional(),
-      lengthOfStay: FactorDistributionSchema.optional(),
-      travelTime: FactorDistributionSchema.optional(),
-    })
-    .optional(),
+      demand: z.optional(FactorDistributionSchema),
+      lengthOfStay: z.optional(FactorDistributionSchema),
+      travelTime: z.optional(FactorDistributionSchema),
+    })),
   /** Central interval probability, e.g. 0.9 for the 5th–95th percentiles. */
-  level: z.number().gt(0).lt(1).default(0.9),
+  level: z._default(z.number().check(z.gt(0)).check(z.lt(1)), 0.9),
   router: RouterOption,
   cache: CacheOption,
-  thresholdsMinutes: z.array(z.number().nonnegative()).min(1).default([30, 45, 60]),
+  thresholdsMinutes: z._default(z.array(z.number().check(z.nonnegative())).check(z.minLength(1)), [30, 45, 60]),
   bedTarget: BedTargetOption,
   /** Keep every draw's values in the result. */
-  includeDraws: z.boolean().default(false),
+  includeDraws: z._default(z.boolean(), false),
 });
 export type UncertaintyOptions = z.input<typeof UncertaintyOptionsSchema>;
 

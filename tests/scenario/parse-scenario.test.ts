@@ -69,7 +69,7 @@ describe("scenarioJsonSchema", () => {
     expect(schema.type).toBe("object");
     expect(schema.required).toEqual(["id", "name"]);
     const variants = schema.properties.changes.items.oneOf;
-    expect(variants.map((v) => v.properties.type.const)).toEqual(ScenarioSchema.shape.changes.unwrap().element.options.map((o) => o.shape.type.value));
+    expect(variants.map((v) => v.properties.type.const)).toEqual(ScenarioSchema.shape.changes.def.innerType.def.element.def.options.map((o) => o.shape.type.def.values[0]));
     expect(variants.length).toBe(15);
     expect(variants.every((v) => v.additionalProperties === false)).toBe(true);
     expect(() => JSON.stringify(schema)).not.toThrow();
