@@ -1,7 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { IoError } from "../errors.js";
 import { readOsm, readSites, readZones } from "../io/node/index.js";
+import { readInputText } from "../io/node/read-bytes.js";
+import { jsonErrorPosition } from "../internal/json-position.js";
 import { parseRoadsText } from "./roads.js";
 import { createServiceNetwork } from "../model/create-service-network.js";
 import type { ServiceNetwork } from "../model/types.js";
@@ -17,18 +18,15 @@ export interface NetworkFlags {
 }
 
 export async function readJsonFile(where: string, path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "read error";
-    throw new IoError(where, `cannot read "${path}" (${code}). Check the path.`, [{ path, message: code }], { cause: error });
-  }
+  const text = await readInputText(where, path);
   try {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    throw new IoError(where, `${basename(path)} is not valid JSON (${message}).`, [{ path: basename(path), message }], { cause: error });
+    const file = basename(path);
+    const at = jsonErrorPosition(text);
+    const place = at === null ? file : `${file}:${at}`;
+    throw new IoError(where, `${place}: not valid JSON (${message}).`, [{ path: place, message }], { cause: error });
   }
 }
 
