@@ -8,6 +8,7 @@ import {
   type Site,
 } from "../model/index.js";
 import { type Change, type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
+import { hasOwnKey, ownValue, UNSAFE_KEYS } from "../internal/own-keys.js";
 
 const WHERE = "applyScenario";
 
@@ -119,7 +120,7 @@ function requireOpenHub(draft: Draft, i: number, change: Change, hubId: string, 
 
 function requireWards(draft: Draft, i: number, change: Change, beds: Record<string, number>, path: string): void {
   for (const ward of Object.keys(beds)) {
-    if (!(ward in draft.assumptions.wards)) {
+    if (!hasOwnKey(draft.assumptions.wards, ward)) {
       const known = Object.keys(draft.assumptions.wards).map((w) => `"${w}"`).join(", ") || "none";
       throw new UnknownIdError(WHERE, `${label(i, change)}: ward type`, ward, `${path}.${ward}`, `Known ward types: ${known}.`);
     }
@@ -213,7 +214,7 @@ function applyOne(draft: Draft, change: Change, i: number): void {
       requireWards(draft, i, change, change.beds, `${at}.beds`);
       const beds = { ...(draft.sites[k].beds ?? {}) };
       for (const [ward, n] of Object.entries(change.beds)) {
-        const next = change.mode === "add" ? (beds[ward] ?? 0) + n : n;
+        const next = change.mode === "add" ? (ownValue(beds, ward) ?? 0) + n : n;
         if (next < 0) {
           throw invalid(`${at}.beds.${ward}`, `${label(i, change)} leaves "${change.siteId}" with ${next} ${ward} beds; beds cannot be negative`);
         }
@@ -282,7 +283,7 @@ function applyOne(draft: Draft, change: Change, i: number): void {
         }
       }
       graph.forEachEdge((key, attr) => {
-        const f = typeof attr.highway === "string" ? change.factors[attr.highway] : undefined;
+        const f = typeof attr.highway === "string" ? ownValue(change.factors, attr.highway) : undefined;
         if (f !== undefined) graph.setEdgeAttribute(key, "minutes", attr.minutes / f);
       });
       return;
@@ -316,9 +317,11 @@ function applyOne(draft: Draft, change: Change, i: number): void {
     case "setAssumption": {
       const assumptions = draft.editableAssumptions() as unknown as Record<string, unknown>;
       const keys = change.path.split(".");
+      const unsafe = keys.find((k) => UNSAFE_KEYS.has(k));
+      if (unsafe !== undefined) throw invalid(`${at}.path`, `${label(i, change)}: "${unsafe}" cannot be part of an assumption path (got "${change.path}")`);
       let parent: Record<string, unknown> = assumptions;
       for (let n = 0; n < keys.length - 1; n++) {
-        const next = parent[keys[n]];
+        const next = hasOwnKey(parent, keys[n]) ? parent[keys[n]] : undefined;
         if (next === null || typeof next !== "object" || Array.isArray(next)) {
           const known = Object.keys(parent).map((x) => `"${x}"`).join(", ") || "none";
           throw new UnknownIdError(WHERE, `${label(i, change)}: assumption`, keys.slice(0, n + 1).join("."), `${at}.path`, `Known keys there: ${known}.`);
