@@ -2,6 +2,7 @@
 // up per-origin / per-destination values given as arrays or as records keyed by id.
 import { InvalidInputError, NotAlignedError, UnknownIdError } from "../errors.js";
 import type { CostMatrix } from "../model/types.js";
+import { checkCostMatrix } from "../model/cost-matrix.js";
 
 /** Values given per id: an array aligned with the ids, or a record keyed by id. */
 export type AlignedValues = ArrayLike<number> | Readonly<Record<string, number>>;
@@ -18,24 +19,9 @@ function isArrayLike(v: unknown): v is ArrayLike<unknown> {
   return Array.isArray(v) || ArrayBuffer.isView(v);
 }
 
-/** Throw unless `matrix` has the {@link CostMatrix} shape. */
+/** Throw unless `matrix` has the {@link CostMatrix} shape and non-negative (or Infinity) minutes. */
 export function checkMatrix(where: string, matrix: unknown, argument = "matrix"): CostMatrix {
-  const m = matrix as Partial<CostMatrix> | null;
-  if (
-    m === null ||
-    typeof m !== "object" ||
-    !Array.isArray(m.origins) ||
-    !Array.isArray(m.destinations) ||
-    !(m.minutes instanceof Float64Array)
-  ) {
-    throw new InvalidInputError(where, [
-      { path: argument, message: "expected a CostMatrix { origins, destinations, minutes: Float64Array } (see createCostMatrix)" },
-    ]);
-  }
-  if (m.minutes.length !== m.origins.length * m.destinations.length) {
-    throw new NotAlignedError(where, `${argument}.minutes`, m.minutes.length, m.origins.length * m.destinations.length, `${argument}.origins × ${argument}.destinations`);
-  }
-  return m as CostMatrix;
+  return checkCostMatrix(where, matrix, argument);
 }
 
 /**

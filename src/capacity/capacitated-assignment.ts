@@ -28,6 +28,7 @@ import type { CostMatrix } from "../model/index.js";
 import { branchAndBound, heuristicSingleSource } from "./internal/single-source.js";
 import { solveTransport } from "./internal/transport.js";
 import { alignedValues, canonicalOrder, show, sum } from "./internal/values.js";
+import { checkCostMatrix } from "../model/cost-matrix.js";
 
 const where = "capacitatedAssignment";
 
@@ -192,15 +193,11 @@ export function capacitatedAssignment(
   options: CapacitatedAssignmentOptions = {},
 ): CapacitatedAssignmentResult {
   const opts = parseInput(where, CapacitatedAssignmentOptionsSchema, options, "options");
+  checkCostMatrix(where, matrix);
   const zones = matrix.origins;
   const sites = matrix.destinations;
   const n = zones.length;
   const m = sites.length;
-  if (!(matrix.minutes instanceof Float64Array) || matrix.minutes.length !== n * m) {
-    throw new InvalidInputError(where, [
-      { path: "matrix.minutes", message: `expected a Float64Array of ${n} × ${m} entries (got ${show(matrix.minutes?.length)}); build it with createCostMatrix` },
-    ]);
-  }
   // report bad demand and bad capacity together
   const issues: InputIssue[] = [];
   const read = (argument: string, value: unknown, ids: readonly string[], against: string, inf: boolean): Float64Array => {

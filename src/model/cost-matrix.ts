@@ -113,3 +113,36 @@ export function selectDestinations(matrix: CostMatrix, destinations: readonly st
   const result: CostMatrix = { origins: matrix.origins, destinations: [...destinations], minutes: out };
   return matrix.provenance === undefined ? result : { ...result, provenance: matrix.provenance };
 }
+
+/**
+ * Check a {@link CostMatrix} built by hand (it is a documented plain interface) at a public
+ * boundary: ids arrays, a `Float64Array` of `origins × destinations` minutes, and every cell
+ * a non-negative number or `Infinity` (unreachable). NaN and negative minutes are errors
+ * naming the cell, never read as unreachable or as a saving. Internal (not re-exported).
+ */
+export function checkCostMatrix(where: string, matrix: unknown, argument = "matrix"): CostMatrix {
+  const m = matrix as Partial<CostMatrix> | null;
+  if (m === null || typeof m !== "object" || !Array.isArray(m.origins) || !Array.isArray(m.destinations) || !(m.minutes instanceof Float64Array)) {
+    throw new InvalidInputError(where, [
+      { path: argument, message: "expected a CostMatrix { origins, destinations, minutes: Float64Array } (see createCostMatrix)" },
+    ]);
+  }
+  const cols = m.destinations.length;
+  if (m.minutes.length !== m.origins.length * cols) {
+    throw new NotAlignedError(where, `${argument}.minutes`, m.minutes.length, m.origins.length * cols, `${argument}.origins × ${argument}.destinations`);
+  }
+  const minutes = m.minutes;
+  for (let k = 0; k < minutes.length; k++) {
+    const v = minutes[k];
+    if (!(v >= 0)) {
+      const i = Math.floor(k / cols);
+      throw new InvalidInputError(where, [
+        {
+          path: `${argument}.minutes[${k}]`,
+          message: `minutes from "${String(m.origins[i])}" to "${String(m.destinations[k % cols])}" must be a non-negative number or Infinity (got ${Number.isNaN(v) ? "NaN" : String(v)}); build matrices with createCostMatrix`,
+        },
+      ]);
+    }
+  }
+  return m as CostMatrix;
+}
