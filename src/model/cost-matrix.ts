@@ -42,6 +42,12 @@ export function createCostMatrix(
   provenance?: Provenance,
 ): CostMatrix {
   const where = "createCostMatrix";
+  const shapes: { path: string; message: string }[] = [];
+  if (!Array.isArray(origins)) shapes.push({ path: "origins", message: "expected an array of origin ids (createCostMatrix takes origins, destinations, minutes as three arguments)" });
+  if (!Array.isArray(destinations)) shapes.push({ path: "destinations", message: "expected an array of destination ids" });
+  const list = minutes as unknown;
+  if (!Array.isArray(list) && !(list instanceof Float64Array)) shapes.push({ path: "minutes", message: "expected an array or Float64Array of minutes" });
+  if (shapes.length > 0) throw new InvalidInputError(where, shapes);
   checkUnique(where, "origins", origins);
   checkUnique(where, "destinations", destinations);
   const expected = origins.length * destinations.length;

@@ -9,6 +9,7 @@ import {
 } from "../model/index.js";
 import { type Change, type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
 import { hasOwnKey, ownValue, UNSAFE_KEYS } from "../internal/own-keys.js";
+import { checkNetwork } from "../model/check-network.js";
 
 const WHERE = "applyScenario";
 
@@ -406,6 +407,7 @@ function applyOne(draft: Draft, change: Change, i: number): void {
  * });
  */
 export function applyScenario(network: ServiceNetwork, scenario: ScenarioInput | Scenario): ServiceNetwork {
+  checkNetwork(WHERE, network);
   const parsed = parseInput(WHERE, ScenarioSchema, scenario);
   const draft = new Draft(network);
   parsed.changes.forEach((change, i) => applyOne(draft, change, i));

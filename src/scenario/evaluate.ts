@@ -35,6 +35,7 @@ import type { ScenarioCache } from "./create-scenario-cache.js";
 import type { ScenarioMetric, ZoneOutcome } from "./metrics.js";
 import { BedTargetOption, CacheOption, RouterOption, outOfAreaOption, memoDerived, memoHash, networkContent, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
 import { type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
+import { checkNetwork } from "../model/check-network.js";
 
 const WHERE = "evaluate";
 
@@ -193,6 +194,7 @@ function groupMean(result: AccessByGroupResult | null, groups: readonly (string 
  * option.capacity.outOfArea.bedDaysPerYear - baseline.capacity.outOfArea.bedDaysPerYear;
  */
 export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scenario, options: EvaluateOptions = {}): ScenarioResult {
+  checkNetwork(WHERE, network);
   const opts = parseInput(WHERE, EvaluateOptionsSchema, options, "options");
   const parsed = parseInput(WHERE, ScenarioSchema, scenario, "scenario");
   const { applied, cache, matrix, hubs, spokes, warnings } = prepareScenario(WHERE, network, parsed, opts);
