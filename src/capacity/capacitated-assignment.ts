@@ -178,7 +178,10 @@ export interface CapacitatedAssignmentResult {
  * @returns Flows, per-zone allocations with reasons, per-site load and spare, out-of-area
  *   admissions, bed-days per year and cost per year, person-minutes.
  * @throws {@link NotAlignedError} if `demand` or `capacity` does not match the matrix.
- * @throws {@link InvalidInputError} for negative, NaN or infinite demand or capacity, or bad options.
+ * @throws {@link InvalidInputError} for negative, NaN or infinite demand or capacity, NaN or
+ *   negative matrix minutes, or bad options.
+ * @throws {@link DidNotConvergeError} if the solver passes its augmentation budget (never seen
+ *   on finite inputs; see docs/capacity.md "Termination").
  * @throws {@link InfeasibleError} without `outOfArea`, when capacity falls short (by how much)
  *   or a zone reaches no site (naming it).
  * @example
