@@ -448,7 +448,11 @@ function describeAllocations(
       status = "displaced";
       const far: number[] = [];
       for (let k = 0; k < usedCount; k++) if (t[row + used[k]] > nearestMinutes) far.push(used[k]);
-      explanation = `${fmt(far.reduce((s, j) => s + x[i * M + j], 0))} displaced to ${far.map((j) => `${sites[j]} (${fmtMin(t[row + j])} min)`).join(", ")} because ${fullSites.join(", ")} ${fullSites.length === 1 ? "is" : "are"} full`;
+      explanation = `${fmt(far.reduce((s, j) => s + x[i * M + j], 0))} displaced to ${far.map((j) => `${sites[j]} (${fmtMin(t[row + j])} min)`).join(", ")} because ${
+        fullSites.length > 0
+          ? `${fullSites.join(", ")} ${fullSites.length === 1 ? "is" : "are"} full`
+          : "no nearer site has room for all of this zone's demand (with single source, a zone goes whole to one site)"
+      }`;
     }
     allocations.push({
       zone: zones[i],
