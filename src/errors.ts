@@ -1,5 +1,6 @@
 import type * as z from "zod/mini";
 import { EN } from "./internal/zod-locale.js";
+import { findProtoKey } from "./internal/own-keys.js";
 
 /**
  * Stable machine-readable codes. The `code`/`name` pair is the contract; messages may be
@@ -232,6 +233,9 @@ export function issuesFromZod(error: z.core.$ZodError, input: unknown, prefix = 
  * bad path and value. Never call inside loops.
  */
 export function parseInput<S extends z.ZodMiniType>(where: string, schema: S, value: unknown, prefix = ""): z.output<S> {
+  // a "__proto__" key (JSON.parse makes it an own key) would be dropped by the schema or become a prototype
+  const proto = findProtoKey(value, prefix);
+  if (proto !== null) throw new InvalidInputError(where, [{ path: proto, message: 'the key "__proto__" is not allowed (it would address a prototype). Rename it' }]);
   const result = schema.safeParse(value, EN);
   if (!result.success) {
     throw new InvalidInputError(where, issuesFromZod(result.error, value, prefix), { cause: result.error });

@@ -3,9 +3,11 @@ import { InvalidInputError, parseInput } from "../errors.js";
 import { checkErlangArgs } from "./erlang-b.js";
 
 const OpenUnit = z.number().check(z.gt(0, "must be strictly between 0 and 1")).check(z.lt(1, "must be strictly between 0 and 1"));
+/** A blocking target of 1 ("every admission may be turned away") is met by 0 beds. */
+const BlockingUnit = z.number().check(z.gt(0, "must be above 0 and at most 1")).check(z.lte(1, "must be above 0 and at most 1"));
 
 export const BedsRequiredTargetSchema = z.union([
-  z.strictObject({ targetBlocking: OpenUnit }),
+  z.strictObject({ targetBlocking: BlockingUnit }),
   z.strictObject({ targetOccupancy: OpenUnit }),
 ]);
 /** Exactly one target: `{ targetBlocking }` or `{ targetOccupancy }`, each in (0, 1). */
@@ -37,7 +39,8 @@ export interface BedsRequiredResult {
  * unit with load 2a needs fewer beds than two units with load a for the same blocking.
  *
  * @param offeredLoad - Erlangs (admissions per day × mean length of stay in days), ≥ 0.
- * @param target - `{ targetBlocking }` or `{ targetOccupancy }`, in (0, 1).
+ * @param target - `{ targetBlocking }` in (0, 1] (1 needs 0 beds) or `{ targetOccupancy }` in (0, 1).
+ *   A tiny occupancy target gives ⌈offeredLoad / target⌉ beds without stepping through them.
  * @returns `{ beds, offeredLoad, blocking, carriedLoad, occupancy, target }`; a zero load
  *   needs 0 beds and reports blocking 0 (there are no admissions to turn away).
  * @throws {@link InvalidInputError} for a negative/NaN load or a target outside (0, 1), or
@@ -72,13 +75,17 @@ export function bedsRequired(offeredLoad: number, target: BedsRequiredTarget): B
     }
   } else {
     const goal = t.targetOccupancy;
-    if (a > 0) {
-      n = 1;
-      b = a / (1 + a);
-      while ((a * (1 - b)) / n > goal) {
-        n++;
-        b = (a * b) / (n + a * b);
+    n = 1;
+    b = a / (1 + a);
+    while ((a * (1 - b)) / n > goal) {
+      if (b === 0) {
+        // B underflowed: every admission finds a bed, occupancy is a / n, so n = ⌈a / goal⌉
+        n = Math.max(n, Math.ceil(a / goal));
+        while (a / n > goal) n++;
+        break;
       }
+      n++;
+      b = (a * b) / (n + a * b);
     }
   }
   const carried = a * (1 - b);

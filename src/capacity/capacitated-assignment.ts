@@ -28,6 +28,7 @@ import type { CostMatrix } from "../model/index.js";
 import { branchAndBound, heuristicSingleSource } from "./internal/single-source.js";
 import { solveTransport } from "./internal/transport.js";
 import { alignedValues, canonicalOrder, show, sum } from "./internal/values.js";
+import { checkCostMatrix } from "../model/cost-matrix.js";
 
 const where = "capacitatedAssignment";
 
@@ -177,7 +178,10 @@ export interface CapacitatedAssignmentResult {
  * @returns Flows, per-zone allocations with reasons, per-site load and spare, out-of-area
  *   admissions, bed-days per year and cost per year, person-minutes.
  * @throws {@link NotAlignedError} if `demand` or `capacity` does not match the matrix.
- * @throws {@link InvalidInputError} for negative, NaN or infinite demand or capacity, or bad options.
+ * @throws {@link InvalidInputError} for negative, NaN or infinite demand or capacity, NaN or
+ *   negative matrix minutes, or bad options.
+ * @throws {@link DidNotConvergeError} if the solver passes its augmentation budget (never seen
+ *   on finite inputs; see docs/capacity.md "Termination").
  * @throws {@link InfeasibleError} without `outOfArea`, when capacity falls short (by how much)
  *   or a zone reaches no site (naming it).
  * @example
@@ -192,15 +196,11 @@ export function capacitatedAssignment(
   options: CapacitatedAssignmentOptions = {},
 ): CapacitatedAssignmentResult {
   const opts = parseInput(where, CapacitatedAssignmentOptionsSchema, options, "options");
+  checkCostMatrix(where, matrix);
   const zones = matrix.origins;
   const sites = matrix.destinations;
   const n = zones.length;
   const m = sites.length;
-  if (!(matrix.minutes instanceof Float64Array) || matrix.minutes.length !== n * m) {
-    throw new InvalidInputError(where, [
-      { path: "matrix.minutes", message: `expected a Float64Array of ${n} × ${m} entries (got ${show(matrix.minutes?.length)}); build it with createCostMatrix` },
-    ]);
-  }
   // report bad demand and bad capacity together
   const issues: InputIssue[] = [];
   const read = (argument: string, value: unknown, ids: readonly string[], against: string, inf: boolean): Float64Array => {
@@ -448,7 +448,11 @@ function describeAllocations(
       status = "displaced";
       const far: number[] = [];
       for (let k = 0; k < usedCount; k++) if (t[row + used[k]] > nearestMinutes) far.push(used[k]);
-      explanation = `${fmt(far.reduce((s, j) => s + x[i * M + j], 0))} displaced to ${far.map((j) => `${sites[j]} (${fmtMin(t[row + j])} min)`).join(", ")} because ${fullSites.join(", ")} ${fullSites.length === 1 ? "is" : "are"} full`;
+      explanation = `${fmt(far.reduce((s, j) => s + x[i * M + j], 0))} displaced to ${far.map((j) => `${sites[j]} (${fmtMin(t[row + j])} min)`).join(", ")} because ${
+        fullSites.length > 0
+          ? `${fullSites.join(", ")} ${fullSites.length === 1 ? "is" : "are"} full`
+          : "no nearer site has room for all of this zone's demand (with single source, a zone goes whole to one site)"
+      }`;
     }
     allocations.push({
       zone: zones[i],

@@ -3,6 +3,7 @@ import { InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { AssumptionsSchema, DemandZoneSchema } from "../model/index.js";
 import type { AssumptionsInput, DemandZoneInput, WardAssumption } from "../model/index.js";
 import { describeSourced } from "./internal/values.js";
+import { hasOwnKey } from "../internal/own-keys.js";
 
 const where = "demandByZone";
 
@@ -85,7 +86,7 @@ export function demandByZone(
   const opts = parseInput(where, DemandByZoneOptionsSchema, options, "options");
   const wards = opts.wards ?? Object.keys(as.wards);
   wards.forEach((w, k) => {
-    if (!(w in as.wards)) {
+    if (!hasOwnKey(as.wards, w)) {
       throw new UnknownIdError(where, "ward type", w, `options.wards[${k}]`, `Known: ${Object.keys(as.wards).join(", ") || "none"}.`);
     }
   });

@@ -1,6 +1,13 @@
 import { InvalidInputError } from "../errors.js";
 import { show } from "./internal/values.js";
 
+/**
+ * Largest offered load the Erlang functions take, in erlangs. The recursion runs until the
+ * answer is reached or B(n) underflows to 0, about a + 40·√a steps at most, so this bounds
+ * every call to a few hundred milliseconds; no hospital bed pool comes near it.
+ */
+export const MAX_OFFERED_LOAD = 1e7;
+
 /** Check servers / load at a public boundary. */
 export function checkErlangArgs(where: string, servers: unknown, offeredLoad: unknown): void {
   const issues: { path: string; message: string }[] = [];
@@ -9,14 +16,19 @@ export function checkErlangArgs(where: string, servers: unknown, offeredLoad: un
   }
   if (typeof offeredLoad !== "number" || !Number.isFinite(offeredLoad) || offeredLoad < 0) {
     issues.push({ path: "offeredLoad", message: `offeredLoad must be a finite non-negative number of erlangs (got ${show(offeredLoad)})` });
+  } else if (offeredLoad > MAX_OFFERED_LOAD) {
+    issues.push({ path: "offeredLoad", message: `offeredLoad must be at most ${MAX_OFFERED_LOAD} erlangs (got ${show(offeredLoad)}); split the load into smaller pools, or check its units (erlangs = admissions per day × mean stay in days)` });
   }
   if (issues.length > 0) throw new InvalidInputError(where, issues);
 }
 
-/** Erlang B by the recursion, no validation (internal). */
+/**
+ * Erlang B by the recursion, no validation (internal). Once B(n) underflows to 0 every later
+ * term is 0 too, so the loop stops there: erlangB(1e12, 1) takes a few hundred steps.
+ */
 export function erlangBKernel(servers: number, a: number): number {
   let b = 1;
-  for (let n = 1; n <= servers; n++) b = (a * b) / (n + a * b);
+  for (let n = 1; n <= servers && b > 0; n++) b = (a * b) / (n + a * b);
   return b;
 }
 
@@ -31,10 +43,11 @@ export function erlangBKernel(servers: number, a: number): number {
  * with unlimited beds.
  *
  * @param servers - Beds (non-negative integer).
- * @param offeredLoad - Offered load in erlangs (≥ 0, finite).
+ * @param offeredLoad - Offered load in erlangs (≥ 0, at most {@link MAX_OFFERED_LOAD}).
  * @returns Blocking probability in [0, 1]: the share of admissions that find no bed.
  * @throws {@link InvalidInputError} if `servers` is not a non-negative integer or the load
- *   is negative, NaN or infinite.
+ *   is negative, NaN, infinite or above {@link MAX_OFFERED_LOAD}. Any number of servers is
+ *   fine: the recursion stops when B underflows to 0.
  * @example
  * erlangB(2, 1); // 0.2
  * erlangB(300, 280); // ≈ 0.0129

@@ -68,7 +68,8 @@ export interface HuffCatchmentsResult {
  * site attractiveness and a distance decay. See the module comment for the formula.
  *
  * @param matrix - Zones × sites minutes.
- * @param attractiveness - Per destination, positive (array aligned with `matrix.destinations`
+ * @param attractiveness - Per destination, non-negative; 0 (e.g. no beds) gets a share of 0, and a
+ *   zone whose reachable sites all have 0 is listed as unreachable (array aligned with `matrix.destinations`
  *   or record by id); leave sites out with `among`, not with 0.
  * @param options.alpha - Attractiveness exponent (default 1, > 0).
  * @param options.beta - Power-decay exponent (default 2, > 0); exclusive with `decay`.
@@ -80,7 +81,7 @@ export interface HuffCatchmentsResult {
  *   zones per site, each zone's most likely site, and the unreachable zones.
  * @throws {@link NotAlignedError} if `attractiveness` or `population` does not line up.
  * @throws {@link UnknownIdError} for an unknown id in a record or in `among`.
- * @throws {@link InvalidInputError} for non-positive, NaN or infinite attractiveness, a
+ * @throws {@link InvalidInputError} for negative, NaN or infinite attractiveness, a
  *   non-positive `alpha`/`beta`/`maxMinutes`, or both `beta` and `decay`.
  * @example
  * const m = createCostMatrix(["z1"], ["a", "b"], [10, 20]);
@@ -90,7 +91,8 @@ export interface HuffCatchmentsResult {
 export function huffCatchments(matrix: CostMatrix, attractiveness: AlignedValues, options: HuffCatchmentsOptions = {}): HuffCatchmentsResult {
   const where = "huffCatchments";
   checkMatrix(where, matrix);
-  const A = alignValues(where, "attractiveness", attractiveness, matrix.destinations, "matrix.destinations", "positive");
+  // 0 is allowed (a site with no beds): its share is 0; NaN and negatives stay errors
+  const A = alignValues(where, "attractiveness", attractiveness, matrix.destinations, "matrix.destinations");
   const opts = parseInput(where, HuffOptionsSchema, options, "options");
   if (opts.beta !== undefined && opts.decay !== undefined) {
     throw new InvalidInputError(where, [{ path: "options.beta", message: "give either beta (power decay) or decay, not both" }]);

@@ -11,7 +11,7 @@ export class CliInputError extends Error {
   override name = "CliInputError";
 }
 
-const INPUT_CODES = new Set(["INVALID_INPUT", "DUPLICATE_ID", "UNKNOWN_ID", "NOT_ALIGNED", "IO_ERROR", "INFEASIBLE", "NOT_COVERED", "GRAPH_MISMATCH"]);
+const INPUT_CODES = new Set(["INVALID_INPUT", "DUPLICATE_ID", "UNKNOWN_ID", "NOT_ALIGNED", "IO_ERROR", "INFEASIBLE", "NOT_COVERED", "GRAPH_MISMATCH", "INVALID_GRAPH"]);
 
 /**
  * A HubspokeError, by shape: from this bundle or from the package's own entries (the CLI loads
@@ -23,8 +23,42 @@ function isHubspokeError(error: unknown): error is HubspokeError {
   return typeof e.code === "string" && Array.isArray(e.issues);
 }
 
-/** Exit code and the message to print for an error thrown by a command. */
-export function describeFailure(error: unknown): { code: number; message: string } {
+/** File-system errors caused by the paths a user gave (missing, a folder, under a file, no permission, full disk…). */
+const USER_FS_CODES: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or folder",
+  EISDIR: "is a folder, not a file",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EEXIST: "already exists",
+  ENAMETOOLONG: "name too long",
+  ELOOP: "too many symbolic links",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device",
+  EMFILE: "too many open files",
+};
+
+/** One line for a file-system error of a user's path, or null for anything else. */
+function describeFsError(error: unknown): string | null {
+  const e = error as NodeJS.ErrnoException | null;
+  if (e === null || typeof e !== "object" || typeof e.code !== "string") return null;
+  const what = USER_FS_CODES[e.code];
+  if (what === undefined) return null;
+  const verb = e.syscall === "open" || e.syscall === "read" ? "cannot open" : e.syscall === "mkdir" ? "cannot create the folder" : e.syscall === "write" ? "cannot write" : "cannot use";
+  return `${verb} "${e.path ?? "?"}": ${what} (${e.code}). Check the path.`;
+}
+
+/** Exhausted memory or a V8 size limit: the input is too large for one run. */
+function isTooLarge(error: unknown): boolean {
+  return error instanceof RangeError && /Invalid string length|Invalid array length|Array buffer allocation failed|Invalid typed array length|allocation failed/i.test(error.message);
+}
+
+/**
+ * Exit code and the message to print for an error thrown by a command: user-caused failures
+ * (bad paths, formats, content, options, too-large inputs) exit 2 with one line; anything
+ * else exits 1, with the stack only when `debug` (`--debug`).
+ */
+export function describeFailure(error: unknown, debug = false): { code: number; message: string } {
   if (error instanceof CliInputError) return { code: EXIT_BAD_INPUT, message: `hubspoke: ${error.message}` };
   if (isHubspokeError(error)) {
     const code = INPUT_CODES.has(error.code) ? EXIT_BAD_INPUT : EXIT_FAILURE;
@@ -33,6 +67,15 @@ export function describeFailure(error: unknown): { code: number; message: string
     if (error.issues.length > 20) lines.push(`  … and ${error.issues.length - 20} more`);
     return { code, message: lines.join("\n") };
   }
+  const fs = describeFsError(error);
+  if (fs !== null) return { code: EXIT_BAD_INPUT, message: `hubspoke: ${fs}` };
+  if (isTooLarge(error)) {
+    return { code: EXIT_BAD_INPUT, message: "hubspoke: the input is too large for one run (out of memory or a size limit). Split the area into smaller parts, or use .osm.pbf roads and a smaller --to set." };
+  }
   const e = error as Error;
-  return { code: EXIT_FAILURE, message: `hubspoke: unexpected failure: ${e?.stack ?? String(error)}` };
+  const summary = e instanceof Error ? `${e.name}: ${e.message}` : String(error);
+  return {
+    code: EXIT_FAILURE,
+    message: debug ? `hubspoke: unexpected failure: ${e?.stack ?? String(error)}` : `hubspoke: unexpected failure: ${summary.split("\n")[0]} (run with --debug for the stack trace, and please report it)`,
+  };
 }

@@ -1,8 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { type ParseError, parse as parseJsonc } from "jsonc-parser";
 import { IoError } from "../errors.js";
 import { readOsm, readSites, readZones } from "../io/node/index.js";
+import { readInputText } from "../io/node/read-bytes.js";
+import { jsonErrorPosition } from "../internal/json-position.js";
 import { parseRoadsText } from "./roads.js";
 import { createServiceNetwork } from "../model/create-service-network.js";
 import type { ServiceNetwork, Site } from "../model/types.js";
@@ -18,13 +19,7 @@ export interface NetworkFlags {
 }
 
 export async function readJsonFile(where: string, path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "read error";
-    throw new IoError(where, `cannot read "${path}" (${code}). Check the path.`, [{ path, message: code }], { cause: error });
-  }
+  const text = await readInputText(where, path);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -33,7 +28,10 @@ export async function readJsonFile(where: string, path: string): Promise<unknown
     const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
     if (errors.length === 0) return value;
     const message = (error as Error).message;
-    throw new IoError(where, `${basename(path)} is not valid JSON (${message}).`, [{ path: basename(path), message }], { cause: error });
+    const file = basename(path);
+    const at = jsonErrorPosition(text);
+    const place = at === null ? file : `${file}:${at}`;
+    throw new IoError(where, `${place}: not valid JSON (${message}).`, [{ path: place, message }], { cause: error });
   }
 }
 

@@ -11,22 +11,31 @@ function isArrayLike(v: unknown): v is ArrayLike<unknown> {
   return Array.isArray(v) || ArrayBuffer.isView(v);
 }
 
-/** Throw unless `matrix` has the {@link CostMatrix} shape. */
+/** Throw unless `matrix` has the {@link CostMatrix} shape and non-negative (or Infinity) minutes. */
 export function checkMatrix(where: string, matrix: unknown, argument = "matrix"): CostMatrix {
   const m = matrix as Partial<CostMatrix> | null;
-  if (
-    m === null ||
-    typeof m !== "object" ||
-    !Array.isArray(m.origins) ||
-    !Array.isArray(m.destinations) ||
-    !(m.minutes instanceof Float64Array)
-  ) {
+  if (m === null || typeof m !== "object" || !Array.isArray(m.origins) || !Array.isArray(m.destinations) || !(m.minutes instanceof Float64Array)) {
     throw new InvalidInputError(where, [
       { path: argument, message: "expected a CostMatrix { origins, destinations, minutes: Float64Array } (see createCostMatrix)" },
     ]);
   }
-  if (m.minutes.length !== m.origins.length * m.destinations.length) {
-    throw new NotAlignedError(where, `${argument}.minutes`, m.minutes.length, m.origins.length * m.destinations.length, `${argument}.origins × ${argument}.destinations`);
+  const cols = m.destinations.length;
+  if (m.minutes.length !== m.origins.length * cols) {
+    throw new NotAlignedError(where, `${argument}.minutes`, m.minutes.length, m.origins.length * cols, `${argument}.origins × ${argument}.destinations`);
+  }
+  // NaN and negative minutes are errors naming the cell, never read as unreachable or as a saving
+  const minutes = m.minutes;
+  for (let k = 0; k < minutes.length; k++) {
+    const v = minutes[k];
+    if (!(v >= 0)) {
+      const i = Math.floor(k / cols);
+      throw new InvalidInputError(where, [
+        {
+          path: `${argument}.minutes[${k}]`,
+          message: `minutes from "${String(m.origins[i])}" to "${String(m.destinations[k % cols])}" must be a non-negative number or Infinity (got ${Number.isNaN(v) ? "NaN" : String(v)}); build matrices with createCostMatrix`,
+        },
+      ]);
+    }
   }
   return m as CostMatrix;
 }

@@ -1,7 +1,11 @@
 // Internal: GeoJSON text/object → features with numbered paths, and property → field mapping.
 import { IoError, type InputIssue } from "../errors.js";
+import { jsonErrorPosition } from "../internal/json-position.js";
 import { normaliseHeader } from "./csv-table.js";
 import { locate } from "./internal.js";
+
+/** `:line:column` of the first JSON syntax error in `text`, or "". */
+const jsonPlace = (text: string): string => ((at) => (at === null ? "" : `:${at}`))(jsonErrorPosition(text));
 
 export interface InputFeature {
   readonly index: number;
@@ -15,7 +19,7 @@ export function readFeatures(where: string, input: unknown, file: string): Input
     try {
       value = JSON.parse(input);
     } catch (error) {
-      throw new IoError(where, `${file} is not valid JSON (${(error as Error).message}). Check the file is GeoJSON.`, [{ path: file, message: "invalid JSON" }], { cause: error });
+      throw new IoError(where, `${file}${jsonPlace(input)} is not valid JSON (${(error as Error).message}). Check the file is GeoJSON.`, [{ path: file, message: "invalid JSON" }], { cause: error });
     }
   }
   const fc = value as { type?: unknown; features?: unknown };

@@ -1,10 +1,14 @@
 import Papa from "papaparse";
 import * as z from "zod/mini";
 import { HubspokeError, IoError, type InputIssue, parseInput } from "../errors.js";
+import { jsonErrorPosition } from "../internal/json-position.js";
 import { createCostMatrix } from "../model/cost-matrix.js";
 import type { CostMatrix, Provenance } from "../model/types.js";
 import { parseNumberCell } from "./csv-table.js";
 import { contentHash, locate } from "./internal.js";
+
+/** `:line:column` of the first JSON syntax error in `text`, or "". */
+const jsonPlace = (text: string): string => ((at) => (at === null ? "" : `:${at}`))(jsonErrorPosition(text));
 
 import { OD_TABLE_FORMATS, type OdTableFormat } from "./od-table-formats.js";
 
@@ -45,7 +49,7 @@ function json(where: string, input: unknown, file: string): Record<string, unkno
     try {
       value = JSON.parse(input);
     } catch (error) {
-      throw new IoError(where, `${file} is not valid JSON (${(error as Error).message}).`, [{ path: file, message: "invalid JSON" }], { cause: error });
+      throw new IoError(where, `${file}${jsonPlace(input)} is not valid JSON (${(error as Error).message}).`, [{ path: file, message: "invalid JSON" }], { cause: error });
     }
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) fail(where, file, "expected a JSON object");

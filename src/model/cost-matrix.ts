@@ -1,5 +1,6 @@
 import { DuplicateIdError, InvalidInputError, NotAlignedError, UnknownIdError } from "../errors.js";
 import type { CostMatrix, Provenance } from "./types.js";
+import { checkMatrix } from "../internal/align.js";
 
 function checkUnique(where: string, collection: string, ids: readonly string[]): void {
   const seen = new Map<string, number>();
@@ -42,6 +43,12 @@ export function createCostMatrix(
   provenance?: Provenance,
 ): CostMatrix {
   const where = "createCostMatrix";
+  const shapes: { path: string; message: string }[] = [];
+  if (!Array.isArray(origins)) shapes.push({ path: "origins", message: "expected an array of origin ids (createCostMatrix takes origins, destinations, minutes as three arguments)" });
+  if (!Array.isArray(destinations)) shapes.push({ path: "destinations", message: "expected an array of destination ids" });
+  const list = minutes as unknown;
+  if (!Array.isArray(list) && !(list instanceof Float64Array)) shapes.push({ path: "minutes", message: "expected an array or Float64Array of minutes" });
+  if (shapes.length > 0) throw new InvalidInputError(where, shapes);
   checkUnique(where, "origins", origins);
   checkUnique(where, "destinations", destinations);
   const expected = origins.length * destinations.length;
@@ -112,4 +119,14 @@ export function selectDestinations(matrix: CostMatrix, destinations: readonly st
   }
   const result: CostMatrix = { origins: matrix.origins, destinations: [...destinations], minutes: out };
   return matrix.provenance === undefined ? result : { ...result, provenance: matrix.provenance };
+}
+
+/**
+ * Check a {@link CostMatrix} built by hand (it is a documented plain interface) at a public
+ * boundary: ids arrays, a `Float64Array` of `origins × destinations` minutes, and every cell
+ * a non-negative number or `Infinity` (unreachable). NaN and negative minutes are errors
+ * naming the cell, never read as unreachable or as a saving. Internal (not re-exported).
+ */
+export function checkCostMatrix(where: string, matrix: unknown, argument = "matrix"): CostMatrix {
+  return checkMatrix(where, matrix, argument);
 }

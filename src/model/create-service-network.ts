@@ -7,6 +7,7 @@ import {
   SiteSchema,
 } from "./schemas.js";
 import type { Assumptions, DemandZone, RoadGraph, ServiceNetwork, Site } from "./types.js";
+import { hasOwnKey } from "../internal/own-keys.js";
 
 function uniqueIds(where: string, collection: string, items: readonly { id: string }[]): void {
   const seen = new Map<string, number>();
@@ -48,7 +49,7 @@ export function checkNetworkRules(where: string, sites: readonly Site[], assumpt
     }
     if (site.beds !== undefined) {
       for (const ward of Object.keys(site.beds)) {
-        if (!(ward in assumptions.wards)) {
+        if (!hasOwnKey(assumptions.wards, ward)) {
           issues.push({
             path: `sites[${i}].beds.${ward}`,
             message: `ward type "${ward}" has no entry in assumptions.wards (known: ${Object.keys(assumptions.wards).map((w) => `"${w}"`).join(", ") || "none"})`,

@@ -3,6 +3,7 @@
 import * as z from "zod/mini";
 import { InfeasibleError, InvalidInputError, NotAlignedError, UnknownIdError } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
+import { checkCostMatrix } from "../model/cost-matrix.js";
 
 const weightValue = z.number().check(z.nonnegative());
 
@@ -117,6 +118,7 @@ export { listIds };
 
 /** Validate ids and weights and build the compact instance. */
 export function prepareInstance(where: string, matrix: CostMatrix, opts: ParsedCommon, flags: PrepareFlags): Instance {
+  checkCostMatrix(where, matrix);
   const allWeights = resolveWeights(where, matrix, opts.weights);
   const fixedCols = resolveSites(where, matrix, opts.fixed, "fixed");
   const excludeCols = resolveSites(where, matrix, opts.exclude, "exclude");

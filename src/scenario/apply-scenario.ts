@@ -1,5 +1,6 @@
 import { parseInput } from "../errors.js";
 import type { ServiceNetwork } from "../model/index.js";
+import { checkNetwork } from "../model/check-network.js";
 import { applyChange, Draft } from "./changes/index.js";
 import { type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
 
@@ -35,6 +36,7 @@ const WHERE = "applyScenario";
  * });
  */
 export function applyScenario(network: ServiceNetwork, scenario: ScenarioInput | Scenario): ServiceNetwork {
+  checkNetwork(WHERE, network);
   const parsed = parseInput(WHERE, ScenarioSchema, scenario);
   const draft = new Draft(network);
   parsed.changes.forEach((change, i) => applyChange(draft, change, i));

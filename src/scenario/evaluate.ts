@@ -35,6 +35,7 @@ import { createScenarioCache, type ScenarioCache, type TravelTimeSource } from "
 import type { ScenarioMetric, ZoneOutcome } from "./metrics.js";
 import { BedTargetOption, CacheOption, ModeSourceOption, ProviderOption, RouterOption, modeMatrix, outOfAreaOption, memoDerived, memoHash, networkContent, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
 import { type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
+import { checkNetwork } from "../model/check-network.js";
 
 const WHERE = "evaluate";
 
@@ -585,6 +586,7 @@ function checkModes(opts: z.output<typeof EvaluateOptionsSchema>, raw: EvaluateO
  * option.capacity.outOfArea.bedDaysPerYear - baseline.capacity.outOfArea.bedDaysPerYear;
  */
 export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scenario, options: EvaluateOptions = {}): ScenarioResult {
+  checkNetwork(WHERE, network);
   const opts = parseInput(WHERE, EvaluateOptionsSchema, options, "options");
   const parsed = parseInput(WHERE, ScenarioSchema, scenario, "scenario");
   const modeNames = checkModes(opts, options);

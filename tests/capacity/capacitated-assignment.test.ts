@@ -110,6 +110,10 @@ describe("capacitatedAssignment", () => {
     expect(r.lowerBound).toBe(184);
     expect(r.totalPersonMinutes).toBe(200);
     expect(r.gap).toBeCloseTo(16 / 184, 12);
+    // A is not full (8 of 10), but has no room for all of z2's 6: the reason says so
+    expect(r.zones[1].status).toBe("displaced");
+    expect(r.zones[1].fullSites).toEqual([]);
+    expect(r.zones[1].explanation).toBe("6 displaced to B (20 min) because no nearer site has room for all of this zone's demand (with single source, a zone goes whole to one site)");
   });
 
   it("single-source falls back to the stated heuristic above exactLimit", () => {

@@ -36,9 +36,11 @@ describe("huffCatchments", () => {
 
   it("throws on bad attractiveness and parameters", () => {
     expect(() => huffCatchments(m, [1])).toThrowError(NotAlignedError);
-    expect(() => huffCatchments(m, [1, -2])).toThrowError(/attractiveness\[1\].*positive.*-2/);
+    expect(() => huffCatchments(m, [1, -2])).toThrowError(/attractiveness\[1\].*non-negative.*-2/);
     expect(() => huffCatchments(m, [1, Number.NaN])).toThrowError(InvalidInputError);
-    expect(() => huffCatchments(m, [1, 0])).toThrowError(InvalidInputError);
+    // a site with no beds gets a share of 0
+    const none = huffCatchments(m, [1, 0]);
+    expect(Array.from(none.probabilities.subarray(0, 2))).toEqual([1, 0]);
     expect(() => huffCatchments(m, { a: 1, c: 2 })).toThrowError(UnknownIdError);
     expect(() => huffCatchments(m, [1, 1], { beta: 0 })).toThrowError(/options\.beta/);
     expect(() => huffCatchments(m, [1, 1], { alpha: -1 })).toThrowError(/options\.alpha/);

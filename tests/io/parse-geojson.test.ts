@@ -34,7 +34,7 @@ describe("parseSitesGeoJSON / parseZonesGeoJSON", () => {
       expect(e).toBeInstanceOf(IoError);
       expect((e as IoError).issues.map((i) => i.path)).toEqual(["zones.geojson:features[0].properties.population", "zones.geojson:features[1].geometry"]);
     }
-    expect(() => parseSitesGeoJSON("{not json", { file: "s.geojson" })).toThrowError(/s\.geojson is not valid JSON/);
+    expect(() => parseSitesGeoJSON("{not json", { file: "s.geojson" })).toThrowError(/s\.geojson:1:\d+ is not valid JSON/);
     expect(() => parseSitesGeoJSON({ type: "Feature" })).toThrowError(/not a GeoJSON FeatureCollection/);
   });
 

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCli } from "../../src/cli/program.js";
+import type { ServiceNetwork } from "../../src/model/types.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -28,11 +29,16 @@ function capture(): { stream: NodeJS.WritableStream; text: () => string } {
   return { stream: stream as unknown as NodeJS.WritableStream, text: () => chunks.join("") };
 }
 
+// The bundled network, decoded once per test worker (1.2 s of CPU each time otherwise); the
+// CLI never mutates the network it is given (scenarios copy before they change anything).
+let bundled: Promise<ServiceNetwork> | undefined;
+const loadBundled = (): Promise<ServiceNetwork> => (bundled ??= import("../../src/kent-medway/index.js").then((m) => m.kentMedway()));
+
 /** Run `hubspoke <args>` in this process (as `runCli` from the bin does); never spawns. */
-export async function runCliInProcess(args: string[]): Promise<CliRun> {
+export async function runCliInProcess(args: string[], options: { loadBundled?: () => Promise<ServiceNetwork> } = {}): Promise<CliRun> {
   const out = capture();
   const err = capture();
-  const code = await runCli(args, { stdout: out.stream, stderr: err.stream });
+  const code = await runCli(args, { stdout: out.stream, stderr: err.stream }, { loadBundled: options.loadBundled ?? loadBundled });
   return { code, stdout: out.text(), stderr: err.text() };
 }
 

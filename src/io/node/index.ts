@@ -1,6 +1,5 @@
 // Node-only file readers: thin wrappers that read a file and call the pure parsers, so
 // errors name the real file path. Import from "hubspoke/io/node".
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { IoError } from "../../errors.js";
 import type { CostMatrix, DemandZone, Site } from "../../model/types.js";
@@ -12,14 +11,10 @@ import { type ParseSitesCsvOptions, parseSitesCsv } from "../parse-sites-csv.js"
 import { parseSitesGeoJSON } from "../parse-sites-geojson.js";
 import { type ParseZonesCsvOptions, parseZonesCsv } from "../parse-zones-csv.js";
 import { parseZonesGeoJSON } from "../parse-zones-geojson.js";
+import { readInputBytes } from "./read-bytes.js";
 
-async function readBytes(where: string, path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "read error";
-    throw new IoError(where, `cannot read "${path}" (${code}). Check the path.`, [{ path, message: code }], { cause: error });
-  }
+async function readBytes(where: string, path: string, kind: "text" | "binary" = "text"): Promise<Buffer> {
+  return readInputBytes(where, path, kind);
 }
 
 const isGeoJSON = (path: string) => /\.(geo)?json$/i.test(path);
@@ -61,7 +56,7 @@ export async function readZones(path: string, options: Omit<ParseZonesCsvOptions
  * const { roads, warnings } = await readOsm("kent.osm.pbf");
  */
 export async function readOsm(path: string, options: Omit<OsmOptions, "file"> = {}): Promise<OsmRoads> {
-  const bytes = await readBytes("readOsm", path);
+  const bytes = await readBytes("readOsm", path, /\.pbf$/i.test(path) ? "binary" : "text");
   const file = basename(path);
   if (/\.pbf$/i.test(path)) return parseOsmPbf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { ...options, file });
   return parseOsmXml(bytes.toString("utf8"), { ...options, file });
