@@ -14,12 +14,12 @@ describe("docs/your-own-area.md worked example", () => {
     expect((await cli(["init", dir])).code).toBe(0);
     cutArea(dir); // the planner's files replace the templates; assumptions.json stays from init
     const zones = readFileSync(join(dir, "zones.csv"), "utf8");
-    expect(zones.split("\n")[0]).toBe("LSOA21CD,LSOA21NM,lon,lat,population,LAD24NM,Index of Multiple Deprivation (IMD) Decile,RUC21NM,households,households_no_car");
+    expect(zones.split("\n")[0]).toBe("\ufeffLSOA21CD,LSOA21NM,lon,lat,population,LAD24NM,Index of Multiple Deprivation (IMD) Decile,RUC21NM,households,households_no_car");
     expect(zones.trim().split("\n")).toHaveLength(93); // 92 LSOAs
     const roads = JSON.parse(readFileSync(join(dir, "roads.geojson"), "utf8"));
     expect(roads.features.every((f: { properties: { highway?: string } }) => typeof f.properties.highway === "string")).toBe(true);
     const pt = readFileSync(join(dir, "public-transport.csv"), "utf8").split("\n");
-    expect(pt[0]).toBe("from_id,to_id,travel_time_p50,note");
+    expect(pt[0]).toBe("\ufefffrom_id,to_id,travel_time_p50,note");
     expect(pt[1]).toContain(PT_RULE);
 
     const files = ["--sites", join(dir, "sites.csv"), "--zones", join(dir, "zones.csv"), "--roads", join(dir, "roads.geojson"), "--assumptions", join(dir, "assumptions.json")];
@@ -44,6 +44,9 @@ describe("docs/your-own-area.md worked example", () => {
     const html = await cli(["compare", ...options, ...files, ...modes, "-f", "html", "--no-progress"]);
     expect(html.code).toBe(0);
     expect(html.stdout).toContain(`Mean minutes to nearest spoke (population-weighted), ${PT_MODE}`);
-    expect(html.stdout.match(/<svg /g)).toHaveLength(3);
+    // a map per scenario (3), then per option a change map and a gainers/losers chart (2 × 2)
+    expect(html.stdout.match(/<svg [^>]*role="img"/g)).toHaveLength(7);
+    expect(html.stdout).toContain("Data and assumptions");
+    expect(html.stdout).toContain("illustrative");
   }, 120_000);
 });
