@@ -53,6 +53,14 @@ function isTooLarge(error: unknown): boolean {
   return error instanceof RangeError && /Invalid string length|Invalid array length|Array buffer allocation failed|Invalid typed array length|allocation failed/i.test(error.message);
 }
 
+/** Library hints that name a JavaScript option, and the CLI flag that sets it. */
+const OPTION_FLAGS: readonly (readonly [string, string])[] = [["pass { allowUnreachable: true }", "pass --allow-unreachable"]];
+
+/** A library message with its option hints named as the CLI's flags. */
+export function inCliTerms(message: string): string {
+  return OPTION_FLAGS.reduce((text, [option, flag]) => text.split(option).join(flag), message);
+}
+
 /**
  * Exit code and the message to print for an error thrown by a command: user-caused failures
  * (bad paths, formats, content, options, too-large inputs) exit 2 with one line; anything
@@ -62,7 +70,8 @@ export function describeFailure(error: unknown, debug = false): { code: number; 
   if (error instanceof CliInputError) return { code: EXIT_BAD_INPUT, message: `hubspoke: ${error.message}` };
   if (isHubspokeError(error)) {
     const code = INPUT_CODES.has(error.code) ? EXIT_BAD_INPUT : EXIT_FAILURE;
-    const lines = [error.message.startsWith("hubspoke:") ? error.message : `hubspoke: ${error.message}`];
+    const text = inCliTerms(error.message);
+    const lines = [text.startsWith("hubspoke:") ? text : `hubspoke: ${text}`];
     if (error.issues.length > 1) for (const i of error.issues.slice(0, 20)) lines.push(`  ${i.path}: ${i.message}`);
     if (error.issues.length > 20) lines.push(`  … and ${error.issues.length - 20} more`);
     return { code, message: lines.join("\n") };

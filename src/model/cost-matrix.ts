@@ -130,3 +130,35 @@ export function selectDestinations(matrix: CostMatrix, destinations: readonly st
 export function checkCostMatrix(where: string, matrix: unknown, argument = "matrix"): CostMatrix {
   return checkMatrix(where, matrix, argument);
 }
+
+/** A {@link CostMatrix} as plain JSON: row-major minutes as one array, `null` for unreachable. */
+export interface CostMatrixJSON {
+  readonly origins: string[];
+  readonly destinations: string[];
+  /** Row-major minutes (`minutes[i * destinations.length + j]`); `null` where unreachable. */
+  readonly minutes: (number | null)[];
+  readonly provenance: Provenance | null;
+}
+
+/**
+ * A cost matrix as plain JSON values. `JSON.stringify` of a `Float64Array` writes an object
+ * keyed by index and turns `Infinity` into `null` silently; this writes a plain array with
+ * `null` for unreachable, which {@link createCostMatrix} reads back as `Infinity`.
+ *
+ * @param matrix - A matrix from a router, a provider or {@link createCostMatrix}.
+ * @returns `{ origins, destinations, minutes, provenance }`, ready for `JSON.stringify`.
+ * @throws {@link InvalidInputError} if `matrix` is not a cost matrix or has NaN or negative minutes.
+ * @example
+ * const m = createCostMatrix(["z1", "z2"], ["hubA"], [12.5, Infinity]);
+ * JSON.stringify(costMatrixToJSON(m)); // {"origins":["z1","z2"],"destinations":["hubA"],"minutes":[12.5,null],"provenance":null}
+ * const back = createCostMatrix(["z1", "z2"], ["hubA"], costMatrixToJSON(m).minutes); // the same matrix
+ */
+export function costMatrixToJSON(matrix: CostMatrix): CostMatrixJSON {
+  const m = checkMatrix("costMatrixToJSON", matrix);
+  return {
+    origins: [...m.origins],
+    destinations: [...m.destinations],
+    minutes: Array.from(m.minutes, (v) => (v === Infinity ? null : v)),
+    provenance: m.provenance === undefined ? null : structuredClone(m.provenance),
+  };
+}

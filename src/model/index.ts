@@ -36,7 +36,7 @@ export type {
   WardAssumption,
 } from "./types.js";
 export { assumptionsJsonSchema } from "./assumptions-json-schema.js";
-export { createCostMatrix, matrixMinutes, selectDestinations } from "./cost-matrix.js";
+export { costMatrixToJSON, type CostMatrixJSON, createCostMatrix, matrixMinutes, selectDestinations } from "./cost-matrix.js";
 export {
   checkNetworkRules,
   createServiceNetwork,

@@ -76,3 +76,14 @@ describe("CLI exit codes", () => {
     expect(oneLine(r.stderr)).toBe(true);
   });
 });
+
+describe("library hints in CLI terms", () => {
+  it("an option hint names the CLI flag that sets it", async () => {
+    const { InfeasibleError } = await import("../../src/errors.js");
+    const e = new InfeasibleError("pMedian", "zones z1 cannot reach any allowed candidate. Raise p, or pass { allowUnreachable: true }.");
+    const d = describeFailure(e);
+    expect(d.code).toBe(2);
+    expect(d.message).toContain("pass --allow-unreachable");
+    expect(d.message).not.toContain("allowUnreachable");
+  });
+});
