@@ -10,6 +10,8 @@ export type { EuclideanProviderOptions } from "./euclidean-provider.js";
 export { matrixProvider } from "./matrix-provider.js";
 export type { MatrixTable } from "./matrix-provider.js";
 export { isTravelTimeProvider } from "./provider.js";
+export { prefetchTravelTimes } from "./prefetch-travel-times.js";
+export type { AsyncTravelTimeSource, PrefetchRequest } from "./prefetch-travel-times.js";
 export type { ProviderEndpoint, TravelTimeProvider } from "./provider.js";
 export { largestStronglyConnectedComponent } from "./largest-strongly-connected-component.js";
 export { roadGraphFromArrays } from "./road-graph-from-arrays.js";

@@ -21,6 +21,7 @@ export type { Change, ChangeInput, ChangeType, Scenario, ScenarioInput } from ".
 export { parseScenario } from "./parse-scenario.js";
 export { scenarioJsonSchema } from "./scenario-json-schema.js";
 export { applyScenario } from "./apply-scenario.js";
+export { scenarioPlaces } from "./scenario-places.js";
 export { createScenarioCache } from "./create-scenario-cache.js";
 export type { CachedMatrix, ScenarioCache, ScenarioCacheStats, TravelTimeSource } from "./create-scenario-cache.js";
 export type { ComparableResult, MetricDirection, ScenarioMetric, ZoneOutcome } from "./metrics.js";
