@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { ComparisonRow, ScenarioComparison } from "../scenario/compare-scenarios.js";
 import { cellText, materialityText, nonDominatedText, tradeOffText } from "../scenario/comparison-to-markdown.js";
@@ -9,22 +9,22 @@ import { gainersLosersChart } from "./gainers-losers-chart.js";
 import { type ReportSection, renderHtmlReport } from "./render-html-report.js";
 
 const ComparisonToHtmlOptionsSchema = z.strictObject({
-  title: z.string().min(1).default("Scenario comparison"),
-  subtitle: z.string().optional(),
+  title: z._default(z.string().check(z.minLength(1)), "Scenario comparison"),
+  subtitle: z.optional(z.string()),
   /** Maps to show (e.g. `renderSvgMap` of each option), in order. */
-  maps: z.array(z.strictObject({ heading: z.string().min(1), svg: z.string().startsWith("<svg"), caption: z.string().optional() })).default([]),
+  maps: z._default(z.array(z.strictObject({ heading: z.string().check(z.minLength(1)), svg: z.string().check(z.startsWith("<svg")), caption: z.optional(z.string()) })), []),
   /** Largest number of zones listed per option under gainers and losers. */
-  maxZones: z.number().int().nonnegative().default(10),
+  maxZones: z._default(z.number().check(z.int()).check(z.nonnegative()), 10),
   /** Largest number of from → to lines per option under catchment switches. */
-  maxSwitches: z.number().int().nonnegative().default(20),
+  maxSwitches: z._default(z.number().check(z.int()).check(z.nonnegative()), 20),
   /** Site id → display name for catchment switches (e.g. from `network.sites`). */
-  siteNames: z.record(z.string(), z.string()).default({}),
+  siteNames: z._default(z.record(z.string(), z.string()), {}),
   /** Draw the gainers and losers by IMD decile as a bar chart per option. */
-  charts: z.boolean().default(true),
+  charts: z._default(z.boolean(), true),
   /** Data and assumptions from `dataAndAssumptions`: attribution, sourced figures, warnings, provenance. */
-  sources: z.custom<DataAndAssumptions>((v) => v !== null && typeof v === "object" && Array.isArray((v as DataAndAssumptions).attribution), "expected the result of dataAndAssumptions").optional(),
+  sources: z.optional(z.custom<DataAndAssumptions>((v) => v !== null && typeof v === "object" && Array.isArray((v as DataAndAssumptions).attribution), "expected the result of dataAndAssumptions")),
   /** Extra lines for the foot of the page. */
-  footer: z.array(z.string()).default([]),
+  footer: z._default(z.array(z.string()), []),
 });
 export type ComparisonToHtmlOptions = z.input<typeof ComparisonToHtmlOptionsSchema>;
 

@@ -1,34 +1,32 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import { escapeXml } from "./internal.js";
 
 // Numbers may be Infinity (printed "unreachable"); NaN is an error.
 const CellSchema = z.union([z.string(), z.custom<number>((v) => typeof v === "number" && !Number.isNaN(v), "expected a number (not NaN)"), z.boolean(), z.null()]);
 const SectionSchema = z.strictObject({
-  heading: z.string().min(1),
+  heading: z.string().check(z.minLength(1)),
   /** Anchor id of the section (letters, digits, hyphens). */
-  id: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/).optional(),
+  id: z.optional(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9-]*$/))),
   /** Paragraphs of plain text (escaped; blank lines separate paragraphs). */
-  text: z.string().optional(),
-  table: z
-    .strictObject({
-      columns: z.array(z.string()).min(1),
+  text: z.optional(z.string()),
+  table: z.optional(z.strictObject({
+      columns: z.array(z.string()).check(z.minLength(1)),
       rows: z.array(z.array(CellSchema)),
       /** Decimal places for numbers. */
-      decimals: z.number().int().min(0).max(6).default(1),
-    })
-    .optional(),
+      decimals: z._default(z.number().check(z.int()).check(z.minimum(0)).check(z.maximum(6)), 1),
+    })),
   /** An SVG string from {@link renderSvgMap}, embedded inline. */
-  svg: z.string().startsWith("<svg").optional(),
+  svg: z.optional(z.string().check(z.startsWith("<svg"))),
   /** Short caption under the map. */
-  caption: z.string().optional(),
+  caption: z.optional(z.string()),
 });
 const HtmlReportSchema = z.strictObject({
-  title: z.string().min(1),
-  subtitle: z.string().optional(),
-  sections: z.array(SectionSchema).min(1),
+  title: z.string().check(z.minLength(1)),
+  subtitle: z.optional(z.string()),
+  sections: z.array(SectionSchema).check(z.minLength(1)),
   /** Sources, licences and provenance, printed at the foot. */
-  footer: z.array(z.string()).default([]),
+  footer: z._default(z.array(z.string()), []),
 });
 export type HtmlReportInput = z.input<typeof HtmlReportSchema>;
 /** One section of {@link renderHtmlReport}. */

@@ -1,6 +1,6 @@
 import { type GeoProjection, geoMercator, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import type { DemandZone, ServiceNetwork, Site } from "../model/types.js";
 import { escapeXml, rewindGeometry } from "./internal.js";
@@ -10,31 +10,31 @@ import { type MapAssignment, assignmentOf } from "./zones-to-geojson.js";
 type ZoneAssignment = { zone: string; site: string | null; minutes: number };
 
 const RenderSvgMapOptionsSchema = z.strictObject({
-  width: z.number().int().min(200).max(10_000).default(800),
+  width: z._default(z.number().check(z.int()).check(z.minimum(200)).check(z.maximum(10_000)), 800),
   /** Largest height in pixels; the canvas is cropped to what is drawn (no blank bands). */
-  height: z.number().int().min(200).max(10_000).default(640),
+  height: z._default(z.number().check(z.int()).check(z.minimum(200)).check(z.maximum(10_000)), 640),
   /**
    * Zone fill: the assigned `site`, that site's parent `hub` (spokes roll up), `minutes` bands,
    * `change` (minutes gained or lost, from `layers.change`), or `none`.
    */
-  colourBy: z.enum(["site", "hub", "minutes", "change", "none"]).default("hub"),
-  title: z.string().optional(),
+  colourBy: z._default(z.enum(["site", "hub", "minutes", "change", "none"]), "hub"),
+  title: z.optional(z.string()),
   /** Upper bounds of the minutes bands; the last band is open-ended. */
-  minutesBreaks: z.array(z.number().positive()).min(1).max(8).default([15, 30, 45, 60]),
+  minutesBreaks: z._default(z.array(z.number().check(z.positive())).check(z.minLength(1)).check(z.maxLength(8)), [15, 30, 45, 60]),
   /** Symmetric class bounds of the change map, minutes (within ±first bound is "no change"). */
-  changeBreaks: z.array(z.number().positive()).min(1).max(5).default([1, 5, 15]),
+  changeBreaks: z._default(z.array(z.number().check(z.positive())).check(z.minLength(1)).check(z.maxLength(5)), [1, 5, 15]),
   /** Zones assigned beyond this many minutes read "not covered within N min" (coverage maps). */
-  coverMinutes: z.number().positive().optional(),
-  legend: z.boolean().default(true),
-  scaleBar: z.boolean().default(true),
+  coverMinutes: z.optional(z.number().check(z.positive())),
+  legend: z._default(z.boolean(), true),
+  scaleBar: z._default(z.boolean(), true),
   /** Write hub (and chosen site) names beside their symbols. */
-  labels: z.boolean().default(true),
+  labels: z._default(z.boolean(), true),
   /** Draw closed sites (greyed, crossed). */
-  showClosed: z.boolean().default(true),
+  showClosed: z._default(z.boolean(), true),
   /** Draw the main roads (motorway, trunk, primary) of `network.graph` for orientation. */
-  mainRoads: z.boolean().default(false),
+  mainRoads: z._default(z.boolean(), false),
   /** Data attribution lines drawn at the foot. Default: the network's `metadata.attribution`. */
-  attribution: z.array(z.string()).optional(),
+  attribution: z.optional(z.array(z.string())),
 });
 export type RenderSvgMapOptions = z.input<typeof RenderSvgMapOptionsSchema>;
 type Opts = z.output<typeof RenderSvgMapOptionsSchema>;

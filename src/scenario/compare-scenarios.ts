@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { DuplicateIdError, InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
 import type { ComparableResult, MetricDirection, ZoneOutcome } from "./metrics.js";
 import { compareKnown, rankScenarios, type RankedScenario, type Ranking, type UnrankedScenario } from "./rank-scenarios.js";
@@ -33,28 +33,28 @@ export const DEFAULT_MATERIALITY: Readonly<Record<string, number>> = {
 /** Metric key prefixes whose material worsening is flagged beside a rank (access and the deprivation gap). */
 export const DEFAULT_WATCH: readonly string[] = ["access.", "equity.deprivationGapMinutes"];
 
-const MetricRef = z.union([z.string().min(1), z.strictObject({ metric: z.string().min(1), better: z.enum(["lower", "higher"]) })]);
+const MetricRef = z.union([z.string().check(z.minLength(1)), z.strictObject({ metric: z.string().check(z.minLength(1)), better: z.enum(["lower", "higher"]) })]);
 
 export const CompareScenariosOptionsSchema = z.strictObject({
   /** Scenario id of the baseline (default: the first result). */
-  baseline: z.string().min(1).optional(),
+  baseline: z.optional(z.string().check(z.minLength(1))),
   /** Criteria of the non-dominated set: metric keys (their own direction) or `{ metric, better }`. */
-  criteria: z.array(MetricRef).min(1).optional(),
+  criteria: z.optional(z.array(MetricRef).check(z.minLength(1))),
   /** Materiality thresholds keyed by metric key or by unit, over {@link DEFAULT_MATERIALITY}. */
-  materiality: z.record(z.string().min(1), z.number().nonnegative()).default({}),
+  materiality: z._default(z.record(z.string().check(z.minLength(1)), z.number().check(z.nonnegative())), {}),
   /**
    * A ranking, only when asked: metric keys compared in order (ties go to the next key, then to
    * input order), or `{ weights: { key: weight } }` for a weighted score of min–max scaled values.
    */
-  rankBy: z.union([z.array(MetricRef).min(1), z.strictObject({ weights: z.record(z.string().min(1), z.number().positive()) })]).optional(),
+  rankBy: z.optional(z.union([z.array(MetricRef).check(z.minLength(1)), z.strictObject({ weights: z.record(z.string().check(z.minLength(1)), z.number().check(z.positive())) })])),
   /** Key prefixes whose material worsening is flagged beside a rank. */
-  watch: z.array(z.string().min(1)).default([...DEFAULT_WATCH]),
+  watch: z._default(z.array(z.string().check(z.minLength(1))), [...DEFAULT_WATCH]),
   /** A zone gains or loses when its minutes change by more than this. */
-  thresholdMinutes: z.number().nonnegative().default(5),
+  thresholdMinutes: z._default(z.number().check(z.nonnegative()), 5),
   /** Which journey gainers and losers are measured on. */
-  measure: z.enum(["hub", "spoke"]).default("hub"),
+  measure: z._default(z.enum(["hub", "spoke"]), "hub"),
   /** Which catchment switches are reported on: nearest hub or the hub reached through the spoke. */
-  catchment: z.enum(["nearest", "hierarchical"]).default("nearest"),
+  catchment: z._default(z.enum(["nearest", "hierarchical"]), "nearest"),
 });
 export type CompareScenariosOptions = z.input<typeof CompareScenariosOptionsSchema>;
 type ParsedOptions = z.output<typeof CompareScenariosOptionsSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
 import type { ScenarioComparison } from "./compare-scenarios.js";
 import { csvField, csvNumber } from "./format.js";
@@ -8,9 +8,9 @@ export const ComparisonToCsvOptionsSchema = z.strictObject({
    * Which table: `metrics` (one line per metric and scenario), `ranking`, `gainersLosers` (one
    * line per zone beyond the threshold) or `switches`.
    */
-  table: z.enum(["metrics", "tradeOffs", "ranking", "gainersLosers", "switches"]).default("metrics"),
+  table: z._default(z.enum(["metrics", "tradeOffs", "ranking", "gainersLosers", "switches"]), "metrics"),
   /** Start with a UTF-8 byte-order mark, so spreadsheet programs read "£" and "–" correctly. */
-  bom: z.boolean().default(true),
+  bom: z._default(z.boolean(), true),
 });
 export type ComparisonToCsvOptions = z.input<typeof ComparisonToCsvOptionsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { ComparisonRow, ScenarioComparison, TradeOff } from "./compare-scenarios.js";
 import { type DataAndAssumptions, dataAndAssumptionsMarkdown } from "./data-and-assumptions.js";
@@ -6,13 +6,13 @@ import { formatDelta, formatValue, markdownCell, unitLabel } from "./format.js";
 
 export const ComparisonToMarkdownOptionsSchema = z.strictObject({
   /** Heading text (level 2). */
-  title: z.string().default("Scenario comparison"),
+  title: z._default(z.string(), "Scenario comparison"),
   /** Largest number of zones listed per option under gainers and losers (0: summary only). */
-  maxZones: z.number().int().nonnegative().default(10),
+  maxZones: z._default(z.number().check(z.int()).check(z.nonnegative()), 10),
   /** Largest number of switch lines (grouped by from → to) per option. */
-  maxSwitches: z.number().int().nonnegative().default(20),
+  maxSwitches: z._default(z.number().check(z.int()).check(z.nonnegative()), 20),
   /** Data and assumptions from {@link dataAndAssumptions}: attribution, sourced figures, warnings, provenance. */
-  sources: z.custom<DataAndAssumptions>((v) => v !== null && typeof v === "object" && Array.isArray((v as DataAndAssumptions).attribution), "expected the result of dataAndAssumptions").optional(),
+  sources: z.optional(z.custom<DataAndAssumptions>((v) => v !== null && typeof v === "object" && Array.isArray((v as DataAndAssumptions).attribution), "expected the result of dataAndAssumptions")),
 });
 export type ComparisonToMarkdownOptions = z.input<typeof ComparisonToMarkdownOptionsSchema>;
 

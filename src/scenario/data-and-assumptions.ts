@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
 import type { ServiceNetwork } from "../model/index.js";
 import { markdownCell } from "./format.js";
@@ -34,7 +34,7 @@ export interface SourcedResult {
 
 const OptionsSchema = z.strictObject({
   /** Attribution lines; default the network's `metadata.attribution`. */
-  attribution: z.array(z.string().min(1)).optional(),
+  attribution: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
 export type DataAndAssumptionsOptions = z.input<typeof OptionsSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import packageJson from "../../package.json" with { type: "json" };
 import {
   accessByGroup,
@@ -50,17 +50,17 @@ export const EvaluateOptionsSchema = z.strictObject({
   /** A column cache from {@link createScenarioCache}, reused across evaluations (preferred for sweeps). */
   cache: CacheOption,
   /** Access thresholds, minutes. */
-  thresholdsMinutes: z.array(z.number().nonnegative()).min(1).default([30, 45, 60]),
+  thresholdsMinutes: z._default(z.array(z.number().check(z.nonnegative())).check(z.minLength(1)), [30, 45, 60]),
   /** Bed target; default the network's `assumptions.targetBlocking`, else `targetOccupancy`. */
   bedTarget: BedTargetOption,
   /** Each zone admitted wholly to one hub (or wholly out of area) rather than split. */
-  singleSource: z.boolean().default(false),
+  singleSource: z._default(z.boolean(), false),
   /** Name of the mode the router, provider or cache times (the primary mode: capacity and catchments use it). */
-  mode: z.string().min(1).default("car"),
+  mode: z._default(z.string().check(z.minLength(1)), "car"),
   /** Other named modes, each with its own source: a provider (e.g. `matrixProvider` over an r5r table), a router, or a cache of either. */
-  modes: z.record(z.string().min(1), ModeSourceOption).optional(),
+  modes: z.optional(z.record(z.string().check(z.minLength(1)), ModeSourceOption)),
   /** The mode people without a car use (a name among `mode` and `modes`); households-without-a-car metrics use it. Default the primary mode. */
-  noCarMode: z.string().min(1).optional(),
+  noCarMode: z.optional(z.string().check(z.minLength(1))),
 });
 export type EvaluateOptions = z.input<typeof EvaluateOptionsSchema>;
 

@@ -1,6 +1,6 @@
 // Shared by evaluate() and uncertainty(): apply the scenario and route zones to open sites
 // through a column cache.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { GraphMismatchError, InvalidInputError, NotCoveredError } from "../errors.js";
 import {
   bedsRequired,
@@ -17,17 +17,11 @@ import { applyScenario } from "./apply-scenario.js";
 import { type CachedMatrix, ROUTER_CH_FALLBACK, type ScenarioCache, createScenarioCache, isChRouter, matrixWithLegs } from "./create-scenario-cache.js";
 import type { Scenario } from "./schema.js";
 
-const OpenUnit = z.number().gt(0).lt(1);
+const OpenUnit = z.number().check(z.gt(0)).check(z.lt(1));
 
-export const RouterOption = z
-  .custom<Router>((v) => v !== null && typeof v === "object" && typeof (v as Router).travelTimes === "function", "expected a router from createRouter")
-  .optional();
-export const ProviderOption = z
-  .custom<TravelTimeProvider>((v) => isTravelTimeProvider(v), "expected a travel-time provider (matrixProvider, euclideanProvider)")
-  .optional();
-export const CacheOption = z
-  .custom<ScenarioCache>((v) => v !== null && typeof v === "object" && typeof (v as ScenarioCache).matrix === "function", "expected a cache from createScenarioCache")
-  .optional();
+export const RouterOption = z.optional(z.custom<Router>((v) => v !== null && typeof v === "object" && typeof (v as Router).travelTimes === "function", "expected a router from createRouter"));
+export const ProviderOption = z.optional(z.custom<TravelTimeProvider>((v) => isTravelTimeProvider(v), "expected a travel-time provider (matrixProvider, euclideanProvider)"));
+export const CacheOption = z.optional(z.custom<ScenarioCache>((v) => v !== null && typeof v === "object" && typeof (v as ScenarioCache).matrix === "function", "expected a cache from createScenarioCache"));
 /** A travel mode's source: a router, a provider, or a scenario cache over either. */
 export const ModeSourceOption = z.custom<Router | TravelTimeProvider | ScenarioCache>(
   (v) =>
@@ -36,7 +30,7 @@ export const ModeSourceOption = z.custom<Router | TravelTimeProvider | ScenarioC
     (v !== null && typeof v === "object" && typeof (v as Router).travelTimes === "function" && typeof (v as Router).snap === "function"),
   "expected a router, a travel-time provider (matrixProvider, euclideanProvider) or a cache from createScenarioCache",
 );
-export const BedTargetOption = z.union([z.strictObject({ targetBlocking: OpenUnit }), z.strictObject({ targetOccupancy: OpenUnit })]).optional();
+export const BedTargetOption = z.optional(z.union([z.strictObject({ targetBlocking: OpenUnit }), z.strictObject({ targetOccupancy: OpenUnit })]));
 
 export interface Prepared {
   readonly applied: ServiceNetwork;

@@ -1,4 +1,5 @@
 // Scenario changes that edit the assumptions.
+import { EN } from "../../internal/zod-locale.js";
 import { InvalidInputError, UnknownIdError, formatPath } from "../../errors.js";
 import { AssumptionsSchema } from "../../model/index.js";
 import { type ChangeOf, type Draft, invalid, label, WHERE } from "./draft.js";
@@ -25,7 +26,7 @@ export function setAssumption(draft: Draft, change: ChangeOf<"setAssumption">, i
     parent = next as Record<string, unknown>;
   }
   parent[keys[keys.length - 1]] = structuredClone(change.value);
-  const checked = AssumptionsSchema.safeParse(assumptions);
+  const checked = AssumptionsSchema.safeParse(assumptions, EN);
   if (!checked.success) {
     throw new InvalidInputError(
       WHERE,
