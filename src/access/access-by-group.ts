@@ -20,7 +20,8 @@ export interface AccessByGroupResult {
   readonly warnings: readonly string[];
 }
 
-export type AccessByGroupOptions = AccessSummaryOptions;
+/** Options of {@link accessByGroup}: the same as {@link accessSummary}'s. */
+export interface AccessByGroupOptions extends AccessSummaryOptions {}
 
 /**
  * {@link accessSummary} per group of zones (district, IMD decile, urban/rural…), to compare
@@ -36,8 +37,6 @@ export type AccessByGroupOptions = AccessSummaryOptions;
  * @param population - Per origin, array or record keyed by origin id; non-negative.
  * @param groups - Per origin group labels (string or number), array aligned with the origins
  *   or record keyed by origin id.
- * @param options.thresholdsMinutes - Default `[30, 45, 60]`.
- * @param options.among - Only consider these destination ids; default all.
  * @returns One summary per group, plus the overall summary.
  * @throws {@link NotAlignedError} if `population` or `groups` does not line up with the origins.
  * @throws {@link UnknownIdError} for an unknown id in a record or in `among`.

@@ -3,6 +3,7 @@ import { parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/types.js";
 import { type AlignedValues, alignValues, checkMatrix, nearestColumns, resolveColumns } from "../internal/align.js";
 import { type AccessSummary, sortByMinutes, summarise } from "./summary-kernel.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 export const AccessSummaryOptionsSchema = z.strictObject({
   /** Report population and share within each of these minutes (inclusive). */
@@ -10,7 +11,18 @@ export const AccessSummaryOptionsSchema = z.strictObject({
   /** Only consider these destination ids (default: all). */
   among: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
-export type AccessSummaryOptions = z.input<typeof AccessSummaryOptionsSchema>;
+export interface AccessSummaryOptions {
+  /**
+   * Report population and share within each of these minutes (inclusive).
+   * @defaultValue `[30, 45, 60]`
+   */
+  thresholdsMinutes?: number[];
+  /**
+   * Only consider these destination ids (default: all).
+   */
+  among?: string[];
+}
+type AccessSummaryOptionsCheck = Assert<Same<AccessSummaryOptions, z.input<typeof AccessSummaryOptionsSchema>>>;
 
 /** Result of {@link accessSummary}. */
 export interface AccessSummaryResult extends AccessSummary {
@@ -31,8 +43,6 @@ export interface AccessSummaryResult extends AccessSummary {
  * @param matrix - Zones × sites minutes.
  * @param population - Per origin: an array aligned with `matrix.origins` or a record keyed by
  *   origin id; non-negative.
- * @param options.thresholdsMinutes - Default `[30, 45, 60]`.
- * @param options.among - Only consider these destination ids; default all.
  * @returns Minutes (population-weighted), populations, shares in [0, 1] (`null` when the
  *   total population is 0), and the unreachable zone ids.
  * @throws {@link NotAlignedError} if `population` does not line up with the origins.

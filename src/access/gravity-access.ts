@@ -13,8 +13,9 @@ import { parseInput } from "../errors.js";
 import { NeumaierSum } from "../internal/summation.js";
 import type { CostMatrix } from "../model/types.js";
 import { type AlignedValues, alignValues, checkMatrix } from "../internal/align.js";
-import { DecaySchema } from "../model/decay.js";
+import { type Decay, DecaySchema } from "../model/decay.js";
 import type { ZoneScore } from "./two-step-floating-catchment.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const GravityOptionsSchema = z.strictObject({
   /** Distance decay, e.g. `decay.power({ beta: 1.5 })` or `decay.exponential({ beta: 0.05 })`. */
@@ -22,7 +23,18 @@ const GravityOptionsSchema = z.strictObject({
   /** Ignore sites farther than this (inclusive); default no limit. */
   maxMinutes: z._default(z.number().check(z.positive("must be a positive number of minutes")), Infinity),
 });
-export type GravityAccessOptions = z.input<typeof GravityOptionsSchema>;
+export interface GravityAccessOptions {
+  /**
+   * Distance decay, e.g. `decay.power({ beta: 1.5 })` or `decay.exponential({ beta: 0.05 })`.
+   */
+  decay: Decay;
+  /**
+   * Ignore sites farther than this (inclusive); default no limit.
+   * @defaultValue `Infinity`
+   */
+  maxMinutes?: number;
+}
+type GravityAccessOptionsCheck = Assert<Same<GravityAccessOptions, z.input<typeof GravityOptionsSchema>>>;
 
 /** Result of {@link gravityAccess}. */
 export interface GravityAccessResult {
@@ -37,8 +49,6 @@ export interface GravityAccessResult {
  *
  * @param matrix - Zones × sites minutes.
  * @param supply - Per destination (array aligned with `matrix.destinations` or record by id), ≥ 0.
- * @param options.decay - A {@link decay} weight (required).
- * @param options.maxMinutes - Cut-off in minutes (inclusive); default no limit.
  * @returns Per-zone scores (supply units weighted by decay; 0 with no site in reach).
  * @throws {@link NotAlignedError} if `supply` does not line up with the destinations.
  * @throws {@link UnknownIdError} for an unknown id in a record.

@@ -2,12 +2,19 @@ import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/types.js";
 import { checkMatrix, nearestColumns, resolveColumns } from "../internal/align.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const NearestSitesOptionsSchema = z.strictObject({
   /** Destination ids to choose from (default: all). */
   among: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
-export type NearestSitesOptions = z.input<typeof NearestSitesOptionsSchema>;
+export interface NearestSitesOptions {
+  /**
+   * Destination ids to choose from (default: all).
+   */
+  among?: string[];
+}
+type NearestSitesOptionsCheck = Assert<Same<NearestSitesOptions, z.input<typeof NearestSitesOptionsSchema>>>;
 
 /** One origin's nearest site. */
 export interface NearestSite {
@@ -34,7 +41,6 @@ export interface NearestSitesResult {
  * in `matrix.destinations`.
  *
  * @param matrix - Zones × sites minutes.
- * @param options.among - Only consider these destination ids (e.g. the open hubs); default all.
  * @returns Per origin `{ origin, destination, minutes }` (`destination: null`, `minutes:
  *   Infinity` when none is reachable), plus the list of unreachable origins.
  * @throws {@link UnknownIdError} if an id in `among` is not a destination.

@@ -21,7 +21,8 @@ import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/types.js";
 import { type AlignedValues, alignValues, checkMatrix } from "../internal/align.js";
-import { DecaySchema } from "../model/decay.js";
+import { type Decay, DecaySchema } from "../model/decay.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const TwoStepOptionsSchema = z.strictObject({
   /** Catchment d0 in minutes (inclusive). */
@@ -29,7 +30,17 @@ const TwoStepOptionsSchema = z.strictObject({
   /** Distance decay inside the catchment (default: weight 1, the original 2SFCA). */
   decay: z.optional(DecaySchema),
 });
-export type TwoStepFloatingCatchmentOptions = z.input<typeof TwoStepOptionsSchema>;
+export interface TwoStepFloatingCatchmentOptions {
+  /**
+   * Catchment d0 in minutes (inclusive).
+   */
+  catchmentMinutes: number;
+  /**
+   * Distance decay inside the catchment (default: weight 1, the original 2SFCA).
+   */
+  decay?: Decay;
+}
+type TwoStepFloatingCatchmentOptionsCheck = Assert<Same<TwoStepFloatingCatchmentOptions, z.input<typeof TwoStepOptionsSchema>>>;
 
 /** One zone's accessibility score. */
 export interface ZoneScore {
@@ -69,8 +80,6 @@ export interface TwoStepFloatingCatchmentResult {
  * @param matrix - Zones × sites minutes.
  * @param demand - Per origin (array aligned with `matrix.origins` or record by id), ≥ 0.
  * @param supply - Per destination (array aligned with `matrix.destinations` or record by id), ≥ 0.
- * @param options.catchmentMinutes - Catchment d0 in minutes (required, > 0; inclusive).
- * @param options.decay - A {@link decay} weight; default 1 inside the catchment.
  * @returns Scores in supply per unit demand, site ratios, and the zones and sites outside any
  *   catchment.
  * @throws {@link NotAlignedError} if `demand` or `supply` does not line up with the matrix.

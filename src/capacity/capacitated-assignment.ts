@@ -29,6 +29,7 @@ import { branchAndBound, heuristicSingleSource } from "./internal/single-source.
 import { solveTransport } from "./internal/transport.js";
 import { alignedValues, canonicalOrder, show, sum } from "./internal/values.js";
 import { checkCostMatrix } from "../model/cost-matrix.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const where = "capacitatedAssignment";
 
@@ -60,7 +61,42 @@ export const CapacitatedAssignmentOptionsSchema = z.strictObject({
   /** Single-source: branch-and-bound node budget before falling back to the heuristic. */
   nodeLimit: z._default(z.number().check(z.int()).check(z.positive()), 200_000),
 });
-export type CapacitatedAssignmentOptions = z.input<typeof CapacitatedAssignmentOptionsSchema>;
+export interface CapacitatedAssignmentOptions {
+  /**
+   * Overflow sink; without it, demand that does not fit is an error.
+   */
+  outOfArea?: { minutes: number; costPerBedDay: number; name?: string };
+  /**
+   * Each zone served whole by one site (or wholly out of area).
+   * @defaultValue `false`
+   */
+  singleSource?: boolean;
+  /**
+   * Unit of `demand` and `capacity`: `"beds"` (offered load, mean occupied beds) or `"admissions"` (per year). Used only to turn out-of-area demand into bed-days.
+   * @defaultValue `"beds"`
+   */
+  demandUnit?: "beds" | "admissions";
+  /**
+   * Mean length of stay, days: needed for bed-days when `demandUnit` is `"admissions"`.
+   */
+  meanLengthOfStayDays?: number;
+  /**
+   * Days per year for beds → bed-days per year.
+   * @defaultValue `365`
+   */
+  daysPerYear?: number;
+  /**
+   * Single-source: largest zones × sites solved exactly by branch and bound.
+   * @defaultValue `400`
+   */
+  exactLimit?: number;
+  /**
+   * Single-source: branch-and-bound node budget before falling back to the heuristic.
+   * @defaultValue `200_000`
+   */
+  nodeLimit?: number;
+}
+type CapacitatedAssignmentOptionsCheck = Assert<Same<CapacitatedAssignmentOptions, z.input<typeof CapacitatedAssignmentOptionsSchema>>>;
 
 /** One zone → site (or zone → out-of-area) flow. */
 export interface AssignmentFlow {
@@ -167,14 +203,6 @@ export interface CapacitatedAssignmentResult {
  *   consistent unit (e.g. beds of offered load from {@link demandByZone}).
  * @param capacity - Per site (aligned with `matrix.destinations`, or keyed by site id), ≥ 0,
  *   same unit as `demand` (e.g. beds × target occupancy).
- * @param options.outOfArea - `{ name = "Out of area", minutes, costPerBedDay }`; omitted means
- *   overflow is an error.
- * @param options.singleSource - Serve each zone whole by one site. Default false.
- * @param options.demandUnit - `"beds"` (default) or `"admissions"`, for bed-days.
- * @param options.meanLengthOfStayDays - Turns admissions into bed-days (and beds into admissions).
- * @param options.daysPerYear - Default 365.
- * @param options.exactLimit - Single-source exact up to this many zones × sites. Default 400.
- * @param options.nodeLimit - Branch-and-bound node budget. Default 200,000.
  * @returns Flows, per-zone allocations with reasons, per-site load and spare, out-of-area
  *   admissions, bed-days per year and cost per year, person-minutes.
  * @throws {@link NotAlignedError} if `demand` or `capacity` does not match the matrix.

@@ -3,6 +3,7 @@ import { InvalidInputError, parseInput } from "../errors.js";
 import { AssumptionsSchema, CommunityAssumptionsSchema, DemandZoneSchema } from "../model/index.js";
 import type { AssumptionsInput, CommunityAssumptions, DemandZoneInput } from "../model/index.js";
 import { describeSourced } from "./internal/values.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const where = "caseloadByZone";
 
@@ -10,7 +11,14 @@ export const CaseloadByZoneOptionsSchema = z.strictObject({
   /** Use per-age-band caseload rates where both the rates and the zone have them. */
   useAgeBands: z._default(z.boolean(), true),
 });
-export type CaseloadByZoneOptions = z.input<typeof CaseloadByZoneOptionsSchema>;
+export interface CaseloadByZoneOptions {
+  /**
+   * Use per-age-band caseload rates where both the rates and the zone have them.
+   * @defaultValue `true`
+   */
+  useAgeBands?: boolean;
+}
+type CaseloadByZoneOptionsCheck = Assert<Same<CaseloadByZoneOptions, z.input<typeof CaseloadByZoneOptionsSchema>>>;
 
 export interface ZoneCaseload {
   readonly zone: string;
@@ -65,7 +73,6 @@ export function readCommunity(fn: string, assumptions: unknown): CommunityAssump
  *
  * @param zones - Demand zones (`need` defaults to 1).
  * @param assumptions - `Assumptions` with `community`, or `CommunityAssumptions` directly.
- * @param options.useAgeBands - Default true.
  * @returns Per zone and in total: caseload (people), referrals/year, contacts/week, crisis
  *   contacts/day.
  * @throws {@link InvalidInputError} naming each bad zone or rate and value, or when the

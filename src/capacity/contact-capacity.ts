@@ -3,6 +3,7 @@ import { DuplicateIdError, parseInput } from "../errors.js";
 import type { AssumptionsInput, CommunityAssumptionsSchema } from "../model/index.js";
 import { readCommunity } from "./caseload-by-zone.js";
 import { describeSourced } from "./internal/values.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const where = "contactCapacity";
 
@@ -26,7 +27,14 @@ export const ContactCapacityOptionsSchema = z.strictObject({
   /** Working minutes in one WTE-week. Default 2,250 (37.5 h, Agenda for Change). */
   minutesPerWteWeek: z._default(z.number().check(z.positive()), AFC_MINUTES_PER_WTE_WEEK),
 });
-export type ContactCapacityOptions = z.input<typeof ContactCapacityOptionsSchema>;
+export interface ContactCapacityOptions {
+  /**
+   * Working minutes in one WTE-week. Default 2,250 (37.5 h, Agenda for Change).
+   * @defaultValue `2250`
+   */
+  minutesPerWteWeek?: number;
+}
+type ContactCapacityOptionsCheck = Assert<Same<ContactCapacityOptions, z.input<typeof ContactCapacityOptionsSchema>>>;
 
 export interface SpokeContactCapacity {
   readonly spoke: string;
@@ -79,7 +87,6 @@ export interface ContactCapacityResult {
  *
  * @param spokes - `{ id, caseload, staffWte, travelMinutesPerHomeVisit = 0, runningCostPerYear? }`.
  * @param assumptions - `Assumptions` with `community`, or `CommunityAssumptions`.
- * @param options.minutesPerWteWeek - Default 2,250 (37.5 h Agenda for Change week).
  * @returns Per spoke: contacts needed and deliverable per week, shortfall (contacts and WTE),
  *   utilisation, estate cost; totals.
  * @throws {@link InvalidInputError} for negative/NaN caseload, WTE or travel, or bad rates.

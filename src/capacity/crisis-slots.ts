@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { DuplicateIdError, parseInput } from "../errors.js";
 import { expectedExcess, poissonTable, tailAbove } from "./internal/poisson.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const where = "crisisSlots";
 
@@ -16,7 +17,14 @@ export const CrisisSlotsOptionsSchema = z.strictObject({
   /** Acceptable share of days on which crisis demand exceeds the slots, in (0, 1). */
   target: z._default(z.number().check(z.gt(0, "must be strictly between 0 and 1")).check(z.lt(1, "must be strictly between 0 and 1")), 0.05),
 });
-export type CrisisSlotsOptions = z.input<typeof CrisisSlotsOptionsSchema>;
+export interface CrisisSlotsOptions {
+  /**
+   * Acceptable share of days on which crisis demand exceeds the slots, in (0, 1).
+   * @defaultValue `0.05`
+   */
+  target?: number;
+}
+type CrisisSlotsOptionsCheck = Assert<Same<CrisisSlotsOptions, z.input<typeof CrisisSlotsOptionsSchema>>>;
 export type SpokeCrisisInput = z.input<typeof SpokeCrisisSchema>;
 
 export interface SpokeCrisis {
@@ -54,8 +62,6 @@ export interface CrisisSlotsResult {
  * E[(X − s)⁺] = λ·P(X ≥ s) − s·P(X > s).
  *
  * @param spokes - `{ id, meanPerDay, slotsPerDay? }` per spoke.
- * @param options.target - Share of days short allowed, in (0, 1). Default 0.05 (e.g.
- *   `assumptions.community.crisisShortfallTarget.value`).
  * @returns Per spoke: probability of a short day, expected unmet contacts per day, slots for
  *   the target and the gap to the current slots.
  * @throws {@link InvalidInputError} for a negative/NaN mean, non-integer slots, a target

@@ -4,6 +4,7 @@ import { AssumptionsSchema, DemandZoneSchema } from "../model/index.js";
 import type { AssumptionsInput, DemandZoneInput, WardAssumption } from "../model/index.js";
 import { describeSourced } from "./internal/values.js";
 import { hasOwnKey } from "../internal/own-keys.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const where = "demandByZone";
 
@@ -15,7 +16,23 @@ export const DemandByZoneOptionsSchema = z.strictObject({
   /** Days per year for bed-days → offered load. */
   daysPerYear: z._default(z.number().check(z.positive()), 365),
 });
-export type DemandByZoneOptions = z.input<typeof DemandByZoneOptionsSchema>;
+export interface DemandByZoneOptions {
+  /**
+   * Ward types to compute (default: every ward in `assumptions.wards`, in key order).
+   */
+  wards?: string[];
+  /**
+   * Use per-age-band rates where both the ward and the zone have them.
+   * @defaultValue `true`
+   */
+  useAgeBands?: boolean;
+  /**
+   * Days per year for bed-days → offered load.
+   * @defaultValue `365`
+   */
+  daysPerYear?: number;
+}
+type DemandByZoneOptionsCheck = Assert<Same<DemandByZoneOptions, z.input<typeof DemandByZoneOptionsSchema>>>;
 
 /** Demand of one ward type in one zone (or in total). */
 export interface WardDemand {
@@ -61,9 +78,6 @@ export interface DemandByZoneResult {
  *
  * @param zones - Demand zones (validated with `DemandZoneSchema`; `need` defaults to 1).
  * @param assumptions - Planning assumptions (validated with `AssumptionsSchema`).
- * @param options.wards - Ward types to compute; default all.
- * @param options.useAgeBands - Default true.
- * @param options.daysPerYear - Default 365.
  * @returns Per zone and in total: admissions/year, bed-days/year, offered load (beds).
  * @throws {@link InvalidInputError} naming each bad zone or assumption path and value.
  * @throws {@link UnknownIdError} if `options.wards` names a ward type not in the assumptions.

@@ -1,9 +1,10 @@
 import * as z from "zod/mini";
 import { InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
 import { CommunityAssumptionsSchema } from "../model/index.js";
-import type { CostMatrix } from "../model/index.js";
+import type { CommunityAssumptionsInput, CostMatrix } from "../model/index.js";
 import { AFC_MINUTES_PER_WTE_WEEK } from "./contact-capacity.js";
 import { alignedValues, show } from "./internal/values.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const where = "staffTravel";
 
@@ -21,13 +22,38 @@ export const StaffTravelOptionsSchema = z.strictObject({
   /** Working minutes per WTE-week. Default 2,250 (37.5 h, Agenda for Change). */
   minutesPerWteWeek: z._default(z.number().check(z.positive()), AFC_MINUTES_PER_WTE_WEEK),
 });
-export type StaffTravelOptions = z.input<typeof StaffTravelOptionsSchema> & {
+export interface StaffTravelOptions {
   /**
-   * Base → zone minutes, laid out like `matrix` (zones × bases). When given, a round trip is
-   * outbound (this) + return (`matrix`); otherwise 2 × `matrix`.
+   * Community rates; supplies maxDaysBetweenContacts, homeVisitShare, homeVisitMinutes.
+   */
+  community?: CommunityAssumptionsInput;
+  /**
+   * Overrides `community.maxDaysBetweenContacts`.
+   */
+  maxDaysBetweenContacts?: number;
+  /**
+   * Overrides `community.homeVisitShare`; in [0, 1].
+   */
+  homeVisitShare?: number;
+  /**
+   * Face-to-face minutes per home visit (overrides `community.homeVisitMinutes`).
+   */
+  homeVisitMinutes?: number;
+  /**
+   * Staff WTE per base id, for the share of all staff time spent travelling.
+   */
+  staffWte?: Record<string, number>;
+  /**
+   * Working minutes per WTE-week. Default 2,250 (37.5 h, Agenda for Change).
+   * @defaultValue `2250`
+   */
+  minutesPerWteWeek?: number;
+  /**
+   * Base → zone minutes, laid out like `matrix` (zones × bases). When given, a round trip is outbound (this) + return (`matrix`); otherwise 2 × `matrix`.
    */
   outboundMatrix?: CostMatrix;
-};
+}
+type StaffTravelOptionsCheck = Assert<Same<Omit<StaffTravelOptions, "outboundMatrix">, z.input<typeof StaffTravelOptionsSchema>>>;
 
 export interface ZoneTravel {
   readonly zone: string;

@@ -9,6 +9,7 @@ import * as z from "zod/mini";
 import { DuplicateIdError, InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { LonLatSchema, ZoneGeometrySchema } from "../model/schemas.js";
 import { removeSlivers } from "./holes.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const ZoneLikeSchema = z.object({
   id: z.string().check(z.minLength(1)),
@@ -27,7 +28,29 @@ const CatchmentPolygonsOptionsSchema = z.strictObject({
   /** Buffer radius (metres) around zone points when fewer than 3 distinct points make no hull. */
   pointBufferMetres: z._default(z.number().check(z.positive()), 500),
 });
-export type CatchmentPolygonsOptions = z.input<typeof CatchmentPolygonsOptionsSchema>;
+export interface CatchmentPolygonsOptions {
+  /**
+   * Decimal places coordinates are rounded to before the union (6 ≈ 0.1 m), so shared edges meet exactly.
+   * @defaultValue `6`
+   */
+  precision?: number;
+  /**
+   * Holes (and detached parts) smaller than this, m², are slivers between neighbouring zones: removed.
+   * @defaultValue `1000`
+   */
+  maxSliverSquareMetres?: number;
+  /**
+   * Holes (and detached parts) thinner than this mean width (2·area / perimeter), metres, are slivers: removed. 0 disables.
+   * @defaultValue `50`
+   */
+  maxSliverWidthMetres?: number;
+  /**
+   * Buffer radius (metres) around zone points when fewer than 3 distinct points make no hull.
+   * @defaultValue `500`
+   */
+  pointBufferMetres?: number;
+}
+type CatchmentPolygonsOptionsCheck = Assert<Same<CatchmentPolygonsOptions, z.input<typeof CatchmentPolygonsOptionsSchema>>>;
 
 /** A zone with an id and, ideally, a boundary (else a location). */
 export interface ZoneLike {
@@ -98,10 +121,6 @@ function toPairs(where: string, assignment: unknown): { zone: string; site: stri
  *   `network.zones`), or a `ServiceNetwork`.
  * @param assignment - `{ zone: site | null }`, an array of `{ zone, site }`, or the result of
  *   {@link nearestCatchments} (its site order is kept).
- * @param options.precision - Decimal places for snapping before the union (default 6).
- * @param options.maxSliverSquareMetres - Remove holes and detached parts below this area (default 1000 m²).
- * @param options.maxSliverWidthMetres - Remove holes and detached parts thinner than this mean width (default 50 m; 0 disables).
- * @param options.pointBufferMetres - Buffer for catchments of fewer than 3 points (default 500 m).
  * @returns A FeatureCollection with one feature per site (properties `site`, `zones`,
  *   `population`, `method`), ordered as the sites first appear in the assignment; and the
  *   zones without a site.

@@ -24,11 +24,14 @@ const HierarchicalOptionsSchema = z.strictObject({
   /** Per origin demand for referral flows (default population × need). */
   demand: z.optional(z.unknown()),
 });
-export type HierarchicalCatchmentsOptions = {
+export interface HierarchicalCatchmentsOptions {
+  /** Spokes × hubs minutes for the spoke → hub leg (preferred over `router`). */
   spokeHubMinutes?: CostMatrix;
+  /** A router to time the spoke → hub leg (`travelTimes(spokes, hubs)`) when `spokeHubMinutes` is absent. */
   router?: Pick<Router, "travelTimes">;
+  /** Per zone demand (array or record by id) for referral flows; default population × need. */
   demand?: AlignedValues;
-};
+}
 
 /** One zone's path through the hierarchy and the direct alternative. */
 export interface HierarchicalZone {
@@ -254,9 +257,6 @@ function openOf(sites: readonly Site[], kind: "hub" | "spoke"): Site[] {
  *   `population` and `need`.
  * @param matrix - Zones × sites minutes; origins are exactly the network's zone ids, and
  *   destinations include every open spoke and open hub (others are ignored).
- * @param options.spokeHubMinutes - Spokes × hubs CostMatrix for the spoke → hub leg (preferred).
- * @param options.router - Used (`travelTimes(spokes, hubs)`) when `spokeHubMinutes` is absent.
- * @param options.demand - Per zone demand (array or record) for flows; default population × need.
  * @returns Per zone both legs and the direct alternative (minutes), referral flows, a summary
  *   and the unreachable zones.
  * @throws {@link InvalidInputError} when neither `spokeHubMinutes` nor `router` is given, when

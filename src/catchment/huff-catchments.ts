@@ -19,6 +19,7 @@ import { neumaierAddAt } from "../internal/summation.js";
 import type { CostMatrix } from "../model/types.js";
 import { type AlignedValues, alignValues, checkMatrix, resolveColumns } from "../internal/align.js";
 import { type Decay, DecaySchema, decay as decays } from "../model/decay.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const positive = z.number().check(z.positive("must be positive"));
 const HuffOptionsSchema = z.strictObject({
@@ -35,7 +36,35 @@ const HuffOptionsSchema = z.strictObject({
   /** Per origin population, for expected populations. */
   population: z.optional(z.unknown()),
 });
-export type HuffCatchmentsOptions = Omit<z.input<typeof HuffOptionsSchema>, "population"> & { population?: AlignedValues };
+export interface HuffCatchmentsOptions {
+  /**
+   * Sites farther than this are out of reach (inclusive); default no limit.
+   * @defaultValue `Infinity`
+   */
+  maxMinutes?: number;
+  /**
+   * Power-decay exponent (default 2); not with `decay`.
+   */
+  beta?: number;
+  /**
+   * Site ids to consider (default all destinations).
+   */
+  among?: string[];
+  /**
+   * Any decay factory instead of the power decay; not with `beta`.
+   */
+  decay?: Decay;
+  /**
+   * Exponent on attractiveness.
+   * @defaultValue `1`
+   */
+  alpha?: number;
+  /**
+   * Per origin population for expected populations.
+   */
+  population?: AlignedValues;
+}
+type HuffCatchmentsOptionsCheck = Assert<Same<Omit<HuffCatchmentsOptions, "population">, Omit<z.input<typeof HuffOptionsSchema>, "population">>>;
 
 /** One site's expected catchment. */
 export interface HuffSite {
@@ -71,12 +100,6 @@ export interface HuffCatchmentsResult {
  * @param attractiveness - Per destination, non-negative; 0 (e.g. no beds) gets a share of 0, and a
  *   zone whose reachable sites all have 0 is listed as unreachable (array aligned with `matrix.destinations`
  *   or record by id); leave sites out with `among`, not with 0.
- * @param options.alpha - Attractiveness exponent (default 1, > 0).
- * @param options.beta - Power-decay exponent (default 2, > 0); exclusive with `decay`.
- * @param options.decay - A {@link decay} factory (e.g. `decay.exponential({ beta: 0.1 })`).
- * @param options.maxMinutes - Maximum travel time in minutes (inclusive; default none).
- * @param options.among - Site ids to consider; default all.
- * @param options.population - Per origin population for expected populations.
  * @returns Probabilities (row-major over zones × considered sites), expected population and
  *   zones per site, each zone's most likely site, and the unreachable zones.
  * @throws {@link NotAlignedError} if `attractiveness` or `population` does not line up.

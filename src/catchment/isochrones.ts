@@ -26,6 +26,7 @@ import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
 import type { Endpoint, Router } from "../routing/types.js";
 import { NeumaierSum } from "../internal/summation.js";
 import { fillSmallHoles } from "./holes.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const BandsSchema = z
   .array(z.number().check(z.positive("a band must be a positive number of minutes"))).check(z.minLength(1, "give at least one band, e.g. [15, 30, 45, 60]"));
@@ -47,9 +48,42 @@ const IsochronesOptionsSchema = z.strictObject({
   /** Holes smaller than this (m²) are gaps between roads, not places out of reach, and are filled; 0 keeps all. */
   maxHoleSquareMetres: z._default(z.number().check(z.nonnegative()), 1_000_000),
 });
-export type IsochronesOptions = Omit<z.input<typeof IsochronesOptionsSchema>, "zones"> & {
+export interface IsochronesOptions {
+  /**
+   * `"to"`: minutes from each place to the site (patients travelling in); `"from"`: out from the site.
+   * @defaultValue `"to"`
+   */
+  direction?: "to" | "from";
+  /**
+   * Grid cell size in metres; default: the largest extent / √maxCells, at least 50 m.
+   */
+  cellMetres?: number;
+  /**
+   * Cap on grid cells when `cellMetres` is automatic.
+   * @defaultValue `40_000`
+   */
+  maxCells?: number;
+  /**
+   * Off-road speed from a road point to a grid cell, km/h.
+   * @defaultValue {@link DEFAULT_ACCESS_SPEED_KMH}
+   */
+  connectorKmh?: number;
+  /**
+   * Farthest off-road distance counted, metres.
+   * @defaultValue `1000`
+   */
+  maxConnectorMetres?: number;
+  /**
+   * Holes smaller than this (m²) are gaps between roads, not places out of reach, and are filled; 0 keeps all.
+   * @defaultValue `1_000_000`
+   */
+  maxHoleSquareMetres?: number;
+  /**
+   * Zones (`id`, `location`, optional `population`) to count inside each band.
+   */
   zones?: readonly { readonly id: string; readonly location: readonly [number, number]; readonly population?: number }[];
-};
+}
+type IsochronesOptionsCheck = Assert<Same<Omit<IsochronesOptions, "zones">, Omit<z.input<typeof IsochronesOptionsSchema>, "zones">>>;
 
 /** Properties of one band polygon. */
 export interface IsochroneProperties {
@@ -83,13 +117,6 @@ const M_PER_DEG = 111_320;
  * @param router - A {@link Router} (uses `graph` and `minutesFrom`).
  * @param site - A graph node key, a snapped point, or a located item (`{ id, location }`).
  * @param bands - Strictly increasing positive minutes, e.g. `[15, 30, 45, 60]`.
- * @param options.direction - `"to"` the site (default) or `"from"` it.
- * @param options.zones - Zones to count (population by `location` inside each polygon).
- * @param options.cellMetres - Grid resolution; default automatic (≤ `maxCells` cells, ≥ 50 m).
- * @param options.maxCells - Default 40,000.
- * @param options.connectorKmh - Off-road speed (default {@link DEFAULT_ACCESS_SPEED_KMH}).
- * @param options.maxConnectorMetres - Off-road reach from a road (default 1000 m).
- * @param options.maxHoleSquareMetres - Fill holes below this area (default 1 km²; 0 keeps all).
  * @returns A FeatureCollection of MultiPolygons (RFC 7946 winding), one per band with
  *   `minutes`, `population`, `zones`; the grid cell size used.
  * @throws {@link InvalidInputError} for bands that are empty, non-positive, non-finite or not

@@ -10,9 +10,16 @@ const NearestCatchmentsOptionsSchema = z.strictObject({
   /** Per origin population (array aligned with `matrix.origins` or record by id). */
   population: z.optional(z.unknown()),
 });
-export type NearestCatchmentsOptions = Omit<z.input<typeof NearestCatchmentsOptionsSchema>, "population"> & {
+export interface NearestCatchmentsOptions {
+  /**
+   * Open sites to assign to (destination ids); default all destinations.
+   */
+  among?: string[];
+  /**
+   * Per origin population (array or record by id); without it, populations are `null` and `meanMinutes` is the plain mean over zones.
+   */
   population?: AlignedValues;
-};
+}
 
 /** One zone's assignment. */
 export interface ZoneAssignment {
@@ -56,9 +63,6 @@ export interface NearestCatchmentsResult {
  * that reach no site are listed in `unreachable`, never dropped. O(origins × sites).
  *
  * @param matrix - Zones × sites minutes.
- * @param options.among - Open site ids to assign to; default every destination.
- * @param options.population - Per origin population (array or record by id); without it,
- *   populations are `null` and `meanMinutes` is the plain mean over zones.
  * @returns Per-zone assignment, per-site catchments (zones, population, population-weighted
  *   minutes) and the unreachable zones.
  * @throws {@link UnknownIdError} for an unknown site in `among` or zone in `population`.

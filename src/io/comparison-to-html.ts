@@ -7,6 +7,7 @@ import { formatDelta, formatValue, unitLabel } from "../scenario/format.js";
 import type { Ranking } from "../scenario/rank-scenarios.js";
 import { gainersLosersChart } from "./gainers-losers-chart.js";
 import { type ReportSection, renderHtmlReport } from "./render-html-report.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const ComparisonToHtmlOptionsSchema = z.strictObject({
   title: z._default(z.string().check(z.minLength(1)), "Scenario comparison"),
@@ -26,7 +27,49 @@ const ComparisonToHtmlOptionsSchema = z.strictObject({
   /** Extra lines for the foot of the page. */
   footer: z._default(z.array(z.string()), []),
 });
-export type ComparisonToHtmlOptions = z.input<typeof ComparisonToHtmlOptionsSchema>;
+export interface ComparisonToHtmlOptions {
+  /**
+   * Page title. Default "Scenario comparison".
+   * @defaultValue `"Scenario comparison"`
+   */
+  title?: string;
+  subtitle?: string;
+  /**
+   * Maps to show (e.g. `renderSvgMap` of each option), in order.
+   * @defaultValue `[]`
+   */
+  maps?: { heading: string; svg: string; caption?: string }[];
+  /**
+   * Largest number of zones listed per option under gainers and losers.
+   * @defaultValue `10`
+   */
+  maxZones?: number;
+  /**
+   * Largest number of from → to lines per option under catchment switches.
+   * @defaultValue `20`
+   */
+  maxSwitches?: number;
+  /**
+   * Site id → display name for catchment switches (e.g. from `network.sites`).
+   * @defaultValue `{}`
+   */
+  siteNames?: Record<string, string>;
+  /**
+   * Draw the gainers and losers by IMD decile as a bar chart per option.
+   * @defaultValue `true`
+   */
+  charts?: boolean;
+  /**
+   * Data and assumptions from `dataAndAssumptions`: attribution, sourced figures, warnings, provenance.
+   */
+  sources?: DataAndAssumptions;
+  /**
+   * Extra lines for the foot of the page.
+   * @defaultValue `[]`
+   */
+  footer?: string[];
+}
+type ComparisonToHtmlOptionsCheck = Assert<Same<ComparisonToHtmlOptions, z.input<typeof ComparisonToHtmlOptionsSchema>>>;
 
 /**
  * The "Data and assumptions" part as report sections: attribution, each sourced figure (and
@@ -67,14 +110,6 @@ function cell(c: ComparisonRow["cells"][number], unit: string, baseline: string)
  * The Markdown twin is the scenario domain's `comparisonToMarkdown`.
  *
  * @param comparison - From `compareScenarios`.
- * @param options.title - Page title. Default "Scenario comparison".
- * @param options.maps - `[{ heading, svg, caption? }]` to include. Default none.
- * @param options.charts - Draw the gainers/losers bar chart per option. Default true.
- * @param options.maxZones - Zones listed per option under gainers/losers. Default 10.
- * @param options.maxSwitches - Switch lines per option. Default 20.
- * @param options.siteNames - Site id → name for the switch table. Default: ids.
- * @param options.sources - From `dataAndAssumptions`. Default: the section says none were supplied.
- * @param options.footer - Lines for the foot. Default none.
  * @returns An HTML5 document (see {@link renderHtmlReport}).
  * @throws {@link InvalidInputError} for bad options.
  * @example

@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, LineString } from "geojson";
 import * as z from "zod/mini";
 import { parseMaxspeed } from "../network/build-road-graph.js";
 import { DEFAULT_SPEED_PROFILE } from "../network/speed-profile.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 /** OSM `highway` values a car can use by default: the classes of the default speed profile. */
 export const DRIVABLE_HIGHWAYS: readonly string[] = Object.keys(DEFAULT_SPEED_PROFILE).filter((k) => k !== "minor");
@@ -14,7 +15,24 @@ export const OsmOptionsSchema = z.strictObject({
   /** Drop ways tagged `access`/`motor_vehicle`/`motorcar` = `no` or `private`. */
   excludePrivate: z._default(z.boolean(), true),
 });
-export type OsmOptions = z.input<typeof OsmOptionsSchema>;
+export interface OsmOptions {
+  /**
+   * Name used in messages.
+   * @defaultValue `"roads.osm"`
+   */
+  file?: string;
+  /**
+   * `highway` values to keep.
+   * @defaultValue {@link DRIVABLE_HIGHWAYS}
+   */
+  highways?: string[];
+  /**
+   * Drop ways tagged `access`/`motor_vehicle`/`motorcar` = `no` or `private`.
+   * @defaultValue `true`
+   */
+  excludePrivate?: boolean;
+}
+type OsmOptionsCheck = Assert<Same<OsmOptions, z.input<typeof OsmOptionsSchema>>>;
 
 /** Drivable roads from OpenStreetMap, ready for `buildRoadGraph`. */
 export interface OsmRoads {

@@ -5,6 +5,7 @@ import { LonLatSchema } from "../model/schemas.js";
 import type { CostMatrix } from "../model/types.js";
 import type { LocatedItem } from "../routing/types.js";
 import { contentHash } from "./internal.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const OsrmProviderOptionsSchema = z.strictObject({
   /** Base URL of an OSRM server, e.g. `http://127.0.0.1:5000`. */
@@ -22,7 +23,43 @@ const OsrmProviderOptionsSchema = z.strictObject({
   /** Requests in flight at once. */
   concurrency: z._default(z.number().check(z.int()).check(z.minimum(1)).check(z.maximum(64)), 2),
 });
-export type OsrmProviderOptions = z.input<typeof OsrmProviderOptionsSchema>;
+export interface OsrmProviderOptions {
+  /**
+   * Base URL of an OSRM server, e.g. `http://127.0.0.1:5000`.
+   */
+  url: string;
+  /**
+   * OSRM profile segment of the path (`driving`, `car`, …).
+   * @defaultValue `"driving"`
+   */
+  profile?: string;
+  /**
+   * Maximum origins and maximum destinations per request (OSRM's default `--max-table-size` is 100 coordinates in all).
+   * @defaultValue `50`
+   */
+  batchSize?: number;
+  /**
+   * Per-request timeout.
+   * @defaultValue `30_000`
+   */
+  timeoutMs?: number;
+  /**
+   * Extra attempts after a timeout, network error or HTTP 5xx/429 (never after 4xx).
+   * @defaultValue `2`
+   */
+  retries?: number;
+  /**
+   * First back-off delay; doubles on each retry.
+   * @defaultValue `500`
+   */
+  backoffMs?: number;
+  /**
+   * Requests in flight at once.
+   * @defaultValue `2`
+   */
+  concurrency?: number;
+}
+type OsrmProviderOptionsCheck = Assert<Same<OsrmProviderOptions, z.input<typeof OsrmProviderOptionsSchema>>>;
 
 const ItemsSchema = z.array(z.object({ id: z.string().check(z.minLength(1)), location: LonLatSchema }));
 
@@ -77,13 +114,6 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * destination ranges), the cause, and how many blocks had succeeded. Durations (seconds)
  * become minutes; `null` (no route) becomes `Infinity`.
  *
- * @param options.url - Server base URL (http or https).
- * @param options.profile - Profile path segment. Default `"driving"`.
- * @param options.batchSize - Max origins and max destinations per request. Default 50.
- * @param options.timeoutMs - Per-request timeout. Default 30 000.
- * @param options.retries - Retries per request. Default 2.
- * @param options.backoffMs - First retry delay, doubled each time. Default 500.
- * @param options.concurrency - Requests in flight. Default 2.
  * @returns A provider whose async `travelTimes(origins, destinations, { onProgress, signal })` resolves to a
  *   {@link CostMatrix} (minutes) with provenance `{ engine: "osrm", profile, inputs: { url, origins, destinations } }`.
  * @throws {@link InvalidInputError} for bad options or endpoints; the returned promise rejects with

@@ -11,6 +11,7 @@ import { contentHash, locate } from "./internal.js";
 const jsonPlace = (text: string): string => ((at) => (at === null ? "" : `:${at}`))(jsonErrorPosition(text));
 
 import { OD_TABLE_FORMATS, type OdTableFormat } from "./od-table-formats.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 export { OD_TABLE_FORMATS, type OdTableFormat };
 
@@ -28,7 +29,38 @@ const ParseOdTableOptionsSchema = z.strictObject({
   /** r5r: the column holding minutes. Default: `travel_time_p50`, else `travel_time`. */
   timeColumn: z.optional(z.string().check(z.minLength(1))),
 });
-export type ParseOdTableOptions = z.input<typeof ParseOdTableOptionsSchema>;
+export interface ParseOdTableOptions {
+  /**
+   * One of {@link OD_TABLE_FORMATS}.
+   */
+  format: "osrm" | "openrouteservice" | "valhalla" | "r5r" | "traveltime";
+  /**
+   * Name used in error paths and provenance. Default `"<format> table"`.
+   */
+  file?: string;
+  /**
+   * Ids of the rows (sources), for formats that only carry indices (OSRM, openrouteservice, Valhalla).
+   */
+  origins?: string[];
+  /**
+   * Ids of the columns (destinations/targets).
+   */
+  destinations?: string[];
+  /**
+   * Routing profile recorded in provenance (`car`, `driving-car`, `auto`, …).
+   */
+  profile?: string;
+  /**
+   * TravelTime: whether `search_id` is the origin (`departure`) or the destination (`arrival`).
+   * @defaultValue `"departure"`
+   */
+  direction?: "departure" | "arrival";
+  /**
+   * r5r: the column holding minutes. Default: `travel_time_p50`, else `travel_time`.
+   */
+  timeColumn?: string;
+}
+type ParseOdTableOptionsCheck = Assert<Same<ParseOdTableOptions, z.input<typeof ParseOdTableOptionsSchema>>>;
 
 type Opts = z.output<typeof ParseOdTableOptionsSchema>;
 interface Table {
@@ -244,13 +276,6 @@ const READERS: Record<OdTableFormat, (where: string, input: unknown, file: strin
  * is unreachable, never zero. Seconds are divided by 60.
  *
  * @param input - JSON text or object (OSRM, openrouteservice, Valhalla, TravelTime) or CSV text (r5r).
- * @param options.format - One of {@link OD_TABLE_FORMATS}.
- * @param options.file - Name used in error paths and provenance. Default `"<format> table"`.
- * @param options.origins - Row ids in request order; for long formats, fixes the row order.
- * @param options.destinations - Column ids, likewise.
- * @param options.profile - Profile recorded in provenance.
- * @param options.direction - TravelTime only: `"departure"` (search id = origin, default) or `"arrival"`.
- * @param options.timeColumn - r5r only: minutes column. Default `travel_time_p50`, else `travel_time`.
  * @returns A validated matrix; `provenance.engine` is the format, `provenance.inputs.table` a content hash.
  * @throws {@link IoError} naming the file and cell (`table.json:durations[3][7]`) for a bad value,
  *   a ragged row, an id count mismatch or a repeated pair.

@@ -34,9 +34,6 @@ function lineOf(text: string, index: number): number {
  * `id`, `highway`, `oneway` (`"yes"`/`"no"`), `maxspeed` (raw tag), `maxspeedKmh`, `name`, `ref`.
  *
  * @param text - The XML text.
- * @param options.file - Name used in messages. Default `"roads.osm"`.
- * @param options.highways - Classes to keep. Default {@link DRIVABLE_HIGHWAYS}.
- * @param options.excludePrivate - Drop private/no-access ways. Default `true`.
  * @returns `{ roads, warnings, stats }`; ways clipped by the extract are split at the gaps and reported in `warnings`.
  * @throws {@link IoError} for a node without valid `lat`/`lon`, naming the line.
  * @example

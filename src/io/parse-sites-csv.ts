@@ -3,6 +3,7 @@ import { parseInput } from "../errors.js";
 import { SiteSchema } from "../model/schemas.js";
 import type { Site } from "../model/types.js";
 import { readCsvRecords } from "./csv-table.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 /** Default header aliases per site field (matched case- and punctuation-insensitively). */
 export const SITE_CSV_COLUMNS: Readonly<Record<string, readonly string[]>> = {
@@ -33,7 +34,24 @@ const ParseSitesCsvOptionsSchema = z.strictObject({
   /** Columns starting with this prefix hold beds by ward type (`beds_adultAcute`). */
   bedsPrefix: z._default(z.string().check(z.minLength(1)), "beds_"),
 });
-export type ParseSitesCsvOptions = z.input<typeof ParseSitesCsvOptionsSchema>;
+export interface ParseSitesCsvOptions {
+  /**
+   * Name used in error paths.
+   * @defaultValue `"sites.csv"`
+   */
+  file?: string;
+  /**
+   * Explicit `field → header` mapping; overrides the default aliases.
+   * @defaultValue `{}`
+   */
+  columns?: Record<string, string>;
+  /**
+   * Columns starting with this prefix hold beds by ward type (`beds_adultAcute`).
+   * @defaultValue `"beds_"`
+   */
+  bedsPrefix?: string;
+}
+type ParseSitesCsvOptionsCheck = Assert<Same<ParseSitesCsvOptions, z.input<typeof ParseSitesCsvOptionsSchema>>>;
 
 const NUMERIC: Record<string, "number" | "integer"> = {
   lon: "number",
@@ -57,9 +75,6 @@ const NUMERIC: Record<string, "number" | "integer"> = {
  * Pure: takes text, so it runs in browsers; `readSitesCsv` in `hubspoke/io/node` reads a file.
  *
  * @param text - CSV text (comma-separated, RFC 4180 quoting, optional BOM).
- * @param options.file - Name used in error paths. Default `"sites.csv"`.
- * @param options.columns - `{ field: header }` overrides. Default `{}`.
- * @param options.bedsPrefix - Prefix of bed columns. Default `"beds_"`.
  * @returns Validated sites in file order (defaults applied: `status: "open"`).
  * @throws {@link IoError} (code `IO_ERROR`) listing every bad cell as `file:row N:column`,
  *   duplicate ids, and missing required columns.

@@ -5,13 +5,26 @@ import { SiteSchema } from "../model/schemas.js";
 import type { Site } from "../model/types.js";
 import { featurePath, mapProperties, readFeatures, throwIssues } from "./geojson-input.js";
 import { SITE_CSV_COLUMNS } from "./parse-sites-csv.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const ParseSitesGeoJSONOptionsSchema = z.strictObject({
   file: z._default(z.string().check(z.minLength(1)), "sites.geojson"),
   /** Explicit `field → property` mapping. */
   properties: z._default(z.record(z.string(), z.string().check(z.minLength(1))), {}),
 });
-export type ParseSitesGeoJSONOptions = z.input<typeof ParseSitesGeoJSONOptionsSchema>;
+export interface ParseSitesGeoJSONOptions {
+  /**
+   * Name used in error paths. Default `"sites.geojson"`.
+   * @defaultValue `"sites.geojson"`
+   */
+  file?: string;
+  /**
+   * Explicit `field → property` mapping.
+   * @defaultValue `{}`
+   */
+  properties?: Record<string, string>;
+}
+type ParseSitesGeoJSONOptionsCheck = Assert<Same<ParseSitesGeoJSONOptions, z.input<typeof ParseSitesGeoJSONOptionsSchema>>>;
 
 /**
  * Read sites from a GeoJSON FeatureCollection of Points. The location is the Point; the
@@ -19,8 +32,6 @@ export type ParseSitesGeoJSONOptions = z.input<typeof ParseSitesGeoJSONOptionsSc
  * `id`, `name`, `kind`, `hub`, …), with `beds` as an object property.
  *
  * @param input - GeoJSON text or an already-parsed object.
- * @param options.file - Name used in error paths. Default `"sites.geojson"`.
- * @param options.properties - `{ field: property }` overrides. Default `{}`.
  * @returns Validated sites in feature order.
  * @throws {@link IoError} naming `file:features[i].property` and the value for every problem.
  * @example

@@ -3,6 +3,7 @@ import { parseInput } from "../errors.js";
 import { DemandZoneSchema } from "../model/schemas.js";
 import type { DemandZone } from "../model/types.js";
 import { readCsvRecords } from "./csv-table.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 /**
  * Default header aliases per zone field. They cover ONS-style extracts (`LSOA21CD`,
@@ -29,7 +30,24 @@ const ParseZonesCsvOptionsSchema = z.strictObject({
   /** Columns starting with this prefix hold population by age band (`age_65+`). */
   ageBandPrefix: z._default(z.string().check(z.minLength(1)), "age_"),
 });
-export type ParseZonesCsvOptions = z.input<typeof ParseZonesCsvOptionsSchema>;
+export interface ParseZonesCsvOptions {
+  /**
+   * Name used in error paths. Default `"zones.csv"`.
+   * @defaultValue `"zones.csv"`
+   */
+  file?: string;
+  /**
+   * `{ field: header }` overrides. Default `{}`.
+   * @defaultValue `{}`
+   */
+  columns?: Record<string, string>;
+  /**
+   * Columns starting with this prefix hold population by age band (`age_65+`).
+   * @defaultValue `"age_"`
+   */
+  ageBandPrefix?: string;
+}
+type ParseZonesCsvOptionsCheck = Assert<Same<ParseZonesCsvOptions, z.input<typeof ParseZonesCsvOptionsSchema>>>;
 
 const NUMERIC: Record<string, "number" | "integer"> = {
   lon: "number",
@@ -52,9 +70,6 @@ const NUMERIC: Record<string, "number" | "integer"> = {
  * convert them. Every problem names the file, row, column and value (`zones.csv:row 9:population`).
  *
  * @param text - CSV text.
- * @param options.file - Name used in error paths. Default `"zones.csv"`.
- * @param options.columns - `{ field: header }` overrides. Default `{}`.
- * @param options.ageBandPrefix - Prefix of age-band columns. Default `"age_"`.
  * @returns Validated zones in file order (`need` defaults to 1).
  * @throws {@link IoError} listing every bad cell, duplicate ids and missing columns.
  * @example

@@ -7,12 +7,25 @@ import type { DemandZone } from "../model/types.js";
 import { polygonCentroid } from "./internal.js";
 import { featurePath, mapProperties, readFeatures, throwIssues } from "./geojson-input.js";
 import { ZONE_CSV_COLUMNS } from "./parse-zones-csv.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const ParseZonesGeoJSONOptionsSchema = z.strictObject({
   file: z._default(z.string().check(z.minLength(1)), "zones.geojson"),
   properties: z._default(z.record(z.string(), z.string().check(z.minLength(1))), {}),
 });
-export type ParseZonesGeoJSONOptions = z.input<typeof ParseZonesGeoJSONOptionsSchema>;
+export interface ParseZonesGeoJSONOptions {
+  /**
+   * Name used in error paths. Default `"zones.geojson"`.
+   * @defaultValue `"zones.geojson"`
+   */
+  file?: string;
+  /**
+   * `{ field: property }` overrides. Default `{}`.
+   * @defaultValue `{}`
+   */
+  properties?: Record<string, string>;
+}
+type ParseZonesGeoJSONOptionsCheck = Assert<Same<ParseZonesGeoJSONOptions, z.input<typeof ParseZonesGeoJSONOptionsSchema>>>;
 
 /**
  * Read demand zones from a GeoJSON FeatureCollection of Points (centroids) or
@@ -23,8 +36,6 @@ export type ParseZonesGeoJSONOptions = z.input<typeof ParseZonesGeoJSONOptionsSc
  * as a geometric centroid can sit in an empty field.
  *
  * @param input - GeoJSON text or object.
- * @param options.file - Name used in error paths. Default `"zones.geojson"`.
- * @param options.properties - `{ field: property }` overrides. Default `{}`.
  * @returns Validated zones in feature order; polygons kept as `geometry`.
  * @throws {@link IoError} naming `file:features[i].property` and the value for every problem.
  * @example

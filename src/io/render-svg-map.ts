@@ -6,6 +6,7 @@ import type { DemandZone, ServiceNetwork, Site } from "../model/types.js";
 import { escapeXml, rewindGeometry } from "./internal.js";
 import { NOT_COVERED, UNASSIGNED, UNREACHABLE, bandColours, categoricalColours, changeClasses, minutesColours, wrapText } from "./map-style.js";
 import { type MapAssignment, assignmentOf } from "./zones-to-geojson.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 type ZoneAssignment = { zone: string; site: string | null; minutes: number };
 
@@ -36,7 +37,71 @@ const RenderSvgMapOptionsSchema = z.strictObject({
   /** Data attribution lines drawn at the foot. Default: the network's `metadata.attribution`. */
   attribution: z.optional(z.array(z.string())),
 });
-export type RenderSvgMapOptions = z.input<typeof RenderSvgMapOptionsSchema>;
+export interface RenderSvgMapOptions {
+  /**
+   * Pixels. Default 800.
+   * @defaultValue `800`
+   */
+  width?: number;
+  /**
+   * Largest height in pixels; the canvas is cropped to what is drawn (no blank bands).
+   * @defaultValue `640`
+   */
+  height?: number;
+  /**
+   * Zone fill: the assigned `site`, that site's parent `hub` (spokes roll up), `minutes` bands, `change` (minutes gained or lost, from `layers.change`), or `none`.
+   * @defaultValue `"hub"`
+   */
+  colourBy?: "none" | "minutes" | "hub" | "site" | "change";
+  /**
+   * Title text. Default none.
+   */
+  title?: string;
+  /**
+   * Upper bounds of the minutes bands; the last band is open-ended.
+   * @defaultValue `[15, 30, 45, 60]`
+   */
+  minutesBreaks?: number[];
+  /**
+   * Symmetric class bounds of the change map, minutes (within ±first bound is "no change").
+   * @defaultValue `[1, 5, 15]`
+   */
+  changeBreaks?: number[];
+  /**
+   * Zones assigned beyond this many minutes read "not covered within N min" (coverage maps).
+   */
+  coverMinutes?: number;
+  /**
+   * Draw the legend. Default true.
+   * @defaultValue `true`
+   */
+  legend?: boolean;
+  /**
+   * Draw a scale bar (km, true at the map centre). Default true.
+   * @defaultValue `true`
+   */
+  scaleBar?: boolean;
+  /**
+   * Write hub (and chosen site) names beside their symbols.
+   * @defaultValue `true`
+   */
+  labels?: boolean;
+  /**
+   * Draw closed sites (greyed, crossed).
+   * @defaultValue `true`
+   */
+  showClosed?: boolean;
+  /**
+   * Draw the main roads (motorway, trunk, primary) of `network.graph` for orientation.
+   * @defaultValue `false`
+   */
+  mainRoads?: boolean;
+  /**
+   * Data attribution lines drawn at the foot. Default: the network's `metadata.attribution`.
+   */
+  attribution?: string[];
+}
+type RenderSvgMapOptionsCheck = Assert<Same<RenderSvgMapOptions, z.input<typeof RenderSvgMapOptionsSchema>>>;
 type Opts = z.output<typeof RenderSvgMapOptionsSchema>;
 
 /** What to draw on top of the network: assignments (zone fill), change, bands, outlines, chosen sites. */
@@ -127,19 +192,6 @@ function mainRoadLines(graph: NonNullable<MapNetwork["graph"]>): Map<string, [nu
  * @param network - Sites and zones (zone `geometry` is drawn when present); `graph` for main
  *   roads; `metadata.attribution` for the default attribution.
  * @param layers - `{ assignments?, change?, bands?, outlines?, chosen?, links? }`.
- * @param options.width - Pixels. Default 800.
- * @param options.height - Largest height in pixels (the canvas fits the map). Default 640.
- * @param options.colourBy - `"hub"` (default), `"site"`, `"minutes"`, `"change"` or `"none"`.
- * @param options.title - Title text. Default none.
- * @param options.minutesBreaks - Minute band bounds. Default `[15, 30, 45, 60]`.
- * @param options.changeBreaks - Change class bounds, minutes either way. Default `[1, 5, 15]`.
- * @param options.coverMinutes - Coverage standard: zones beyond it read "not covered within N min". Default none.
- * @param options.legend - Draw the legend. Default true.
- * @param options.scaleBar - Draw a scale bar (km, true at the map centre). Default true.
- * @param options.labels - Label hubs and chosen sites. Default true.
- * @param options.showClosed - Draw closed sites. Default true.
- * @param options.mainRoads - Draw motorway, trunk and primary roads from `network.graph`. Default false.
- * @param options.attribution - Attribution lines. Default `network.metadata.attribution`.
  * @returns SVG markup (`<svg xmlns=…>…</svg>`).
  * @throws {@link UnknownIdError} if an assignment, change or chosen id names an unknown zone or site.
  * @throws {@link InvalidInputError} for bad options, or `colourBy: "change"` without `layers.change`.

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import { rewindGeometry, round } from "./internal.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const StringifyGeoJSONOptionsSchema = z.strictObject({
   /** Decimal places kept in coordinates (6 ≈ 0.1 m, RFC 7946 §11.2). */
@@ -9,7 +10,19 @@ const StringifyGeoJSONOptionsSchema = z.strictObject({
   /** `JSON.stringify` indentation. */
   indent: z._default(z.number().check(z.int()).check(z.minimum(0)).check(z.maximum(8)), 0),
 });
-export type StringifyGeoJSONOptions = z.input<typeof StringifyGeoJSONOptionsSchema>;
+export interface StringifyGeoJSONOptions {
+  /**
+   * Decimal places kept in coordinates (6 ≈ 0.1 m, RFC 7946 §11.2).
+   * @defaultValue `6`
+   */
+  precision?: number;
+  /**
+   * `JSON.stringify` indentation.
+   * @defaultValue `0`
+   */
+  indent?: number;
+}
+type StringifyGeoJSONOptionsCheck = Assert<Same<StringifyGeoJSONOptions, z.input<typeof StringifyGeoJSONOptionsSchema>>>;
 
 function roundPositions(value: unknown, digits: number): unknown {
   if (typeof value === "number") return round(value, digits);
@@ -44,7 +57,6 @@ function finiteProperties(value: unknown): unknown {
  * new object.
  *
  * @param collection - Any FeatureCollection (zones, catchments, isochrones, flows).
- * @param options.precision - Coordinate decimals. Default 6.
  * @returns A new FeatureCollection.
  * @example
  * const clean = normaliseGeoJSON(isochrones);
@@ -70,8 +82,6 @@ export function normaliseGeoJSON<G extends Geometry | null, P>(collection: Featu
  * right-hand rule, 6 dp, `Infinity` → `null`).
  *
  * @param collection - The features to write.
- * @param options.precision - Coordinate decimals. Default 6.
- * @param options.indent - Indentation. Default 0 (compact).
  * @returns GeoJSON text ending in a newline.
  * @example
  * await writeFile("zones.geojson", stringifyGeoJSON(zonesToGeoJSON(network.zones, { assignments })));

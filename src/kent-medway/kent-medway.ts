@@ -4,6 +4,7 @@ import { createServiceNetwork, type ServiceNetwork } from "../model/index.js";
 import { DEFAULT_SPEED_PROFILE, type SpeedProfile } from "../network/speed-profile.js";
 import data from "./data.cjs";
 import { decodeRoadGraph, decodeZoneGeometry, decodeZones, type RoadsFixture, type SitesFixture, type ZonesFixture } from "./decode.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const ClassSpeedSchema = z.strictObject({ urban: z.number().check(z.positive()), rural: z.number().check(z.positive()) });
 
@@ -17,7 +18,29 @@ const KentMedwayOptionsSchema = z.strictObject({
   /** Include the road graph as `network.graph`. */
   roads: z._default(z.boolean(), true),
 });
-export type KentMedwayOptions = z.input<typeof KentMedwayOptionsSchema>;
+export interface KentMedwayOptions {
+  /**
+   * km/h by road class, urban and rural; must cover every class in the data.
+   * @defaultValue `() => ({ ...DEFAULT_SPEED_PROFILE })`
+   */
+  speedProfile?: SpeedProfile;
+  /**
+   * Include the simplified LSOA boundaries as `zone.geometry` (≈ 0.5 MB of coordinates).
+   * @defaultValue `true`
+   */
+  boundaries?: boolean;
+  /**
+   * Include candidate sites (NHS hospitals and other KMPT sites) for redesign options.
+   * @defaultValue `true`
+   */
+  candidates?: boolean;
+  /**
+   * Include the road graph as `network.graph`.
+   * @defaultValue `true`
+   */
+  roads?: boolean;
+}
+type KentMedwayOptionsCheck = Assert<Same<KentMedwayOptions, z.input<typeof KentMedwayOptionsSchema>>>;
 
 /**
  * Attribution lines the bundled data's licences require (OGL v3.0 for ONS, MHCLG and NHS data;
@@ -61,12 +84,6 @@ export const KENT_MEDWAY_SITE_NOTES: { readonly parentHubRule: string; readonly 
  *
  * Each call builds a fresh network and graph (nothing cached, so callers may mutate their copy).
  *
- * @param options.speedProfile - km/h per road class `{ urban, rural }`; default
- *   `DEFAULT_SPEED_PROFILE`. Must cover `motorway`, `trunk`, `primary`, `secondary`,
- *   `tertiary`, `minor` and the `_link` classes of the first five.
- * @param options.boundaries - include zone boundaries as `geometry` (default `true`).
- * @param options.candidates - include candidate sites (default `true`).
- * @param options.roads - include the road graph as `graph` (default `true`).
  * @returns A validated `ServiceNetwork` with `graph` (minutes on edges) unless `roads: false`.
  * @throws {@link InvalidInputError} for unknown options or a speed profile missing a class.
  * @example

@@ -18,6 +18,7 @@
  */
 import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 /** The decay families. */
 export type DecayKind = "step" | "linear" | "gaussian" | "power" | "exponential";
@@ -40,11 +41,42 @@ const ExponentialSchema = z.strictObject({ beta: positive });
 const StepSchema = z
   .record(z.string(), z.number().check(z.minimum(0, "must be between 0 and 1")).check(z.maximum(1, "must be between 0 and 1"))).check(z.refine((r) => Object.keys(r).length > 0, "give at least one bound, e.g. { 30: 1 }"));
 
-export type StepDecayOptions = z.input<typeof StepSchema>;
-export type LinearDecayOptions = z.input<typeof LinearSchema>;
-export type GaussianDecayOptions = z.input<typeof GaussianSchema>;
-export type PowerDecayOptions = z.input<typeof PowerSchema>;
-export type ExponentialDecayOptions = z.input<typeof ExponentialSchema>;
+/** Step weights keyed by upper bound in minutes, e.g. `{ 15: 1, 30: 0.6, 60: 0.2 }`; each weight in [0, 1]. */
+export type StepDecayOptions = Record<string, number>;
+type StepDecayOptionsCheck = Assert<Same<StepDecayOptions, z.input<typeof StepSchema>>>;
+export interface LinearDecayOptions {
+  /**
+   * Minutes at which the weight reaches 0 (positive).
+   */
+  maxMinutes: number;
+}
+type LinearDecayOptionsCheck = Assert<Same<LinearDecayOptions, z.input<typeof LinearSchema>>>;
+export interface GaussianDecayOptions {
+  /**
+   * Standard deviation σ in minutes (positive).
+   */
+  sigmaMinutes: number;
+}
+type GaussianDecayOptionsCheck = Assert<Same<GaussianDecayOptions, z.input<typeof GaussianSchema>>>;
+export interface PowerDecayOptions {
+  /**
+   * Rate β per minute (positive); the weight halves every ln 2 / β minutes.
+   */
+  beta: number;
+  /**
+   * Floor on travel time (positive, default 1).
+   * @defaultValue `1`
+   */
+  minMinutes?: number;
+}
+type PowerDecayOptionsCheck = Assert<Same<PowerDecayOptions, z.input<typeof PowerSchema>>>;
+export interface ExponentialDecayOptions {
+  /**
+   * Rate β per minute (positive); the weight halves every ln 2 / β minutes.
+   */
+  beta: number;
+}
+type ExponentialDecayOptionsCheck = Assert<Same<ExponentialDecayOptions, z.input<typeof ExponentialSchema>>>;
 
 function make(
   kind: DecayKind,
@@ -102,7 +134,6 @@ function step(steps: StepDecayOptions): Decay {
 /**
  * Linear decay: weight 1 at 0 minutes falling to 0 at `maxMinutes`.
  *
- * @param options.maxMinutes - Minutes at which the weight reaches 0 (positive).
  * @returns A {@link Decay}.
  * @throws {@link InvalidInputError} if `maxMinutes` is not positive.
  * @example
@@ -118,7 +149,6 @@ function linear(options: LinearDecayOptions): Decay {
  * Gaussian decay, exp(−t² / (2σ²)) (the continuous enhanced 2SFCA kernel; Dai 2010, PySAL
  * access `gaussian`).
  *
- * @param options.sigmaMinutes - Standard deviation σ in minutes (positive).
  * @returns A {@link Decay}.
  * @throws {@link InvalidInputError} if `sigmaMinutes` is not positive.
  * @example
@@ -135,8 +165,6 @@ function gaussian(options: GaussianDecayOptions): Decay {
  * Power (inverse-distance) decay, max(t, minMinutes)^−β: the classic gravity and Huff decay.
  * Times below `minMinutes` are raised to it, so a zone at 0 minutes has a finite weight.
  *
- * @param options.beta - Exponent β (positive); 1–2 is usual.
- * @param options.minMinutes - Floor on travel time (positive, default 1).
  * @returns A {@link Decay}.
  * @throws {@link InvalidInputError} if `beta` or `minMinutes` is not positive.
  * @example
@@ -151,7 +179,6 @@ function power(options: PowerDecayOptions): Decay {
 /**
  * Negative exponential decay, exp(−β t) with β per minute (Wilson 1971).
  *
- * @param options.beta - Rate β per minute (positive); the weight halves every ln 2 / β minutes.
  * @returns A {@link Decay}.
  * @throws {@link InvalidInputError} if `beta` is not positive.
  * @example

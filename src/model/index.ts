@@ -17,6 +17,7 @@ export type {
   Assumptions,
   AssumptionsInput,
   CommunityAssumptions,
+  CommunityAssumptionsInput,
   CostMatrix,
   DemandZone,
   DemandZoneInput,

@@ -23,6 +23,8 @@ export type Assumptions = z.output<typeof AssumptionsSchema>;
 export type AssumptionsInput = z.input<typeof AssumptionsSchema>;
 export type WardAssumption = z.output<typeof WardAssumptionSchema>;
 export type CommunityAssumptions = z.output<typeof CommunityAssumptionsSchema>;
+/** {@link CommunityAssumptions} as written in a file or object: `assumption` flags may be left out. */
+export type CommunityAssumptionsInput = z.input<typeof CommunityAssumptionsSchema>;
 export type Roads = z.output<typeof RoadsSchema>;
 export type NetworkMetadata = z.output<typeof NetworkMetadataSchema>;
 export type ServiceNetworkInput = z.input<typeof ServiceNetworkInputSchema> & { graph?: RoadGraph };

@@ -5,6 +5,7 @@ import { RoadsSchema } from "../model/schemas.js";
 import type { RoadEdgeAttributes, RoadGraph, RoadNodeAttributes, Roads } from "../model/types.js";
 import { haversineMetres, METRES_PER_DEGREE } from "../internal/geo.js";
 import { DEFAULT_SPEED_PROFILE, type SpeedProfile } from "./speed-profile.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const ClassSpeedSchema = z.strictObject({ urban: z.number().check(z.positive()), rural: z.number().check(z.positive()) });
 
@@ -24,7 +25,39 @@ const BuildRoadGraphOptionsSchema = z.strictObject({
 });
 
 /** Options of {@link buildRoadGraph}. */
-export type BuildRoadGraphOptions = z.input<typeof BuildRoadGraphOptionsSchema>;
+export interface BuildRoadGraphOptions {
+  /**
+   * Speeds (km/h) by road class, urban and rural.
+   * @defaultValue {@link DEFAULT_SPEED_PROFILE}
+   */
+  profile?: SpeedProfile;
+  /**
+   * Column used when a feature says nothing about urban/rural.
+   * @defaultValue `"rural"`
+   */
+  defaultSetting?: "urban" | "rural";
+  /**
+   * Line ends or vertices closer than this are joined into one node, metres.
+   * @defaultValue `1`
+   */
+  joinToleranceMetres?: number;
+  /**
+   * How a parsed `maxspeed` combines with the class speed.
+   * @defaultValue `"min"`
+   */
+  maxspeedRule?: "min" | "replace" | "ignore";
+  /**
+   * Treat `highway=motorway` and `junction=roundabout` as one-way when `oneway` is absent (OSM rule).
+   * @defaultValue `true`
+   */
+  impliedOneway?: boolean;
+  /**
+   * What to do with a road class missing from the profile.
+   * @defaultValue `"skip"`
+   */
+  unknownClass?: "skip" | "error";
+}
+type BuildRoadGraphOptionsCheck = Assert<Same<BuildRoadGraphOptions, z.input<typeof BuildRoadGraphOptionsSchema>>>;
 type ParsedOptions = z.output<typeof BuildRoadGraphOptionsSchema>;
 
 const MPH = 1.609344;
@@ -253,12 +286,6 @@ function addEdges(fc: Roads, keep: readonly boolean[], joined: JoinedVertices, o
  *
  * @param roads - A GeoJSON FeatureCollection of LineStrings with `highway`, optional `maxspeed`,
  *   `oneway`, `junction`, `urban`/`urbanRural` properties.
- * @param options.profile - Speeds by class, km/h. Default `DEFAULT_SPEED_PROFILE`.
- * @param options.defaultSetting - `"rural"` (default) or `"urban"`.
- * @param options.joinToleranceMetres - Default 1.
- * @param options.maxspeedRule - `"min"` (default), `"replace"` or `"ignore"`.
- * @param options.impliedOneway - Default true.
- * @param options.unknownClass - `"skip"` (default) or `"error"`.
  * @returns A graphology `MultiDirectedGraph`: nodes `n0, n1, …` with `lon`, `lat`; edges with
  *   `minutes`, `metres`, `highway`, `speedKmh`, `feature` (input index) and `coordinates`
  *   (intermediate `[lon, lat]`, only when there are any). Graph attributes: `warnings: string[]`.

@@ -3,7 +3,10 @@ import { describeAttribute } from "../internal/describe.js";
 
 /** Options of {@link validateRoadGraph}. */
 export interface ValidateRoadGraphOptions {
-  /** Require `lon`/`lat` on every node (needed for snapping). Default true. */
+  /**
+   * Require `lon`/`lat` on every node (needed for snapping).
+   * @defaultValue `true`
+   */
   readonly coordinates?: boolean;
 }
 
@@ -13,7 +16,6 @@ export interface ValidateRoadGraphOptions {
  * every node (unless `coordinates: false`) numeric `lon` in [-180, 180] and `lat` in [-90, 90].
  *
  * @param graph - A graphology graph.
- * @param options.coordinates - Check node coordinates. Default true.
  * @returns `{ ok, issues }` with one issue per bad node or edge, path `nodes.<key>.lon` or
  *   `edges.<key>.minutes`.
  * @example

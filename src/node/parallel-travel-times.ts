@@ -8,7 +8,13 @@ import { coreOf, type RouterCore, type TravelTimesOptions } from "../routing/rou
 import type { Endpoint, RoutedCostMatrix, Router } from "../routing/types.js";
 
 /** Options of {@link parallelTravelTimes}: `workers` (default: available cores) plus travelTimes options. */
-export type ParallelTravelTimesOptions = TravelTimesOptions & { workers?: number };
+export interface ParallelTravelTimesOptions extends TravelTimesOptions {
+  /**
+   * Worker threads.
+   * @defaultValue `os.availableParallelism()`
+   */
+  workers?: number;
+}
 
 // Each worker takes the next search index from a shared atomic counter until none is left, so
 // a worker on a busier core simply runs fewer searches (dynamic load balance); every search
@@ -141,8 +147,6 @@ function sharedCsr(core: RouterCore, reverse: boolean): SharedCsr {
  * @param router - A router from `createRouter`.
  * @param origins - As `router.travelTimes`.
  * @param destinations - As `router.travelTimes`.
- * @param options.workers - Worker threads. Default `os.availableParallelism()`.
- * @param options.cutoffMinutes - Default Infinity.
  * @returns The same {@link RoutedCostMatrix} as `router.travelTimes`.
  * @throws {@link InvalidInputError} if `router` was not made by `createRouter`, or `workers` is
  *   not an integer >= 1.

@@ -17,6 +17,7 @@ import type { CostMatrix } from "../model/index.js";
 import { buildCoverage, maximalCoverageKernel } from "./cover-kernel.js";
 import { Budget, checkP, commonOptionShape, prepareInstance, relativeGap } from "./prepare.js";
 import { type SiteSelectionResult, assignNearest } from "./result.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 export const MaximalCoverageOptionsSchema = z.strictObject({
   p: z.number().check(z.int()).check(z.positive()),
@@ -25,7 +26,42 @@ export const MaximalCoverageOptionsSchema = z.strictObject({
 });
 
 /** Options of {@link maximalCoverage}. */
-export type MaximalCoverageOptions = z.input<typeof MaximalCoverageOptionsSchema>;
+export interface MaximalCoverageOptions {
+  /**
+   * Number of sites (fixed included).
+   */
+  p: number;
+  /**
+   * Cover radius, minutes (≤ counts).
+   */
+  coverMinutes: number;
+  /**
+   * Per zone (array or keyed by id), default 1; zero weights allowed.
+   */
+  weights?: Record<string, number> | number[];
+  /**
+   * Ids kept open.
+   */
+  fixed?: string[];
+  /**
+   * Ids never chosen.
+   */
+  exclude?: string[];
+  /**
+   * Accepted for symmetry (the search is deterministic).
+   */
+  seed?: number;
+  /**
+   * Branch-and-bound budget (default 200,000).
+   */
+  maxNodes?: number;
+  /**
+   * Optional.
+   */
+  timeLimitMs?: number;
+  gapTolerance?: number;
+}
+type MaximalCoverageOptionsCheck = Assert<Same<MaximalCoverageOptions, z.input<typeof MaximalCoverageOptionsSchema>>>;
 
 /** Result of {@link maximalCoverage}. `objective` is the covered weight (e.g. people). */
 export interface MaximalCoverageResult extends SiteSelectionResult {
@@ -43,14 +79,6 @@ export interface MaximalCoverageResult extends SiteSelectionResult {
  * and bound with a submodular upper bound (Nemhauser, Wolsey & Fisher 1978).
  *
  * @param matrix - Zones × candidate sites, minutes (`Infinity` never covers).
- * @param options.p - Number of sites (fixed included).
- * @param options.coverMinutes - Cover radius, minutes (≤ counts).
- * @param options.weights - Per zone (array or keyed by id), default 1; zero weights allowed.
- * @param options.fixed - Ids kept open.
- * @param options.exclude - Ids never chosen.
- * @param options.maxNodes - Branch-and-bound budget (default 200,000).
- * @param options.timeLimitMs - Optional.
- * @param options.seed - Accepted for symmetry (the search is deterministic).
  * @returns `objective` covered weight, `upperBound` proven bound, `assignment` to the nearest
  *   chosen site within the radius (null otherwise), `uncovered` zones.
  * @throws {@link InfeasibleError} p above the allowed candidates or below the fixed sites.

@@ -21,6 +21,7 @@ import { penaltyCosts } from "./p-median.js";
 import { binomial, pMedianHeuristic } from "./p-median-kernel.js";
 import { Budget, type Instance, checkP, commonOptionShape, prepareInstance, relativeGap } from "./prepare.js";
 import { type SiteSelectionResult, assignNearest } from "./result.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 export const PCenterOptionsSchema = z.strictObject({
   p: z.number().check(z.int()).check(z.positive()),
@@ -30,7 +31,48 @@ export const PCenterOptionsSchema = z.strictObject({
 });
 
 /** Options of {@link pCenter}. */
-export type PCenterOptions = z.input<typeof PCenterOptionsSchema>;
+export interface PCenterOptions {
+  /**
+   * Number of sites (fixed ones included).
+   */
+  p: number;
+  /**
+   * List zones no candidate reaches instead of throwing (default false).
+   * @defaultValue `false`
+   */
+  allowUnreachable?: boolean;
+  /**
+   * Enumerate every set when C(free, p − fixed) is at most this (default 100,000: p = 3 of 60); otherwise radius search.
+   * @defaultValue `100_000`
+   */
+  enumerationLimit?: number;
+  /**
+   * Per zone (array or keyed by id), default 1; zones with weight 0 do not constrain the radius; weights also drive the tie-break.
+   */
+  weights?: Record<string, number> | number[];
+  /**
+   * Site ids that must stay open.
+   */
+  fixed?: string[];
+  /**
+   * Ids never chosen.
+   */
+  exclude?: string[];
+  /**
+   * Seed (default 1).
+   */
+  seed?: number;
+  /**
+   * Node budget per feasibility test (default 200,000).
+   */
+  maxNodes?: number;
+  /**
+   * Optional wall-clock limit.
+   */
+  timeLimitMs?: number;
+  gapTolerance?: number;
+}
+type PCenterOptionsCheck = Assert<Same<PCenterOptions, z.input<typeof PCenterOptionsSchema>>>;
 
 /** Result of {@link pCenter}. `objective` is the worst zone's minutes to its nearest chosen site. */
 export interface PCenterResult extends SiteSelectionResult {
@@ -48,17 +90,6 @@ export interface PCenterResult extends SiteSelectionResult {
  * site sets are broken by the smaller population-weighted total (p-median within the radius).
  *
  * @param matrix - Zones × candidate sites, minutes (`Infinity` unreachable).
- * @param options.p - Number of sites (fixed ones included).
- * @param options.weights - Per zone (array or keyed by id), default 1; zones with weight 0
- *   do not constrain the radius; weights also drive the tie-break.
- * @param options.fixed - Site ids that must stay open.
- * @param options.exclude - Ids never chosen.
- * @param options.allowUnreachable - List zones no candidate reaches instead of throwing (default false).
- * @param options.enumerationLimit - Enumerate every set when C(free, p − fixed) is at most
- *   this (default 100,000: p = 3 of 60); otherwise radius search.
- * @param options.maxNodes - Node budget per feasibility test (default 200,000).
- * @param options.timeLimitMs - Optional wall-clock limit.
- * @param options.seed - Seed (default 1).
  * @returns `objective` in minutes; `lowerBound` the largest radius proven infeasible's successor.
  * @throws {@link InfeasibleError} p too large/small, zones unreachable, or no p sites reach every zone.
  * @throws {@link UnknownIdError} / {@link InvalidInputError} bad ids or options.

@@ -27,6 +27,7 @@ import { type MilpSolver, isMilpSolver } from "./milp-solver.js";
 import { solvePMedianKernel } from "./p-median-kernel.js";
 import { type Instance, checkP, commonOptionShape, listIds, prepareInstance, relativeGap } from "./prepare.js";
 import { type SiteSelectionResult, assignNearest } from "./result.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const capacityValue = z.number().check(z.nonnegative());
 
@@ -42,7 +43,69 @@ export const PMedianOptionsSchema = z.strictObject({
 });
 
 /** Options of {@link pMedian}. */
-export type PMedianOptions = z.input<typeof PMedianOptionsSchema>;
+export interface PMedianOptions {
+  /**
+   * Number of sites to open (fixed ones included).
+   */
+  p: number;
+  /**
+   * Per-site capacity in weight units (array aligned with `matrix.destinations` or keyed by id); turns on the capacitated model (needs `highs`).
+   */
+  capacity?: Record<string, number> | number[];
+  /**
+   * Capacitated only: each zone goes whole to one site (default false).
+   * @defaultValue `false`
+   */
+  singleSource?: boolean;
+  /**
+   * List zones no allowed candidate reaches in `unreachable` and optimise over the rest, instead of throwing (default false).
+   * @defaultValue `false`
+   */
+  allowUnreachable?: boolean;
+  /**
+   * Heuristic starts, the greedy one included (default 8).
+   * @defaultValue `8`
+   */
+  restarts?: number;
+  /**
+   * "builtin" (default) or "highs" (general MILP, for comparison).
+   * @defaultValue `"builtin"`
+   */
+  solver?: "builtin" | "highs";
+  /**
+   * The exact MILP solver for `capacity` and `solver: "highs"`, e.g. `await loadHighsSolver()` from `hubspoke/highs`; default: the optional `highs` package, loaded on first use in Node (a {@link MissingDependencyError} says how to install it).
+   */
+  milpSolver?: MilpSolver;
+  /**
+   * Demand per zone (array aligned with `matrix.origins`, or keyed by id); default 1 each. Zero weights are legal.
+   */
+  weights?: Record<string, number> | number[];
+  /**
+   * Site ids that must stay open (default none).
+   */
+  fixed?: string[];
+  /**
+   * Site ids that may not be chosen (default none).
+   */
+  exclude?: string[];
+  /**
+   * Seed of the random restarts (default 1); same seed, same answer.
+   */
+  seed?: number;
+  /**
+   * Branch-and-bound node budget (default 200,000); deterministic.
+   */
+  maxNodes?: number;
+  /**
+   * Optional wall-clock limit (makes results machine-dependent); default none for the built-in solver, 60 s for HiGHS.
+   */
+  timeLimitMs?: number;
+  /**
+   * Relative gap accepted as optimal (default 1e-6).
+   */
+  gapTolerance?: number;
+}
+type PMedianOptionsCheck = Assert<Same<PMedianOptions, z.input<typeof PMedianOptionsSchema>>>;
 
 /** One share of a zone's weight sent to a site (capacitated p-median). */
 export interface PMedianFlow {
@@ -123,26 +186,6 @@ function resolveCapacity(where: string, matrix: CostMatrix, capacity: number[] |
  * capacitated model is solved as a MILP with HiGHS (Huangfu & Hall 2018), loaded lazily.
  *
  * @param matrix - Zones × candidate sites, minutes (`Infinity` unreachable).
- * @param options.p - Number of sites to open (fixed ones included).
- * @param options.weights - Demand per zone (array aligned with `matrix.origins`, or keyed by
- *   id); default 1 each. Zero weights are legal.
- * @param options.fixed - Site ids that must stay open (default none).
- * @param options.exclude - Site ids that may not be chosen (default none).
- * @param options.capacity - Per-site capacity in weight units (array aligned with
- *   `matrix.destinations` or keyed by id); turns on the capacitated model (needs `highs`).
- * @param options.singleSource - Capacitated only: each zone goes whole to one site (default false).
- * @param options.allowUnreachable - List zones no allowed candidate reaches in `unreachable` and
- *   optimise over the rest, instead of throwing (default false).
- * @param options.seed - Seed of the random restarts (default 1); same seed, same answer.
- * @param options.restarts - Heuristic starts, the greedy one included (default 8).
- * @param options.gapTolerance - Relative gap accepted as optimal (default 1e-6).
- * @param options.maxNodes - Branch-and-bound node budget (default 200,000); deterministic.
- * @param options.timeLimitMs - Optional wall-clock limit (makes results machine-dependent);
- *   default none for the built-in solver, 60 s for HiGHS.
- * @param options.solver - "builtin" (default) or "highs" (general MILP, for comparison).
- * @param options.milpSolver - The exact MILP solver for `capacity` and `solver: "highs"`, e.g.
- *   `await loadHighsSolver()` from `hubspoke/highs`; default: the optional `highs` package,
- *   loaded on first use in Node (a {@link MissingDependencyError} says how to install it).
  * @returns Chosen sites, `objective` in weight × minutes, `meanMinutes`, `lowerBound`, `gap`,
  *   `proven`, nearest-site `assignment` and `served`; capacitated adds `flows` and `load`.
  * @throws {@link InvalidInputError} bad options, or a site both fixed and excluded.

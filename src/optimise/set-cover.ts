@@ -18,6 +18,7 @@ import { penaltyCosts } from "./p-median.js";
 import { pMedianHeuristic } from "./p-median-kernel.js";
 import { Budget, commonOptionShape, listIds, prepareInstance, relativeGap } from "./prepare.js";
 import { type SiteSelectionResult, assignNearest } from "./result.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 export const SetCoverOptionsSchema = z.strictObject({
   coverMinutes: z.number().check(z.nonnegative()),
@@ -25,7 +26,38 @@ export const SetCoverOptionsSchema = z.strictObject({
 });
 
 /** Options of {@link setCover}. */
-export type SetCoverOptions = z.input<typeof SetCoverOptionsSchema>;
+export interface SetCoverOptions {
+  /**
+   * Cover radius, minutes (≤ counts).
+   */
+  coverMinutes: number;
+  /**
+   * Per zone, default 1; zones with weight 0 need no cover.
+   */
+  weights?: Record<string, number> | number[];
+  /**
+   * Ids kept open (counted).
+   */
+  fixed?: string[];
+  /**
+   * Ids never chosen.
+   */
+  exclude?: string[];
+  /**
+   * Seed of the tie-break search (default 1).
+   */
+  seed?: number;
+  /**
+   * Budget per decision (default 200,000).
+   */
+  maxNodes?: number;
+  /**
+   * Optional.
+   */
+  timeLimitMs?: number;
+  gapTolerance?: number;
+}
+type SetCoverOptionsCheck = Assert<Same<SetCoverOptions, z.input<typeof SetCoverOptionsSchema>>>;
 
 /** Result of {@link setCover}. `objective` is the number of sites (fixed included). */
 export interface SetCoverResult extends SiteSelectionResult {
@@ -41,13 +73,6 @@ export interface SetCoverResult extends SiteSelectionResult {
  * the smaller population-weighted total minutes.
  *
  * @param matrix - Zones × candidate sites, minutes (`Infinity` never covers).
- * @param options.coverMinutes - Cover radius, minutes (≤ counts).
- * @param options.weights - Per zone, default 1; zones with weight 0 need no cover.
- * @param options.fixed - Ids kept open (counted).
- * @param options.exclude - Ids never chosen.
- * @param options.maxNodes - Budget per decision (default 200,000).
- * @param options.timeLimitMs - Optional.
- * @param options.seed - Seed of the tie-break search (default 1).
  * @returns `objective` site count, `lowerBound` proven minimum count.
  * @throws {@link InfeasibleError} zones no allowed candidate covers within coverMinutes (named).
  * @throws {@link UnknownIdError} / {@link InvalidInputError} bad ids or options.

@@ -33,14 +33,6 @@ const MinutesFromOptionsSchema = z.strictObject({
  *
  * @param graph - A graphology directed, mixed or undirected graph whose edges carry finite,
  *   non-negative `minutes`; nodes need `lon`/`lat` only for snapping and route geometry.
- * @param options.maxSnapMetres - Farther points are unsnapped (Infinity rows/columns). Default 2000.
- * @param options.accessSpeedKmh - Connector speed, km/h. Default 20.
- * @param options.preprocess - `"none"` (default) or `"ch"`: contract the graph once into a
- *   contraction hierarchy (Geisberger et al. 2008) and answer `travelTimes` (and
- *   `parallelTravelTimes`) by RPHAST sweeps (Delling, Goldberg & Werneck 2011). Costs ~20 µs of
- *   CPU per node up front; matrices then equal the default router's within 1e-9 relative (float
- *   sums grouped differently by shortcuts), many times faster on road networks. `route`,
- *   `nearest`, `minutesFrom` and `snap` are unchanged.
  * @returns A {@link Router}. Its matrices are in minutes, Infinity = unreachable.
  * @throws {@link InvalidGraphError} if an edge's `minutes` is missing, NaN, infinite or negative
  *   (naming the edge key and value), or (when snapping) a node lacks coordinates.

@@ -3,6 +3,7 @@ import { DuplicateIdError, parseInput } from "../errors.js";
 import { LonLatSchema } from "../model/schemas.js";
 import { haversineMetres } from "../internal/geo.js";
 import type { TravelTimeProvider } from "./provider.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const EuclideanOptionsSchema = z.strictObject({
   /** Average door-to-door speed along the road, km/h. */
@@ -10,7 +11,19 @@ const EuclideanOptionsSchema = z.strictObject({
   /** Road distance ÷ straight-line distance (≥ 1). */
   circuity: z._default(z.number().check(z.minimum(1)), 1.3),
 });
-export type EuclideanProviderOptions = z.input<typeof EuclideanOptionsSchema>;
+export interface EuclideanProviderOptions {
+  /**
+   * Average door-to-door speed along the road, km/h.
+   * @defaultValue `48`
+   */
+  speedKmh?: number;
+  /**
+   * Road distance ÷ straight-line distance (≥ 1).
+   * @defaultValue `1.3`
+   */
+  circuity?: number;
+}
+type EuclideanProviderOptionsCheck = Assert<Same<EuclideanProviderOptions, z.input<typeof EuclideanOptionsSchema>>>;
 
 const ItemsSchema = z.array(z.object({ id: z.string().check(z.minLength(1)), location: LonLatSchema }));
 
@@ -23,8 +36,6 @@ const ItemsSchema = z.array(z.object({ id: z.string().check(z.minLength(1)), loc
  * factor (road ÷ straight-line distance; about 1.2–1.4 on national road networks, Ballou,
  * Rahardja & Sakai 2002; Boscoe, Henry & Zdeb 2012).
  *
- * @param options.speedKmh - Average speed, km/h. Default 48 (30 mph).
- * @param options.circuity - Default 1.3.
  * @returns A provider for `travelTimes(provider, origins, destinations)`; origins and
  *   destinations are `{ id, location: [lon, lat] }` items. Minutes; never Infinity.
  * @throws {@link InvalidInputError} for a non-positive speed or a circuity below 1, and (when

@@ -10,6 +10,7 @@ import { bucketParameters, runDijkstra, runMatrixBuckets, runSearches, type Sear
 import { ChEngine } from "./ch/ch-engine.js";
 import { buildSnapIndex, edgeLine, lineMetres, nearestSegment, type SnapIndex } from "./snap-index.js";
 import type { Endpoint, LocatedItem, RoutedCostMatrix, SnappedPoint, SnapResult } from "./types.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 export const RouterOptionsSchema = z.strictObject({
   /** Points farther than this from every edge are reported as unsnapped, metres. */
@@ -19,7 +20,24 @@ export const RouterOptionsSchema = z.strictObject({
   /** "ch": contract the graph once (contraction hierarchy) and answer matrices by RPHAST sweeps. */
   preprocess: z._default(z.enum(["none", "ch"]), "none"),
 });
-export type RouterOptions = z.input<typeof RouterOptionsSchema>;
+export interface RouterOptions {
+  /**
+   * Points farther than this from every edge are reported as unsnapped, metres.
+   * @defaultValue `2000`
+   */
+  maxSnapMetres?: number;
+  /**
+   * Speed charged on the straight connector from a point to its snapped road, km/h.
+   * @defaultValue {@link DEFAULT_ACCESS_SPEED_KMH}
+   */
+  accessSpeedKmh?: number;
+  /**
+   * "ch": contract the graph once (contraction hierarchy) and answer matrices by RPHAST sweeps.
+   * @defaultValue `"none"`
+   */
+  preprocess?: "none" | "ch";
+}
+type RouterOptionsCheck = Assert<Same<RouterOptions, z.input<typeof RouterOptionsSchema>>>;
 
 export const TravelTimesOptionsSchema = z.strictObject({
   /** Times above this become Infinity (and searches stop there), minutes. */
@@ -27,7 +45,19 @@ export const TravelTimesOptionsSchema = z.strictObject({
   /** Search per origin ("forward"), per destination ("reverse") or whichever is fewer ("auto"). */
   direction: z._default(z.enum(["auto", "forward", "reverse"]), "auto"),
 });
-export type TravelTimesOptions = z.input<typeof TravelTimesOptionsSchema>;
+export interface TravelTimesOptions {
+  /**
+   * Times above this become Infinity (and searches stop there), minutes.
+   * @defaultValue `Infinity`
+   */
+  cutoffMinutes?: number;
+  /**
+   * Search per origin ("forward"), per destination ("reverse") or whichever is fewer ("auto").
+   * @defaultValue `"auto"`
+   */
+  direction?: "auto" | "forward" | "reverse";
+}
+type TravelTimesOptionsCheck = Assert<Same<TravelTimesOptions, z.input<typeof TravelTimesOptionsSchema>>>;
 
 const LocatedItemsSchema = z.array(z.object({ id: z.string().check(z.minLength(1)), location: LonLatSchema }));
 

@@ -3,7 +3,8 @@ import { RouterCore, type RouterOptions } from "./router-core.js";
 import type { LocatedItem, SnapResult } from "./types.js";
 
 /** Options of {@link snapToGraph}: `maxSnapMetres` (default 2000), `accessSpeedKmh` (default 20). */
-export type SnapToGraphOptions = RouterOptions;
+/** Options of {@link snapToGraph}: the snapping part of {@link RouterOptions}. */
+export interface SnapToGraphOptions extends RouterOptions {}
 
 /**
  * Attach points to the nearest point on the nearest road edge, without changing the graph.
@@ -19,8 +20,6 @@ export type SnapToGraphOptions = RouterOptions;
  *
  * @param graph - A road graph whose nodes carry `lon`/`lat` and edges `minutes`.
  * @param points - Items `{ id, location: [lon, lat] }` (zones, sites).
- * @param options.maxSnapMetres - Points farther than this are `unsnapped`. Default 2000.
- * @param options.accessSpeedKmh - Connector speed, km/h. Default 20.
  * @returns `{ snapped, unsnapped, islands }`: every point in exactly one of snapped/unsnapped;
  *   `snapMetres` in metres, `connectorMinutes` in minutes, `nearestMetres` for unsnapped points.
  * @throws {@link InvalidGraphError} if a node lacks coordinates or an edge lacks valid minutes.

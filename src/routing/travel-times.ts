@@ -7,7 +7,7 @@ import type { RouterOptions, TravelTimesOptions } from "./router-core.js";
 import type { Endpoint } from "./types.js";
 
 /** Options of {@link travelTimes}: router options (graph sources) plus `cutoffMinutes`/`direction`. */
-export type TravelTimesFunctionOptions = TravelTimesOptions & RouterOptions;
+export interface TravelTimesFunctionOptions extends TravelTimesOptions, RouterOptions {}
 
 /**
  * Travel minutes from every origin to every destination, from a road graph (a one-shot router)
@@ -20,9 +20,6 @@ export type TravelTimesFunctionOptions = TravelTimesOptions & RouterOptions;
  * @param source - A `RoadGraph` or a {@link TravelTimeProvider}.
  * @param origins - Node keys, snapped points or `{ id, location }` items (providers: ids or items).
  * @param destinations - As origins.
- * @param options.cutoffMinutes - Longer trips become Infinity. Default Infinity.
- * @param options.maxSnapMetres - Graph sources only. Default 2000.
- * @param options.accessSpeedKmh - Graph sources only. Default 20.
  * @returns A {@link CostMatrix} (minutes, row-major, Infinity = unreachable) with provenance;
  *   from a graph, a `RoutedCostMatrix` with the snapping report.
  * @throws {@link InvalidInputError} if `source` is neither a graph nor a provider.

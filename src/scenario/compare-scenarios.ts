@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { DuplicateIdError, InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
 import type { ComparableResult, MetricDirection, ZoneOutcome } from "./metrics.js";
 import { compareKnown, rankScenarios, type RankedScenario, type Ranking, type UnrankedScenario } from "./rank-scenarios.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const WHERE = "compareScenarios";
 
@@ -56,7 +57,46 @@ export const CompareScenariosOptionsSchema = z.strictObject({
   /** Which catchment switches are reported on: nearest hub or the hub reached through the spoke. */
   catchment: z._default(z.enum(["nearest", "hierarchical"]), "nearest"),
 });
-export type CompareScenariosOptions = z.input<typeof CompareScenariosOptionsSchema>;
+export interface CompareScenariosOptions {
+  /**
+   * Scenario id of the baseline (default: the first result).
+   */
+  baseline?: string;
+  /**
+   * Criteria of the non-dominated set: metric keys (their own direction) or `{ metric, better }`.
+   */
+  criteria?: (string | { metric: string; better: "lower" | "higher" })[];
+  /**
+   * Materiality thresholds keyed by metric key or by unit, over {@link DEFAULT_MATERIALITY}.
+   * @defaultValue `{}`
+   */
+  materiality?: Record<string, number>;
+  /**
+   * A ranking, only when asked: metric keys compared in order (ties go to the next key, then to input order), or `{ weights: { key: weight } }` for a weighted score of min–max scaled values.
+   */
+  rankBy?: (string | { metric: string; better: "lower" | "higher" })[] | { weights: Record<string, number> };
+  /**
+   * Key prefixes whose material worsening is flagged beside a rank.
+   * @defaultValue {@link DEFAULT_WATCH}
+   */
+  watch?: string[];
+  /**
+   * A zone gains or loses when its minutes change by more than this.
+   * @defaultValue `5`
+   */
+  thresholdMinutes?: number;
+  /**
+   * Which journey gainers and losers are measured on.
+   * @defaultValue `"hub"`
+   */
+  measure?: "hub" | "spoke";
+  /**
+   * Which catchment switches are reported on: nearest hub or the hub reached through the spoke.
+   * @defaultValue `"nearest"`
+   */
+  catchment?: "nearest" | "hierarchical";
+}
+type CompareScenariosOptionsCheck = Assert<Same<CompareScenariosOptions, z.input<typeof CompareScenariosOptionsSchema>>>;
 type ParsedOptions = z.output<typeof CompareScenariosOptionsSchema>;
 
 /** How one option's value of one metric compares with the baseline's. */
@@ -396,14 +436,6 @@ function zoneChanges(results: readonly ComparableResult[], b: number, opts: Pars
  * is an infinite rise), a gainer when they fall by more; a switch is a zone whose hub differs.
  *
  * @param results - Results of {@link evaluate}, baseline included, over the same zones.
- * @param options.baseline - Baseline scenario id. Default: the first result.
- * @param options.criteria - Criteria of the non-dominated set. Default {@link DEFAULT_CRITERIA}.
- * @param options.materiality - Thresholds by metric key or unit. Default {@link DEFAULT_MATERIALITY}.
- * @param options.rankBy - Keys (or `{ metric, better }`), or `{ weights }`. Default: no ranking.
- * @param options.watch - Key prefixes flagged beside a rank. Default {@link DEFAULT_WATCH}.
- * @param options.thresholdMinutes - Gainer/loser threshold N. Default 5.
- * @param options.measure - `"hub"` or `"spoke"` journeys for gainers/losers. Default `"hub"`.
- * @param options.catchment - `"nearest"` or `"hierarchical"` hub for switches. Default `"nearest"`.
  * @returns A {@link ScenarioComparison}; populations in people, minutes in minutes.
  * @throws {@link InvalidInputError} for no results, a malformed result, or bad options.
  * @throws {@link DuplicateIdError} if two results share a scenario id.

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
 import type { ScenarioComparison } from "./compare-scenarios.js";
 import { csvField, csvNumber } from "./format.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 export const ComparisonToCsvOptionsSchema = z.strictObject({
   /**
@@ -12,7 +13,19 @@ export const ComparisonToCsvOptionsSchema = z.strictObject({
   /** Start with a UTF-8 byte-order mark, so spreadsheet programs read "£" and "–" correctly. */
   bom: z._default(z.boolean(), true),
 });
-export type ComparisonToCsvOptions = z.input<typeof ComparisonToCsvOptionsSchema>;
+export interface ComparisonToCsvOptions {
+  /**
+   * Which table: `metrics` (one line per metric and scenario), `ranking`, `gainersLosers` (one line per zone beyond the threshold) or `switches`.
+   * @defaultValue `"metrics"`
+   */
+  table?: "metrics" | "tradeOffs" | "ranking" | "gainersLosers" | "switches";
+  /**
+   * Start with a UTF-8 byte-order mark, so spreadsheet programs read "£" and "–" correctly.
+   * @defaultValue `true`
+   */
+  bom?: boolean;
+}
+type ComparisonToCsvOptionsCheck = Assert<Same<ComparisonToCsvOptions, z.input<typeof ComparisonToCsvOptionsSchema>>>;
 
 /**
  * One table of a scenario comparison as CSV (RFC 4180, `\n` line ends, full precision).
@@ -21,14 +34,6 @@ export type ComparisonToCsvOptions = z.input<typeof ComparisonToCsvOptionsSchema
  * frame. `Infinity` is written as `Infinity`; an undefined figure as an empty field.
  *
  * @param comparison - From {@link compareScenarios}.
- * @param options.table - `"metrics"` (default):
- *   `metric,label,unit,better,materiality,scenario,value,delta,change,reason` (an unknown value
- *   is empty with its `reason`); `"tradeOffs"`: one line per material better/worse metric per
- *   option; `"ranking"` (only when the comparison was ranked):
- *   `rank,scenario,name,baseline,<metric>…,score,cautions`; `"gainersLosers"`:
- *   `scenario,zone,population,imdDecile,baselineMinutes,minutes,deltaMinutes`; `"switches"`:
- *   `scenario,zone,from,to,population`.
- * @param options.bom - Start with a UTF-8 byte-order mark (for Excel). Default true.
  * @returns CSV text with a header line, ending in a newline.
  * @throws {@link InvalidInputError} for bad options, or `table: "ranking"` without a ranking.
  * @example

@@ -3,6 +3,7 @@ import { parseInput } from "../errors.js";
 import type { ComparisonRow, ScenarioComparison, TradeOff } from "./compare-scenarios.js";
 import { type DataAndAssumptions, dataAndAssumptionsMarkdown } from "./data-and-assumptions.js";
 import { formatDelta, formatValue, markdownCell, unitLabel } from "./format.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 export const ComparisonToMarkdownOptionsSchema = z.strictObject({
   /** Heading text (level 2). */
@@ -14,7 +15,28 @@ export const ComparisonToMarkdownOptionsSchema = z.strictObject({
   /** Data and assumptions from {@link dataAndAssumptions}: attribution, sourced figures, warnings, provenance. */
   sources: z.optional(z.custom<DataAndAssumptions>((v) => v !== null && typeof v === "object" && Array.isArray((v as DataAndAssumptions).attribution), "expected the result of dataAndAssumptions")),
 });
-export type ComparisonToMarkdownOptions = z.input<typeof ComparisonToMarkdownOptionsSchema>;
+export interface ComparisonToMarkdownOptions {
+  /**
+   * Heading text (level 2).
+   * @defaultValue `"Scenario comparison"`
+   */
+  title?: string;
+  /**
+   * Largest number of zones listed per option under gainers and losers (0: summary only).
+   * @defaultValue `10`
+   */
+  maxZones?: number;
+  /**
+   * Largest number of switch lines (grouped by from → to) per option.
+   * @defaultValue `20`
+   */
+  maxSwitches?: number;
+  /**
+   * Data and assumptions from {@link dataAndAssumptions}: attribution, sourced figures, warnings, provenance.
+   */
+  sources?: DataAndAssumptions;
+}
+type ComparisonToMarkdownOptionsCheck = Assert<Same<ComparisonToMarkdownOptions, z.input<typeof ComparisonToMarkdownOptionsSchema>>>;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], align: readonly ("l" | "r")[]): string {
   const line = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(" | ")} |`;
@@ -77,10 +99,6 @@ export function cellText(c: ComparisonRow["cells"][number], unit: string, baseli
  * "unknown" / "—" a figure whose inputs are missing.
  *
  * @param comparison - From {@link compareScenarios}.
- * @param options.title - Heading. Default "Scenario comparison".
- * @param options.maxZones - Zones listed per option under gainers/losers. Default 10.
- * @param options.maxSwitches - Switch lines per option. Default 20.
- * @param options.sources - From {@link dataAndAssumptions}. Default: the section says none were supplied.
  * @returns Markdown text ending in a newline.
  * @throws {@link InvalidInputError} for bad options.
  * @example

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
 import type { ServiceNetwork } from "../model/index.js";
 import { markdownCell } from "./format.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 /** One planning figure with where it comes from. */
 export interface SourcedFigure {
@@ -36,7 +37,13 @@ const OptionsSchema = z.strictObject({
   /** Attribution lines; default the network's `metadata.attribution`. */
   attribution: z.optional(z.array(z.string().check(z.minLength(1)))),
 });
-export type DataAndAssumptionsOptions = z.input<typeof OptionsSchema>;
+export interface DataAndAssumptionsOptions {
+  /**
+   * Attribution lines; default the network's `metadata.attribution`.
+   */
+  attribution?: string[];
+}
+type DataAndAssumptionsOptionsCheck = Assert<Same<DataAndAssumptionsOptions, z.input<typeof OptionsSchema>>>;
 
 function isSourced(v: unknown): v is { value: unknown; source: string; assumption?: boolean } {
   return v !== null && typeof v === "object" && !Array.isArray(v) && Object.hasOwn(v, "value") && typeof (v as { source?: unknown }).source === "string";
@@ -64,7 +71,6 @@ function collect(value: unknown, path: string, out: SourcedFigure[]): void {
  *
  * @param network - The network the results were evaluated on (its `assumptions` and `metadata.attribution`).
  * @param results - Results of {@link evaluate} (their `scenario`, `warnings` and `provenance`).
- * @param options.attribution - Attribution lines. Default: the network's `metadata.attribution`.
  * @returns A {@link DataAndAssumptions}.
  * @throws {@link InvalidInputError} if the network has no assumptions, a result is malformed, or an option is bad.
  * @example

@@ -36,6 +36,8 @@ import type { ScenarioMetric, ZoneOutcome } from "./metrics.js";
 import { BedTargetOption, CacheOption, ModeSourceOption, ProviderOption, RouterOption, modeMatrix, outOfAreaOption, memoDerived, memoHash, networkContent, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
 import { type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
 import { checkNetwork } from "../model/check-network.js";
+import type { Router, TravelTimeProvider } from "../routing/index.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const WHERE = "evaluate";
 
@@ -62,7 +64,48 @@ export const EvaluateOptionsSchema = z.strictObject({
   /** The mode people without a car use (a name among `mode` and `modes`); households-without-a-car metrics use it. Default the primary mode. */
   noCarMode: z.optional(z.string().check(z.minLength(1))),
 });
-export type EvaluateOptions = z.input<typeof EvaluateOptionsSchema>;
+export interface EvaluateOptions {
+  /**
+   * A router over the network's road graph (`createRouter(network.graph)`); with a network without `graph`, its graph is used.
+   */
+  router?: Router;
+  /**
+   * Any travel-time provider instead of the router (`matrixProvider` over an imported table, `euclideanProvider`, …).
+   */
+  provider?: TravelTimeProvider;
+  /**
+   * A {@link createScenarioCache} cache over a router or provider (reused across calls). Default: none.
+   */
+  cache?: ScenarioCache;
+  /**
+   * Access thresholds, minutes.
+   * @defaultValue `[30, 45, 60]`
+   */
+  thresholdsMinutes?: number[];
+  /**
+   * Bed target; default the network's `assumptions.targetBlocking`, else `targetOccupancy`.
+   */
+  bedTarget?: BedsRequiredTarget;
+  /**
+   * Each zone admitted wholly to one hub (or wholly out of area) rather than split.
+   * @defaultValue `false`
+   */
+  singleSource?: boolean;
+  /**
+   * Name of the mode the router, provider or cache times (the primary mode: capacity and catchments use it).
+   * @defaultValue `"car"`
+   */
+  mode?: string;
+  /**
+   * Other named modes, each with its own source: a provider (e.g. `matrixProvider` over an r5r table), a router, or a cache of either.
+   */
+  modes?: Record<string, Router | TravelTimeProvider | ScenarioCache>;
+  /**
+   * The mode people without a car use (a name among `mode` and `modes`); households-without-a-car metrics use it. Default the primary mode.
+   */
+  noCarMode?: string;
+}
+type EvaluateOptionsCheck = Assert<Same<EvaluateOptions, z.input<typeof EvaluateOptionsSchema>>>;
 
 /** Beds for one ward type: system need against what the open hubs hold, and where patients go. */
 export interface WardCapacity {
@@ -554,18 +597,6 @@ function checkModes(opts: z.output<typeof EvaluateOptionsSchema>, raw: EvaluateO
  *
  * @param network - The baseline network (with `graph` unless a router is given).
  * @param scenario - The option to evaluate; `{ id: "baseline", name: "Baseline" }` (no changes) for the baseline.
- * @param options.router - Router over `network.graph` (or, for a network without a graph, the
- *   router whose graph to use). Default: `createRouter(network.graph)`.
- * @param options.provider - Any travel-time provider instead of the router (`matrixProvider`
- *   over an imported table, `euclideanProvider`). Not with `router`.
- * @param options.cache - A {@link createScenarioCache} cache over a router or provider (reused across calls). Default: none.
- * @param options.mode - Name of the primary mode. Default `"car"`.
- * @param options.modes - Other named modes, each a provider, router or cache: per-mode access and
- *   equity metrics (keys `…@<mode>`) and `result.modes`.
- * @param options.noCarMode - The mode households without a car use. Default the primary mode.
- * @param options.thresholdsMinutes - Access thresholds. Default `[30, 45, 60]`.
- * @param options.bedTarget - `{ targetBlocking }` or `{ targetOccupancy }`. Default from assumptions.
- * @param options.singleSource - Admit each zone to one hub only. Default false.
  * @returns A {@link ScenarioResult}: minutes, people, beds, bed-days per year, £ per year.
  * @throws {@link InvalidInputError} for a malformed scenario or options (an unknown
  *   `noCarMode`, a mode named like the primary), or when there is no source of travel times.

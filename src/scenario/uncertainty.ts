@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 import { accessSummary } from "../access/index.js";
-import { bedsRequired, capacitatedAssignment } from "../capacity/index.js";
+import { type BedsRequiredTarget, bedsRequired, capacitatedAssignment } from "../capacity/index.js";
+import type { Router } from "../routing/index.js";
+import type { ScenarioCache } from "./create-scenario-cache.js";
 import { parseInput } from "../errors.js";
 import { selectDestinations, type CostMatrix, type ServiceNetwork } from "../model/index.js";
 import { contentHash } from "./content-hash.js";
@@ -9,6 +11,7 @@ import { BedTargetOption, CacheOption, RouterOption, memoHash, networkContent, o
 import { quantileSorted } from "../internal/quantile.js";
 import { seededUniform, type Uniform } from "../internal/random.js";
 import { type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
+import type { Assert, Same } from "../internal/type-checks.js";
 
 const WHERE = "uncertainty";
 
@@ -52,7 +55,46 @@ export const UncertaintyOptionsSchema = z.strictObject({
   /** Keep every draw's values in the result. */
   includeDraws: z._default(z.boolean(), false),
 });
-export type UncertaintyOptions = z.input<typeof UncertaintyOptionsSchema>;
+export interface UncertaintyOptions {
+  /**
+   * Monte Carlo draws.
+   * @defaultValue `200`
+   */
+  draws?: number;
+  /**
+   * PRNG seed; default the scenario's `seed`, else 1.
+   */
+  seed?: number;
+  /**
+   * Factors to vary: `demand` (admission rates), `lengthOfStay`, `travelTime` (all road times). Omitted: the defaults (log-normal, cv 0.05 / 0.10 / 0.10). Given: factors not named stay at 1.
+   */
+  vary?: { demand?: FactorDistribution; lengthOfStay?: FactorDistribution; travelTime?: FactorDistribution };
+  /**
+   * Central interval probability, e.g. 0.9 for the 5th–95th percentiles.
+   * @defaultValue `0.9`
+   */
+  level?: number;
+  /**
+   * As in {@link evaluate}. @param options.cache - As in {@link evaluate}.
+   */
+  router?: Router;
+  cache?: ScenarioCache;
+  /**
+   * Access thresholds. Default `[30, 45, 60]`.
+   * @defaultValue `[30, 45, 60]`
+   */
+  thresholdsMinutes?: number[];
+  /**
+   * As in {@link evaluate}.
+   */
+  bedTarget?: BedsRequiredTarget;
+  /**
+   * Keep every draw's values in the result.
+   * @defaultValue `false`
+   */
+  includeDraws?: boolean;
+}
+type UncertaintyOptionsCheck = Assert<Same<UncertaintyOptions, z.input<typeof UncertaintyOptionsSchema>>>;
 
 /** Summary of one quantity over the draws. */
 export interface UncertaintyInterval {
@@ -125,14 +167,6 @@ function drawFactor(spec: Parsed | null, uniform: Uniform): number {
  *
  * @param network - The baseline network.
  * @param scenario - The option to assess.
- * @param options.draws - Default 200.
- * @param options.seed - Default the scenario's `seed`, else 1.
- * @param options.vary - Factor distributions; default log-normal cv 0.05 (demand), 0.10 (length of stay), 0.10 (travel time).
- * @param options.level - Central interval probability. Default 0.9.
- * @param options.router - As in {@link evaluate}. @param options.cache - As in {@link evaluate}.
- * @param options.thresholdsMinutes - Access thresholds. Default `[30, 45, 60]`.
- * @param options.bedTarget - As in {@link evaluate}.
- * @param options.includeDraws - Keep every draw. Default false.
  * @returns Intervals (mean, low, median, high) in beds, bed-days per year, admissions per year, minutes and shares.
  * @throws {@link InvalidInputError} for bad options or scenario; rule errors from {@link applyScenario}.
  * @example
