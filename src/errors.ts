@@ -1,3 +1,9 @@
+/**
+ * Coded errors. Every failure the library raises is a `HubspokeError` subclass with a stable
+ * `code` and, for bad input, the path and value of each problem. Import from `hubspoke`.
+ *
+ * @module errors
+ */
 import type * as z from "zod/mini";
 import { EN } from "./internal/zod-locale.js";
 import { findProtoKey } from "./internal/own-keys.js";

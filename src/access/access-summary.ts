@@ -5,6 +5,11 @@ import { type AlignedValues, alignValues, checkMatrix, nearestColumns, resolveCo
 import { type AccessSummary, sortByMinutes, summarise } from "./summary-kernel.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link AccessSummaryOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const AccessSummaryOptionsSchema = z.strictObject({
   /** Report population and share within each of these minutes (inclusive). */
   thresholdsMinutes: z._default(z.array(z.number().check(z.nonnegative("must be a non-negative number of minutes"))), [30, 45, 60]),

@@ -1,3 +1,9 @@
+/**
+ * Access measures over a cost matrix: nearest site, population within thresholds, two-step
+ * floating catchment, gravity access, by group. Import from `hubspoke` or `hubspoke/access`.
+ *
+ * @module access
+ */
 export { decay, DecaySchema, isDecay } from "../model/decay.js";
 export type {
   Decay,

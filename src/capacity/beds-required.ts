@@ -6,6 +6,11 @@ const OpenUnit = z.number().check(z.gt(0, "must be strictly between 0 and 1")).c
 /** A blocking target of 1 ("every admission may be turned away") is met by 0 beds. */
 const BlockingUnit = z.number().check(z.gt(0, "must be above 0 and at most 1")).check(z.lte(1, "must be above 0 and at most 1"));
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link BedsRequiredTarget} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const BedsRequiredTargetSchema = z.union([
   z.strictObject({ targetBlocking: BlockingUnit }),
   z.strictObject({ targetOccupancy: OpenUnit }),

@@ -42,6 +42,11 @@ const OutOfAreaSchema = z.strictObject({
   costPerBedDay: z.number().check(z.nonnegative()),
 });
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link CapacitatedAssignmentOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const CapacitatedAssignmentOptionsSchema = z.strictObject({
   /** Overflow sink; without it, demand that does not fit is an error. */
   outOfArea: z.optional(OutOfAreaSchema),

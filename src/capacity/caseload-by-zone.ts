@@ -7,6 +7,11 @@ import type { Assert, Same } from "../internal/type-checks.js";
 
 const where = "caseloadByZone";
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link CaseloadByZoneOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const CaseloadByZoneOptionsSchema = z.strictObject({
   /** Use per-age-band caseload rates where both the rates and the zone have them. */
   useAgeBands: z._default(z.boolean(), true),

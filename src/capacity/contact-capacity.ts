@@ -23,6 +23,11 @@ const SpokeStaffSchema = z.strictObject({
 });
 export type SpokeStaffInput = z.input<typeof SpokeStaffSchema>;
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link ContactCapacityOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const ContactCapacityOptionsSchema = z.strictObject({
   /** Working minutes in one WTE-week. Default 2,250 (37.5 h, Agenda for Change). */
   minutesPerWteWeek: z._default(z.number().check(z.positive()), AFC_MINUTES_PER_WTE_WEEK),

@@ -13,6 +13,11 @@ const SpokeCrisisSchema = z.strictObject({
   slotsPerDay: z.optional(z.number().check(z.int()).check(z.nonnegative())),
 });
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link CrisisSlotsOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const CrisisSlotsOptionsSchema = z.strictObject({
   /** Acceptable share of days on which crisis demand exceeds the slots, in (0, 1). */
   target: z._default(z.number().check(z.gt(0, "must be strictly between 0 and 1")).check(z.lt(1, "must be strictly between 0 and 1")), 0.05),

@@ -8,6 +8,11 @@ import type { Assert, Same } from "../internal/type-checks.js";
 
 const where = "demandByZone";
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link DemandByZoneOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const DemandByZoneOptionsSchema = z.strictObject({
   /** Ward types to compute (default: every ward in `assumptions.wards`, in key order). */
   wards: z.optional(z.array(z.string().check(z.minLength(1)))),

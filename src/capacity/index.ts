@@ -1,3 +1,10 @@
+/**
+ * Capacity: demand by zone, beds by Erlang loss, capacitated assignment with out-of-area overflow,
+ * community caseloads, crisis slots and staff travel. Import from `hubspoke` or
+ * `hubspoke/capacity`.
+ *
+ * @module capacity
+ */
 export { demandByZone, DemandByZoneOptionsSchema } from "./demand-by-zone.js";
 export type { DemandByZoneOptions, DemandByZoneResult, WardDemand, ZoneDemand } from "./demand-by-zone.js";
 export { erlangB } from "./erlang-b.js";

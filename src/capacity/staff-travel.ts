@@ -8,6 +8,11 @@ import type { Assert, Same } from "../internal/type-checks.js";
 
 const where = "staffTravel";
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link StaffTravelOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const StaffTravelOptionsSchema = z.strictObject({
   /** Community rates; supplies maxDaysBetweenContacts, homeVisitShare, homeVisitMinutes. */
   community: z.optional(CommunityAssumptionsSchema),

@@ -1,3 +1,9 @@
+/**
+ * Catchments: nearest-site, Huff, hub-and-spoke hierarchies, isochrones and catchment polygons.
+ * Import from `hubspoke` or `hubspoke/catchment`.
+ *
+ * @module catchment
+ */
 export { nearestCatchments } from "./nearest-catchments.js";
 export type { NearestCatchmentsOptions, NearestCatchmentsResult, SiteCatchment, ZoneAssignment } from "./nearest-catchments.js";
 export { hierarchicalCatchments } from "./hierarchical-catchments.js";

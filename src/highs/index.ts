@@ -1,3 +1,9 @@
+/**
+ * The exact MILP solver (HiGHS), on its own subpath so only apps that ask for it bundle the
+ * WebAssembly build. Needs the optional `highs` package. Import from `hubspoke/highs`.
+ *
+ * @module highs
+ */
 // `hubspoke/highs`: the exact MILP solver, on its own subpath so that only apps asking for it
 // bundle the HiGHS WebAssembly build. `highs` is an optional dependency of hubspoke.
 import highsLoader from "highs";

@@ -1,3 +1,10 @@
+/**
+ * Pure readers (CSV, GeoJSON, OpenStreetMap XML and PBF, travel-time tables from other engines,
+ * OSRM) and writers (CSV, GeoJSON, SVG maps, HTML reports). Import from `hubspoke` or
+ * `hubspoke/io`.
+ *
+ * @module io
+ */
 // IO: pure readers (text/bytes in) and writers (strings out). File access lives in hubspoke/io/node.
 export { parseSitesCsv, SITE_CSV_COLUMNS } from "./parse-sites-csv.js";
 export type { ParseSitesCsvOptions } from "./parse-sites-csv.js";

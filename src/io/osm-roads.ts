@@ -8,6 +8,11 @@ import type { Assert, Same } from "../internal/type-checks.js";
 /** OSM `highway` values a car can use by default: the classes of the default speed profile. */
 export const DRIVABLE_HIGHWAYS: readonly string[] = Object.keys(DEFAULT_SPEED_PROFILE).filter((k) => k !== "minor");
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link OsmOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const OsmOptionsSchema = z.strictObject({
   file: z._default(z.string().check(z.minLength(1)), "roads.osm"),
   /** `highway` values to keep. */

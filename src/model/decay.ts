@@ -209,7 +209,11 @@ export function isDecay(value: unknown): value is Decay {
   );
 }
 
-/** zod schema accepting only {@link Decay} values (for option schemas). */
+/**
+ * zod schema accepting only {@link Decay} values (for option schemas).
+ *
+ * @group Schemas
+ */
 export const DecaySchema = z.custom<Decay>(isDecay, {
   message: "expected a decay built by decay.step, decay.linear, decay.gaussian, decay.power or decay.exponential",
 });

@@ -1,3 +1,9 @@
+/**
+ * The data model: sites, demand zones, assumptions, cost matrices, service networks and distance-
+ * decay functions. Import from `hubspoke` or `hubspoke/model`.
+ *
+ * @module model
+ */
 export {
   AssumptionsSchema,
   CommunityAssumptionsSchema,

@@ -4,23 +4,45 @@ import * as z from "zod/mini";
 const finite = z.number();
 const nonNegative = z.number().check(z.nonnegative());
 
-/** `[lon, lat]` in WGS84 degrees, GeoJSON order. */
+/**
+ * `[lon, lat]` in WGS84 degrees, GeoJSON order.
+ *
+ * @group Schemas
+ */
 export const LonLatSchema = z.tuple([
   finite.check(z.minimum(-180, "longitude must be between -180 and 180")).check(z.maximum(180, "longitude must be between -180 and 180")),
   finite.check(z.minimum(-90, "latitude must be between -90 and 90")).check(z.maximum(90, "latitude must be between -90 and 90")),
 ]);
 
 const Ring = z.array(z.array(finite).check(z.minLength(2))).check(z.minLength(4));
-/** GeoJSON Polygon or MultiPolygon (structure checked; winding is normalised on output). */
+/**
+ * GeoJSON Polygon or MultiPolygon (structure checked; winding is normalised on output).
+ *
+ * @group Schemas
+ */
 export const ZoneGeometrySchema = z.union([
   z.object({ type: z.literal("Polygon"), coordinates: z.array(Ring).check(z.minLength(1)) }),
   z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(Ring).check(z.minLength(1))).check(z.minLength(1)) }),
 ]);
 
+/**
+ * A zod (`zod/mini`) schema used at run time to check input; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const SiteKindSchema = z.enum(["hub", "spoke", "candidate"]);
+/**
+ * A zod (`zod/mini`) schema used at run time to check input; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const SiteStatusSchema = z.enum(["open", "closed"]);
 
-/** A service site: an inpatient hub, a community spoke base, or a candidate location. */
+/**
+ * A service site: an inpatient hub, a community spoke base, or a candidate location.
+ *
+ * @group Schemas
+ */
 export const SiteSchema = z.strictObject({
   id: z.string().check(z.minLength(1)),
   name: z.string().check(z.minLength(1)),
@@ -46,7 +68,11 @@ export const SiteSchema = z.strictObject({
   tags: z.optional(z.array(z.string())),
 });
 
-/** A population zone (e.g. an LSOA) represented by its population-weighted centroid. */
+/**
+ * A population zone (e.g. an LSOA) represented by its population-weighted centroid.
+ *
+ * @group Schemas
+ */
 export const DemandZoneSchema = z.strictObject({
   id: z.string().check(z.minLength(1)),
   name: z.string().check(z.minLength(1)),
@@ -89,7 +115,11 @@ function sourcedHint(input: unknown): string {
 const Share = z.number().check(z.minimum(0)).check(z.maximum(1));
 const OpenUnit = z.number().check(z.gt(0, "must be strictly between 0 and 1")).check(z.lt(1, "must be strictly between 0 and 1"));
 
-/** Demand and length-of-stay figures for one ward type. */
+/**
+ * Demand and length-of-stay figures for one ward type.
+ *
+ * @group Schemas
+ */
 export const WardAssumptionSchema = z.strictObject({
   label: z.optional(z.string()),
   /** Admissions per 100,000 population per year. */
@@ -99,7 +129,11 @@ export const WardAssumptionSchema = z.strictObject({
   meanLengthOfStayDays: sourced(z.number().check(z.positive())).check(z.describe("Mean length of stay, days (excluding leave). UK adult acute: about 30-40 (NHS Benchmarking Network, MHSDS).")),
 });
 
-/** Community (spoke) service figures. */
+/**
+ * Community (spoke) service figures.
+ *
+ * @group Schemas
+ */
 export const CommunityAssumptionsSchema = z.strictObject({
   /** Active caseload per 1,000 population. */
   caseloadPer1000: sourced(nonNegative).check(z.describe("Active community caseload per 1,000 population (MHSDS people in contact).")),
@@ -116,7 +150,11 @@ export const CommunityAssumptionsSchema = z.strictObject({
   homeVisitMinutes: z.optional(sourced(z.number().check(z.positive()))).check(z.describe("Face-to-face minutes of a home visit, excluding travel.")),
 });
 
-/** Every rate the capacity models use, each with its source. */
+/**
+ * Every rate the capacity models use, each with its source.
+ *
+ * @group Schemas
+ */
 export const AssumptionsSchema = z.strictObject({
   /** Ward types keyed by id (e.g. `adultAcute`), matching `Site.beds` keys. */
   wards: z.record(z.string().check(z.minLength(1)), WardAssumptionSchema).check(z.describe("Ward types keyed by id (adultAcute, olderAdult, picu, ...), matching the beds_<ward> columns of the sites file.")),
@@ -142,7 +180,11 @@ const LineStringFeature = z.object({
   properties: z.nullable(z.record(z.string(), z.unknown())),
 });
 
-/** Roads as GeoJSON LineStrings (`highway`, `maxspeed`, `oneway` properties). */
+/**
+ * Roads as GeoJSON LineStrings (`highway`, `maxspeed`, `oneway` properties).
+ *
+ * @group Schemas
+ */
 export const RoadsSchema = z.object({
   type: z.literal("FeatureCollection"),
   features: z.array(LineStringFeature),
@@ -151,13 +193,19 @@ export const RoadsSchema = z.object({
 /**
  * What a network says about itself: a name, and the attribution lines its data licences
  * require (shown on every report and map built from it, e.g. "© OpenStreetMap contributors, ODbL").
+ *
+ * @group Schemas
  */
 export const NetworkMetadataSchema = z.strictObject({
   name: z.optional(z.string().check(z.minLength(1))),
   attribution: z._default(z.array(z.string().check(z.minLength(1))), []),
 });
 
-/** What {@link createServiceNetwork} accepts. */
+/**
+ * What {@link createServiceNetwork} accepts.
+ *
+ * @group Schemas
+ */
 export const ServiceNetworkInputSchema = z.strictObject({
   sites: z.array(SiteSchema).check(z.minLength(1, "a network needs at least one site")),
   zones: z.array(DemandZoneSchema).check(z.minLength(1, "a network needs at least one zone")),

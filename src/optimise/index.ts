@@ -1,3 +1,9 @@
+/**
+ * Site optimisation: p-median, p-center, maximal coverage and set cover. Import from `hubspoke` or
+ * `hubspoke/optimise`.
+ *
+ * @module optimise
+ */
 export { pMedian, PMedianOptionsSchema } from "./p-median.js";
 export type { PMedianFlow, PMedianOptions, PMedianResult } from "./p-median.js";
 export type { MilpSolution, MilpSolver } from "./milp-solver.js";

@@ -19,6 +19,11 @@ import { Budget, checkP, commonOptionShape, prepareInstance, relativeGap } from 
 import { type SiteSelectionResult, assignNearest } from "./result.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link MaximalCoverageOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const MaximalCoverageOptionsSchema = z.strictObject({
   p: z.number().check(z.int()).check(z.positive()),
   coverMinutes: z.number().check(z.nonnegative()),

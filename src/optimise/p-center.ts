@@ -23,6 +23,11 @@ import { Budget, type Instance, checkP, commonOptionShape, prepareInstance, rela
 import { type SiteSelectionResult, assignNearest } from "./result.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link PCenterOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const PCenterOptionsSchema = z.strictObject({
   p: z.number().check(z.int()).check(z.positive()),
   ...commonOptionShape,

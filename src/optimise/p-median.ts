@@ -31,6 +31,11 @@ import type { Assert, Same } from "../internal/type-checks.js";
 
 const capacityValue = z.number().check(z.nonnegative());
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link PMedianOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const PMedianOptionsSchema = z.strictObject({
   p: z.number().check(z.int()).check(z.positive()),
   ...commonOptionShape,

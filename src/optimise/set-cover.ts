@@ -20,6 +20,11 @@ import { Budget, commonOptionShape, listIds, prepareInstance, relativeGap } from
 import { type SiteSelectionResult, assignNearest } from "./result.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link SetCoverOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const SetCoverOptionsSchema = z.strictObject({
   coverMinutes: z.number().check(z.nonnegative()),
   ...commonOptionShape,

@@ -1,3 +1,10 @@
+/**
+ * Snapping, exact shortest-path travel times (bucket Dijkstra, contraction hierarchies) and
+ * travel-time providers (router, fixed tables, straight line). Import from `hubspoke` or
+ * `hubspoke/routing`.
+ *
+ * @module routing
+ */
 export type { Endpoint, LocatedItem, NearestResult, RoutedCostMatrix, Router, RouteResult, SnappedPoint, SnapResult } from "./types.js";
 export { createRouter } from "./create-router.js";
 export type { RouterOptions, TravelTimesOptions } from "./create-router.js";

@@ -12,6 +12,11 @@ import { buildSnapIndex, edgeLine, lineMetres, nearestSegment, type SnapIndex } 
 import type { Endpoint, LocatedItem, RoutedCostMatrix, SnappedPoint, SnapResult } from "./types.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link RouterOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const RouterOptionsSchema = z.strictObject({
   /** Points farther than this from every edge are reported as unsnapped, metres. */
   maxSnapMetres: z._default(z.number().check(z.nonnegative()), 2000),
@@ -39,6 +44,11 @@ export interface RouterOptions {
 }
 type RouterOptionsCheck = Assert<Same<RouterOptions, z.input<typeof RouterOptionsSchema>>>;
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link TravelTimesOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const TravelTimesOptionsSchema = z.strictObject({
   /** Times above this become Infinity (and searches stop there), minutes. */
   cutoffMinutes: z._default(z.number().check(z.nonnegative()), Infinity),

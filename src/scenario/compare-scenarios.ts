@@ -36,6 +36,11 @@ export const DEFAULT_WATCH: readonly string[] = ["access.", "equity.deprivationG
 
 const MetricRef = z.union([z.string().check(z.minLength(1)), z.strictObject({ metric: z.string().check(z.minLength(1)), better: z.enum(["lower", "higher"]) })]);
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link CompareScenariosOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const CompareScenariosOptionsSchema = z.strictObject({
   /** Scenario id of the baseline (default: the first result). */
   baseline: z.optional(z.string().check(z.minLength(1))),

@@ -4,6 +4,11 @@ import type { ScenarioComparison } from "./compare-scenarios.js";
 import { csvField, csvNumber } from "./format.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link ComparisonToCsvOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const ComparisonToCsvOptionsSchema = z.strictObject({
   /**
    * Which table: `metrics` (one line per metric and scenario), `ranking`, `gainersLosers` (one

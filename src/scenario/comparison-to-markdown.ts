@@ -5,6 +5,11 @@ import { type DataAndAssumptions, dataAndAssumptionsMarkdown } from "./data-and-
 import { formatDelta, formatValue, markdownCell, unitLabel } from "./format.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link ComparisonToMarkdownOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const ComparisonToMarkdownOptionsSchema = z.strictObject({
   /** Heading text (level 2). */
   title: z._default(z.string(), "Scenario comparison"),

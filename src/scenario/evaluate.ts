@@ -44,6 +44,11 @@ const WHERE = "evaluate";
 /** The library version recorded in every result's provenance. */
 export const LIBRARY_VERSION: string = `${packageJson.name}@${packageJson.version}`;
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link EvaluateOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const EvaluateOptionsSchema = z.strictObject({
   /** A router over the network's road graph (`createRouter(network.graph)`); with a network without `graph`, its graph is used. */
   router: RouterOption,

@@ -1,3 +1,9 @@
+/**
+ * Redesign scenarios: changes as data, evaluate, compare with trade-offs, uncertainty, reports as
+ * CSV and Markdown. Import from `hubspoke` or `hubspoke/scenario`.
+ *
+ * @module scenario
+ */
 export {
   AddSiteChangeSchema,
   ChangeSchema,

@@ -6,7 +6,11 @@ const note = z.optional(z.string());
 const nonNegative = z.number().check(z.nonnegative());
 const positiveFactor = z.number().check(z.positive("a factor must be greater than 0"));
 
-/** Reopen a closed site, or bring a candidate into service as a hub or spoke. */
+/**
+ * Reopen a closed site, or bring a candidate into service as a hub or spoke.
+ *
+ * @group Schemas
+ */
 export const OpenSiteChangeSchema = z.strictObject({
   type: z.literal("openSite"),
   siteId: id,
@@ -17,7 +21,11 @@ export const OpenSiteChangeSchema = z.strictObject({
   note,
 });
 
-/** Close a site (its record stays, with `status: "closed"`). */
+/**
+ * Close a site (its record stays, with `status: "closed"`).
+ *
+ * @group Schemas
+ */
 export const CloseSiteChangeSchema = z.strictObject({
   type: z.literal("closeSite"),
   siteId: id,
@@ -26,14 +34,22 @@ export const CloseSiteChangeSchema = z.strictObject({
   note,
 });
 
-/** Add a new site (a full site record; its id must be new). */
+/**
+ * Add a new site (a full site record; its id must be new).
+ *
+ * @group Schemas
+ */
 export const AddSiteChangeSchema = z.strictObject({
   type: z.literal("addSite"),
   site: SiteSchema,
   note,
 });
 
-/** Move a site to a new `[lon, lat]`. */
+/**
+ * Move a site to a new `[lon, lat]`.
+ *
+ * @group Schemas
+ */
 export const MoveSiteChangeSchema = z.strictObject({
   type: z.literal("moveSite"),
   siteId: id,
@@ -41,7 +57,11 @@ export const MoveSiteChangeSchema = z.strictObject({
   note,
 });
 
-/** Set a hub's beds per ward type (wards not named keep their beds; `mode: "add"` adds). */
+/**
+ * Set a hub's beds per ward type (wards not named keep their beds; `mode: "add"` adds).
+ *
+ * @group Schemas
+ */
 export const SetBedsChangeSchema = z.strictObject({
   type: z.literal("setBeds"),
   siteId: id,
@@ -50,7 +70,11 @@ export const SetBedsChangeSchema = z.strictObject({
   note,
 });
 
-/** Set a spoke's caseload capacity (active patients the team can hold). */
+/**
+ * Set a spoke's caseload capacity (active patients the team can hold).
+ *
+ * @group Schemas
+ */
 export const SetCaseloadCapacityChangeSchema = z.strictObject({
   type: z.literal("setCaseloadCapacity"),
   siteId: id,
@@ -58,7 +82,11 @@ export const SetCaseloadCapacityChangeSchema = z.strictObject({
   note,
 });
 
-/** Point a spoke at a different (open) hub. */
+/**
+ * Point a spoke at a different (open) hub.
+ *
+ * @group Schemas
+ */
 export const ReassignSpokeChangeSchema = z.strictObject({
   type: z.literal("reassignSpoke"),
   siteId: id,
@@ -66,7 +94,11 @@ export const ReassignSpokeChangeSchema = z.strictObject({
   note,
 });
 
-/** Multiply zone population (or relative need) by `factor`, everywhere or in named districts. */
+/**
+ * Multiply zone population (or relative need) by `factor`, everywhere or in named districts.
+ *
+ * @group Schemas
+ */
 export const ScaleDemandChangeSchema = z.strictObject({
   type: z.literal("scaleDemand"),
   factor: nonNegative,
@@ -76,14 +108,22 @@ export const ScaleDemandChangeSchema = z.strictObject({
   note,
 });
 
-/** Multiply road speeds by a factor per road class (`highway`): 0.8 = 20 % slower. */
+/**
+ * Multiply road speeds by a factor per road class (`highway`): 0.8 = 20 % slower.
+ *
+ * @group Schemas
+ */
 export const SetRoadSpeedChangeSchema = z.strictObject({
   type: z.literal("setRoadSpeed"),
   factors: z.record(id, positiveFactor).check(z.refine((r) => Object.keys(r).length > 0, "name at least one road class")),
   note,
 });
 
-/** Remove roads from the graph: by edge key, and/or every edge whose `name` or `ref` matches. */
+/**
+ * Remove roads from the graph: by edge key, and/or every edge whose `name` or `ref` matches.
+ *
+ * @group Schemas
+ */
 export const CloseRoadChangeSchema = z
   .strictObject({
     type: z.literal("closeRoad"),
@@ -95,7 +135,11 @@ export const CloseRoadChangeSchema = z
     message: "closeRoad needs edges, name or ref",
   }));
 
-/** Replace one assumption by dotted path, e.g. `wards.adultAcute.meanLengthOfStayDays.value`. */
+/**
+ * Replace one assumption by dotted path, e.g. `wards.adultAcute.meanLengthOfStayDays.value`.
+ *
+ * @group Schemas
+ */
 export const SetAssumptionChangeSchema = z.strictObject({
   type: z.literal("setAssumption"),
   path: z.string().check(z.regex(/^[^.\s]+(\.[^.\s]+)*$/, "a dotted path such as wards.adultAcute.meanLengthOfStayDays.value")),
@@ -103,7 +147,11 @@ export const SetAssumptionChangeSchema = z.strictObject({
   note,
 });
 
-/** Set a spoke's staffing in whole-time equivalents. */
+/**
+ * Set a spoke's staffing in whole-time equivalents.
+ *
+ * @group Schemas
+ */
 export const SetStaffingChangeSchema = z.strictObject({
   type: z.literal("setStaffing"),
   siteId: id,
@@ -111,7 +159,11 @@ export const SetStaffingChangeSchema = z.strictObject({
   note,
 });
 
-/** Set a spoke's crisis slots per day. */
+/**
+ * Set a spoke's crisis slots per day.
+ *
+ * @group Schemas
+ */
 export const SetCrisisSlotsChangeSchema = z.strictObject({
   type: z.literal("setCrisisSlots"),
   siteId: id,
@@ -119,7 +171,11 @@ export const SetCrisisSlotsChangeSchema = z.strictObject({
   note,
 });
 
-/** Change the community contact policy (maximum days between contacts, home-visit share). */
+/**
+ * Change the community contact policy (maximum days between contacts, home-visit share).
+ *
+ * @group Schemas
+ */
 export const SetContactPolicyChangeSchema = z
   .strictObject({
     type: z.literal("setContactPolicy"),
@@ -132,7 +188,11 @@ export const SetContactPolicyChangeSchema = z
     message: "setContactPolicy needs maxDaysBetweenContacts or homeVisitShare",
   }));
 
-/** Set a site's estate running cost per year. */
+/**
+ * Set a site's estate running cost per year.
+ *
+ * @group Schemas
+ */
 export const SetRunningCostChangeSchema = z.strictObject({
   type: z.literal("setRunningCost"),
   siteId: id,
@@ -140,7 +200,11 @@ export const SetRunningCostChangeSchema = z.strictObject({
   note,
 });
 
-/** One change of a scenario, discriminated by `type`. */
+/**
+ * One change of a scenario, discriminated by `type`.
+ *
+ * @group Schemas
+ */
 export const ChangeSchema = z.discriminatedUnion("type", [
   OpenSiteChangeSchema,
   CloseSiteChangeSchema,
@@ -162,6 +226,8 @@ export const ChangeSchema = z.discriminatedUnion("type", [
 /**
  * A redesign option as data: an ordered list of changes applied to a baseline network.
  * Planners keep these as JSON files beside the business case.
+ *
+ * @group Schemas
  */
 export const ScenarioSchema = z.strictObject({
   /** Editors' schema reference (see {@link scenarioJsonSchema}); ignored. */

@@ -15,7 +15,11 @@ import type { Assert, Same } from "../internal/type-checks.js";
 
 const WHERE = "uncertainty";
 
-/** How one multiplicative factor varies between draws (its central value is 1). */
+/**
+ * How one multiplicative factor varies between draws (its central value is 1).
+ *
+ * @group Schemas
+ */
 export const FactorDistributionSchema = z.discriminatedUnion("distribution", [
   /** Log-normal with mean 1 and coefficient of variation `cv`. */
   z.strictObject({ distribution: z.literal("lognormal"), cv: z.number().check(z.nonnegative()) }),
@@ -31,6 +35,11 @@ const DEFAULT_VARY = {
   travelTime: { distribution: "lognormal", cv: 0.1 },
 } as const;
 
+/**
+ * The zod (`zod/mini`) schema that checks {@link UncertaintyOptions} at run time; reuse it to validate your own data.
+ *
+ * @group Schemas
+ */
 export const UncertaintyOptionsSchema = z.strictObject({
   /** Monte Carlo draws. */
   draws: z._default(z.number().check(z.int()).check(z.minimum(2)).check(z.maximum(100_000)), 200),

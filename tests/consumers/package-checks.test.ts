@@ -50,7 +50,7 @@ describe("packed tarball", () => {
 
   it("ships the licences, the docs and the Kent & Medway data once", () => {
     const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).split("\n");
-    for (const f of ["LICENSE", "LICENSES/DATA.md", "README.md", "docs/getting-started.md", "fixtures/kent-medway/roads.json", "dist/kent-medway/data.cjs"]) {
+    for (const f of ["LICENSE", "LICENSES/DATA.md", "LICENSES/ODbL-1.0.txt", "LICENSES/OGL-UK-3.0.txt", "docs/README.md", "README.md", "docs/getting-started.md", "fixtures/kent-medway/roads.json", "dist/kent-medway/data.cjs"]) {
       expect(files, f).toContain(`package/${f}`);
     }
     const pkg = JSON.parse(readFileSync(resolve(repoRoot, "package.json"), "utf8")) as Record<string, unknown>;

@@ -1,3 +1,9 @@
+/**
+ * Node-only file readers: read a file and call the pure parsers, so errors name the real path.
+ * Import from `hubspoke/io/node`.
+ *
+ * @module io/node
+ */
 // Node-only file readers: thin wrappers that read a file and call the pure parsers, so
 // errors name the real file path. Import from "hubspoke/io/node".
 import { basename } from "node:path";
