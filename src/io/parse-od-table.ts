@@ -21,6 +21,13 @@ const ParseOdTableOptionsSchema = z.strictObject({
   origins: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Ids of the columns (destinations/targets). */
   destinations: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /**
+   * Long formats (r5r, TravelTime): the ids the table may name as origins (e.g. the network's
+   * zones). A row naming another id is an error naming the cell, never a row ignored later.
+   */
+  knownOrigins: z.optional(z.array(z.string())),
+  /** Long formats: the ids the table may name as destinations (e.g. the network's sites). */
+  knownDestinations: z.optional(z.array(z.string())),
   /** Routing profile recorded in provenance (`car`, `driving-car`, `auto`, …). */
   profile: z.optional(z.string().check(z.minLength(1))),
   /** TravelTime: whether `search_id` is the origin (`departure`) or the destination (`arrival`). */
@@ -136,11 +143,21 @@ function indexer(given: string[] | undefined) {
   };
 }
 
-function fillLong(where: string, file: string, cells: { o: string; d: string; m: number | null; path: string }[], opts: Opts): Table {
+/** `searches`: TravelTime search ids, kept as rows (or columns) even when a search found nothing. */
+function fillLong(where: string, file: string, cells: { o: string; d: string; m: number | null; path: string }[], opts: Opts, searches: { id: string; path: string; side: "o" | "d" }[] = []): Table {
   const o = indexer(opts.origins);
   const d = indexer(opts.destinations);
+  const knownO = opts.knownOrigins === undefined ? null : new Set(opts.knownOrigins);
+  const knownD = opts.knownDestinations === undefined ? null : new Set(opts.knownDestinations);
+  for (const s of searches) {
+    const known = s.side === "o" ? knownO : knownD;
+    if (known !== null && !known.has(s.id)) fail(where, s.path, `search "${s.id}" is not a known ${s.side === "o" ? "origin" : "destination"} (options.known${s.side === "o" ? "Origins" : "Destinations"})`);
+    if ((s.side === "o" ? o : d).get(s.id) === undefined) fail(where, s.path, `search "${s.id}" is not in options.${s.side === "o" ? "origins" : "destinations"}`);
+  }
   const placed: { i: number; j: number; m: number | null; path: string }[] = [];
   for (const c of cells) {
+    if (knownO !== null && !knownO.has(c.o)) fail(where, c.path, `origin "${c.o}" is not a known origin (options.knownOrigins: the network's zones)`, "Check the id, or re-run the engine with the network's zone ids.");
+    if (knownD !== null && !knownD.has(c.d)) fail(where, c.path, `destination "${c.d}" is not a known destination (options.knownDestinations: the network's sites)`, "Check the id, or re-run the engine with the network's site ids.");
     const i = o.get(c.o);
     if (i === undefined) fail(where, c.path, `origin "${c.o}" is not in options.origins`);
     const j = d.get(c.d);
@@ -200,11 +217,14 @@ function readTravelTime(where: string, input: unknown, file: string, opts: Opts)
   const body = json(where, input, file);
   if (!Array.isArray(body.results)) fail(where, `${file}:results`, "expected a results array", "Export a TravelTime time-filter response.");
   const cells: { o: string; d: string; m: number | null; path: string }[] = [];
+  const searches: { id: string; path: string; side: "o" | "d" }[] = [];
   const arrival = opts.direction === "arrival";
   (body.results as unknown[]).forEach((res, r) => {
     const result = res as { search_id?: unknown; locations?: unknown; unreachable?: unknown };
     if (typeof result.search_id !== "string") fail(where, `${file}:results[${r}].search_id`, `expected a string (got ${JSON.stringify(result.search_id)})`);
     const search = result.search_id;
+    // a search that reached nothing (and listed nothing) is still a row: all unreachable, not dropped
+    searches.push({ id: search, path: `${file}:results[${r}].search_id`, side: arrival ? "d" : "o" });
     const pair = (other: string, m: number | null, path: string) => cells.push(arrival ? { o: other, d: search, m, path } : { o: search, d: other, m, path });
     (Array.isArray(result.locations) ? result.locations : []).forEach((loc: { id?: unknown; properties?: unknown }, l) => {
       const props = Array.isArray(loc.properties) ? loc.properties[0] : loc.properties;
@@ -219,7 +239,7 @@ function readTravelTime(where: string, input: unknown, file: string, opts: Opts)
       pair(id, null, `${file}:results[${r}].unreachable[${u}]`);
     });
   });
-  return fillLong(where, file, cells, opts);
+  return fillLong(where, file, cells, opts, searches);
 }
 
 const READERS: Record<OdTableFormat, (where: string, input: unknown, file: string, opts: Opts) => Table> = {
@@ -248,12 +268,17 @@ const READERS: Record<OdTableFormat, (where: string, input: unknown, file: strin
  * @param options.file - Name used in error paths and provenance. Default `"<format> table"`.
  * @param options.origins - Row ids in request order; for long formats, fixes the row order.
  * @param options.destinations - Column ids, likewise.
+ * @param options.knownOrigins - Long formats: ids a row may name as its origin (the network's
+ *   zones). A row for any other origin is an error naming the row, not a row silently unused.
+ *   Default: any id (the table's own ids become the matrix's origins).
+ * @param options.knownDestinations - Long formats: likewise for destinations (the network's sites).
  * @param options.profile - Profile recorded in provenance.
  * @param options.direction - TravelTime only: `"departure"` (search id = origin, default) or `"arrival"`.
  * @param options.timeColumn - r5r only: minutes column. Default `travel_time_p50`, else `travel_time`.
  * @returns A validated matrix; `provenance.engine` is the format, `provenance.inputs.table` a content hash.
  * @throws {@link IoError} naming the file and cell (`table.json:durations[3][7]`) for a bad value,
- *   a ragged row, an id count mismatch or a repeated pair.
+ *   a ragged row, an id count mismatch, a repeated pair, or (long formats) a row naming an id
+ *   outside `origins`/`destinations` or `knownOrigins`/`knownDestinations`.
  * @example
  * const m = parseOdTable(osrmJsonText, { format: "osrm", origins: zoneIds, destinations: siteIds, profile: "car" });
  */
