@@ -121,6 +121,8 @@ describe("applyScenario: errors name the change", () => {
     ["an unknown district", [{ type: "scaleDemand", factor: 2, districts: ["North", "East"] }], "UNKNOWN_ID", "changes[0].districts[1]", /district "East".*Known districts: "North", "South"/],
     ["closing the last hub", [{ type: "closeSite", siteId: "hub-b", reassignSpokesTo: "hub-a" }, { type: "closeSite", siteId: "hub-a" }], "INVALID_INPUT", "changes[1].siteId", /the last open hub/],
     ["closing a hub with spokes", [{ type: "closeSite", siteId: "hub-a" }], "INVALID_INPUT", "changes[0].siteId", /leaves its spokes "spoke-1" without a hub/],
+    ["closing a closed hub", [{ type: "closeSite", siteId: "hub-b", reassignSpokesTo: "hub-a" }, { type: "closeSite", siteId: "hub-b" }], "INVALID_INPUT", "changes[1].siteId", /closes "hub-b", which is already closed/],
+    ["closing a closed spoke", [{ type: "closeSite", siteId: "spoke-1" }, { type: "closeSite", siteId: "spoke-1" }], "INVALID_INPUT", "changes[1].siteId", /closes "spoke-1", which is already closed/],
     ["reassigning to a closed hub", [{ type: "closeSite", siteId: "hub-b", reassignSpokesTo: "hub-a" }, { type: "reassignSpoke", siteId: "spoke-1", hub: "hub-b" }], "INVALID_INPUT", "changes[1].hub", /hub "hub-b" is closed/],
     ["reassigning to a spoke", [{ type: "reassignSpoke", siteId: "spoke-1", hub: "spoke-2" }], "INVALID_INPUT", "changes[0].hub", /"spoke-2" is a spoke, not a hub/],
     ["adding a spoke without a hub", [{ type: "addSite", site: { id: "s9", name: "S9", kind: "spoke", location: [0, 51] } }], "INVALID_INPUT", "changes[0].site.hub", /without a hub/],
