@@ -1,10 +1,9 @@
-import Papa from "papaparse";
 import * as z from "zod/mini";
 import { HubspokeError, IoError, type InputIssue, parseInput } from "../errors.js";
 import { jsonErrorPosition } from "../internal/json-position.js";
 import { createCostMatrix } from "../model/cost-matrix.js";
 import type { CostMatrix, Provenance } from "../model/types.js";
-import { parseNumberCell } from "./csv-table.js";
+import { parseNumberCell, readCsvTable } from "./csv-table.js";
 import { contentHash, locate } from "./internal.js";
 
 /** `:line:column` of the first JSON syntax error in `text`, or "". */
@@ -180,12 +179,8 @@ function fillLong(where: string, file: string, cells: { o: string; d: string; m:
 
 function readR5r(where: string, input: unknown, file: string, opts: Opts): Table {
   if (typeof input !== "string") fail(where, file, "expected CSV text from r5r travel_time_matrix()");
-  const parsed = Papa.parse<Record<string, string>>(input.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
-  if (parsed.errors.length > 0) {
-    const e = parsed.errors[0];
-    fail(where, locate(file, e.row === undefined ? undefined : e.row + 2, undefined), e.message);
-  }
-  const header = parsed.meta.fields ?? [];
+  const table = readCsvTable(where, input, file);
+  const header = table.header;
   // r5r's own headers, or hubspoke's matrixToCsv long layout (origin,destination,minutes).
   const ours = !header.includes("from_id") && header.includes("origin");
   const fromColumn = ours ? "origin" : "from_id";
@@ -194,8 +189,7 @@ function readR5r(where: string, input: unknown, file: string, opts: Opts): Table
   for (const c of [fromColumn, toColumn, timeColumn]) {
     if (!header.includes(c)) fail(where, locate(file, 1, c), `missing column "${c}" (header: ${header.join(", ")})`, "r5r's travel_time_matrix() writes from_id,to_id,travel_time_p50.");
   }
-  const cells = parsed.data.map((r, k) => {
-    const row = k + 2;
+  const cells = table.records.map(({ row, cells: r }) => {
     const raw = (r[timeColumn] ?? "").trim();
     const path = locate(file, row, timeColumn);
     let m: number | null = null;

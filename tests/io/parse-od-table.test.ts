@@ -72,6 +72,8 @@ describe("parseOdTable", () => {
     expect(() => parseOdTable({ durations: [[1]] }, { format: "osrm", origins: ["a", "b"] })).toThrowError(/has 1 origins but options\.origins lists 2/);
     expect(() => parseOdTable("from_id,to_id,travel_time_p50\na,b,x\n", { format: "r5r", file: "ttm.csv" })).toThrowError(/ttm\.csv:row 2:travel_time_p50/);
     expect(() => parseOdTable("from_id,to_id,travel_time_p50\na,b,1\na,b,2\n", { format: "r5r" })).toThrowError(/appears twice/);
+    expect(() => parseOdTable("from_id,to_id,to_id,travel_time_p50\na,b,c,1\n", { format: "r5r", file: "ttm.csv" })).toThrowError(/ttm\.csv:row 1:to_id: columns 2 and 3 are both named "to_id"/);
+    expect(() => parseOdTable("from_id,to_id,travel_time_p50\n\na,b,x\n", { format: "r5r", file: "ttm.csv" })).toThrowError(/ttm\.csv:row 3:travel_time_p50/);
     try {
       parseOdTable("from_id,to,travel_time_p50\n", { format: "r5r", file: "ttm.csv" });
     } catch (e) {
