@@ -122,6 +122,7 @@ describe("applyScenario: errors name the change", () => {
     ["closing the last hub", [{ type: "closeSite", siteId: "hub-b", reassignSpokesTo: "hub-a" }, { type: "closeSite", siteId: "hub-a" }], "INVALID_INPUT", "changes[1].siteId", /the last open hub/],
     ["closing a hub with spokes", [{ type: "closeSite", siteId: "hub-a" }], "INVALID_INPUT", "changes[0].siteId", /leaves its spokes "spoke-1" without a hub/],
     ["closing a closed hub", [{ type: "closeSite", siteId: "hub-b", reassignSpokesTo: "hub-a" }, { type: "closeSite", siteId: "hub-b" }], "INVALID_INPUT", "changes[1].siteId", /closes "hub-b", which is already closed/],
+    ["scaling demand past what can be counted", [{ type: "scaleDemand", factor: 1e308 }], "INVALID_INPUT", "changes[0].factor", /factor 1e\+308 scales population of zone "z1" to Infinity/],
     ["closing a closed spoke", [{ type: "closeSite", siteId: "spoke-1" }, { type: "closeSite", siteId: "spoke-1" }], "INVALID_INPUT", "changes[1].siteId", /closes "spoke-1", which is already closed/],
     ["reassigning to a closed hub", [{ type: "closeSite", siteId: "hub-b", reassignSpokesTo: "hub-a" }, { type: "reassignSpoke", siteId: "spoke-1", hub: "hub-b" }], "INVALID_INPUT", "changes[1].hub", /hub "hub-b" is closed/],
     ["reassigning to a spoke", [{ type: "reassignSpoke", siteId: "spoke-1", hub: "spoke-2" }], "INVALID_INPUT", "changes[0].hub", /"spoke-2" is a spoke, not a hub/],
