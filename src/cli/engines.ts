@@ -3,7 +3,7 @@ import { buildRoadGraph } from "../network/build-road-graph.js";
 import { createRouter } from "../routing/create-router.js";
 import { euclideanProvider } from "../routing/euclidean-provider.js";
 import { travelTimes } from "../routing/travel-times.js";
-import type { Router } from "../routing/types.js";
+import type { RoutedCostMatrix, Router } from "../routing/types.js";
 import { CliInputError } from "./errors.js";
 import type { Progress } from "./progress.js";
 
@@ -25,15 +25,22 @@ export function withRoadGraph(network: ServiceNetwork): ServiceNetwork {
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Zones and sites the router could not place: beyond the snapping distance, or on a road island. */
+export type Snapping = RoutedCostMatrix["snapping"];
+
 /**
- * Zones × sites minutes by road (in column chunks, so a progress bar can move between them)
- * or as the crow flies (`euclidean`: 48 km/h × 1.3 circuity).
+ * Zones × sites minutes by road (in column chunks, so a progress bar can move between them),
+ * with the snapping report (unsnapped and island ids, each once), or as the crow flies
+ * (`euclidean`: 48 km/h × 1.3 circuity; nothing to snap).
  */
-export async function localMatrix(network: ServiceNetwork, destinations: readonly Site[], engine: string, progress: Progress, router?: Router): Promise<CostMatrix> {
+export async function localMatrix(network: ServiceNetwork, destinations: readonly Site[], engine: string, progress: Progress, router?: Router): Promise<CostMatrix & { snapping?: Snapping }> {
   if (engine === "euclidean") return travelTimes(euclideanProvider(), network.zones, destinations);
   const r = router ?? routerFor(network);
   const chunk = Math.max(1, Math.ceil(destinations.length / 20));
   if (chunk >= destinations.length) return r.travelTimes(network.zones, destinations);
+  const unsnapped = new Set<string>();
+  const islands = new Set<string>();
+  let maxSnapMetres = 0;
   const rows = network.zones.length;
   const cols = destinations.length;
   const minutes = new Float64Array(rows * cols);
@@ -43,6 +50,9 @@ export async function localMatrix(network: ServiceNetwork, destinations: readonl
     const w = part.destinations.length;
     for (let i = 0; i < rows; i++) for (let k = 0; k < w; k++) minutes[i * cols + j0 + k] = part.minutes[i * w + k];
     provenance = part.provenance;
+    for (const id of part.snapping.unsnapped) unsnapped.add(id);
+    for (const id of part.snapping.islands) islands.add(id);
+    maxSnapMetres = part.snapping.maxSnapMetres;
     progress.update(Math.min(cols, j0 + chunk), cols);
     await tick();
   }
@@ -51,5 +61,6 @@ export async function localMatrix(network: ServiceNetwork, destinations: readonl
     destinations: destinations.map((d) => d.id),
     minutes,
     ...(provenance === undefined ? {} : { provenance }),
+    snapping: { unsnapped: [...unsnapped], islands: [...islands], maxSnapMetres },
   };
 }

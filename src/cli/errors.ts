@@ -14,6 +14,24 @@ export class CliInputError extends Error {
 const INPUT_CODES = new Set(["INVALID_INPUT", "DUPLICATE_ID", "UNKNOWN_ID", "NOT_ALIGNED", "IO_ERROR", "INFEASIBLE", "NOT_COVERED", "GRAPH_MISMATCH", "INVALID_GRAPH"]);
 
 /**
+ * A library error about an option the CLI filled from a flag, re-worded to name the flag
+ * (`--fixed "nope": unknown site "nope"` rather than `pMedian: options.fixed[0]`); any other
+ * error unchanged. `flags` maps an option path prefix (`options.fixed`) to the flag and its
+ * value as typed.
+ */
+export function nameTheFlag(command: string, error: unknown, flags: Readonly<Record<string, { flag: string; value: string | undefined }>>): unknown {
+  if (!isHubspokeError(error)) return error;
+  for (const issue of error.issues) {
+    for (const [prefix, { flag, value }] of Object.entries(flags)) {
+      if (issue.path === prefix || issue.path.startsWith(`${prefix}[`) || issue.path.startsWith(`${prefix}.`)) {
+        return new CliInputError(`${command}: ${flag}${value === undefined ? "" : ` "${value}"`}: ${issue.message}.`);
+      }
+    }
+  }
+  return error;
+}
+
+/**
  * A HubspokeError, by shape: from this bundle or from the package's own entries (the CLI loads
  * `hubspoke/kent-medway` through the package, whose error classes are a separate copy).
  */

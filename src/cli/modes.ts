@@ -55,7 +55,9 @@ export async function loadModes(specs: readonly ModeSpec[], network: ServiceNetw
   const ids = { origins: network.zones.map((z) => z.id), destinations: network.sites.map((s) => s.id) };
   for (const spec of specs) {
     const byFile = spec.format === "r5r" || spec.format === "traveltime";
-    const m = await readOdTable(spec.file, { format: spec.format, ...(byFile ? {} : ids) });
+    // long tables carry their own ids: a row for a zone or site the network does not have is an error, not a row left unused
+    const known = { knownOrigins: ids.origins, knownDestinations: ids.destinations };
+    const m = await readOdTable(spec.file, { format: spec.format, ...(byFile ? known : ids) });
     out.set(spec.name, matrixProvider({ origins: m.origins, destinations: m.destinations, minutes: m.minutes, provenance: { engine: m.provenance?.engine ?? spec.format, ...(m.provenance?.profile === undefined ? {} : { profile: m.provenance.profile }), notes: [`mode "${spec.name}" from ${spec.file}`] } }));
   }
   return out;

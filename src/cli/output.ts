@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import type { FeatureCollection, Geometry } from "geojson";
 import { stringifyGeoJSON } from "../io/write-geojson.js";
 import { toCsv } from "../io/write-csv.js";
+import { checkWritable } from "../internal/writable.js";
 import { CliInputError } from "./errors.js";
 
 import { FORMATS, type Format } from "./formats.js";
@@ -33,6 +34,7 @@ function jsonText(value: unknown): string {
 function fmtCell(v: unknown, digits: number): string {
   if (v === null || v === undefined) return "—";
   if (typeof v === "number") {
+    if (v === -Infinity) return "−∞";
     if (!Number.isFinite(v)) return "unreachable";
     return v.toFixed(digits);
   }
@@ -100,12 +102,19 @@ export function render(command: string, output: CommandOutput, format: Format, c
     throw new CliInputError(`${command}: --columns applies to the table${output.csv === undefined ? " and csv formats" : " format"} only.`);
   }
   switch (format) {
-    case "table":
-      return textTable(rows());
+    case "table": {
+      // NaN, negative minutes and the like are a coded error naming the row, never "NaN" in the table
+      const r = rows();
+      checkWritable(command, r, "rows", "signed");
+      return textTable(r);
+    }
     case "csv":
       return output.csv ? output.csv({ bom: csvOptions.bom === true }) : toCsv(rows(), { bom: csvOptions.bom === true });
-    case "json":
-      return jsonText((output.json as () => unknown)());
+    case "json": {
+      const value = (output.json as () => unknown)();
+      checkWritable(command, value, "output", "signed");
+      return jsonText(value);
+    }
     case "geojson":
       return stringifyGeoJSON((output.geojson as NonNullable<CommandOutput["geojson"]>)(), { indent: 0 });
     default:

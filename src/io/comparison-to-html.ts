@@ -3,7 +3,7 @@ import { parseInput } from "../errors.js";
 import type { ComparisonRow, ScenarioComparison } from "../scenario/compare-scenarios.js";
 import { cellText, materialityText, nonDominatedText, tradeOffText } from "../scenario/comparison-to-markdown.js";
 import type { DataAndAssumptions } from "../scenario/data-and-assumptions.js";
-import { formatDelta, formatValue, unitLabel } from "../scenario/format.js";
+import { checkComparison, formatDelta, formatValue, unitLabel } from "../scenario/format.js";
 import type { Ranking } from "../scenario/rank-scenarios.js";
 import { gainersLosersChart } from "./gainers-losers-chart.js";
 import { type ReportSection, renderHtmlReport } from "./render-html-report.js";
@@ -111,13 +111,14 @@ function cell(c: ComparisonRow["cells"][number], unit: string, baseline: string)
  *
  * @param comparison - From `compareScenarios`.
  * @returns An HTML5 document (see {@link renderHtmlReport}).
- * @throws {@link InvalidInputError} for bad options.
+ * @throws {@link InvalidInputError} for bad options, or a comparison that is not one or holds NaN or negative minutes (naming the path).
  * @example
  * const sources = dataAndAssumptions(network, results);
  * const html = comparisonToHtml(compareScenarios(results), { sources, maps: [{ heading: "Option B", svg }] });
  */
 export function comparisonToHtml(comparison: ScenarioComparison, options: ComparisonToHtmlOptions = {}): string {
   const opts = parseInput("comparisonToHtml", ComparisonToHtmlOptionsSchema, options, "options");
+  checkComparison("comparisonToHtml", comparison);
   const names = new Map(comparison.scenarios.map((s) => [s.id, s.name] as const));
   const nameOf = (id: string) => names.get(id) ?? id;
   const sections: ReportSection[] = [];

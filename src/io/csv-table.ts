@@ -16,26 +16,65 @@ export function normaliseHeader(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
+function isBlank(fields: readonly string[]): boolean {
+  return fields.every((f) => f.trim() === "");
+}
+
+/** Throw when two columns share a (trimmed) name: which one a field reads would be a guess. */
+function checkDuplicateHeaders(where: string, file: string, header: readonly string[], headerRow: number): void {
+  const first = new Map<string, number>();
+  header.forEach((h, k) => {
+    if (h === "") return;
+    const j = first.get(h);
+    if (j === undefined) {
+      first.set(h, k);
+      return;
+    }
+    const path = locate(file, headerRow, h);
+    const message = `columns ${j + 1} and ${k + 1} are both named "${h}"; rename one of them (which one a field reads would be a guess)`;
+    throw new IoError(where, `${path}: ${message}.`, [{ path, message }]);
+  });
+}
+
+/**
+ * Parse CSV text. Rows are numbered as in the file: the header is row 1 and blank lines count
+ * (they are skipped, never renumbered). Parsed without papaparse's header mode, which prints a
+ * console warning on duplicate headers; duplicates are an error here instead.
+ */
 export function readCsvTable(where: string, text: string, file: string): CsvTable {
   if (typeof text !== "string") {
     throw new IoError(where, `expected CSV text (got ${typeof text}). Read the file first, or use the hubspoke/io/node readers.`, [
       { path: file, message: "expected a string" },
     ]);
   }
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
-    header: true,
-    skipEmptyLines: "greedy",
-    transformHeader: (h) => h.trim(),
-  });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false });
   const issues: InputIssue[] = [];
   for (const e of parsed.errors) {
     if (e.code === "UndetectableDelimiter") continue; // a one-column file is fine
-    issues.push({ path: locate(file, e.row === undefined ? undefined : e.row + 2, undefined), message: e.message });
+    issues.push({ path: locate(file, e.row === undefined ? undefined : e.row + 1, undefined), message: e.message });
   }
   if (issues.length > 0) throw new IoError(where, `${file} is not valid CSV: ${issues[0].path}: ${issues[0].message}.`, issues);
-  const header = parsed.meta.fields ?? [];
-  if (header.length === 0) throw new IoError(where, `${file} has no header row. Put column names on the first line.`, [{ path: file, message: "no header" }]);
-  const records = parsed.data.map((cells, k) => ({ row: k + 2, cells }));
+  const rows = parsed.data;
+  const start = rows.findIndex((r) => !isBlank(r));
+  if (start < 0) throw new IoError(where, `${file} has no header row. Put column names on the first line.`, [{ path: file, message: "no header" }]);
+  const header = rows[start].map((h) => h.trim());
+  checkDuplicateHeaders(where, file, header, start + 1);
+  const records: { row: number; cells: Record<string, string> }[] = [];
+  for (let k = start + 1; k < rows.length; k++) {
+    const fields = rows[k];
+    if (isBlank(fields)) continue;
+    const row = k + 1;
+    if (fields.length !== header.length) {
+      issues.push({ path: locate(file, row, undefined), message: `expected ${header.length} fields (as in the header), got ${fields.length}` });
+      continue;
+    }
+    const cells: Record<string, string> = Object.create(null) as Record<string, string>;
+    header.forEach((h, c) => {
+      cells[h] = fields[c];
+    });
+    records.push({ row, cells });
+  }
+  if (issues.length > 0) throw new IoError(where, `${file} is not valid CSV: ${issues[0].path}: ${issues[0].message}.`, issues);
   return { file, header, records };
 }
 

@@ -1,6 +1,7 @@
 // Gainers and losers by IMD decile as an SVG bar chart (inline in the HTML comparison).
 import { schemePuOr } from "d3-scale-chromatic";
 import type { GainersLosers } from "../scenario/compare-scenarios.js";
+import { checkWritable } from "../internal/writable.js";
 import { escapeXml } from "./internal.js";
 
 // PuOr (colour-blind safe): orange = further (worse), purple = nearer (better), as on the change maps.
@@ -24,6 +25,8 @@ function people(n: number): string {
  * care, by IMD decile (1 = most deprived, top), for one option. Deterministic SVG string.
  */
 export function gainersLosersChart(g: GainersLosers, title: string, width = 640): string {
+  checkWritable("gainersLosersChart", g, "gainersLosers", "signed");
+  checkWritable("gainersLosersChart", width, "width", "none");
   const deciles = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
   if (Object.hasOwn(g.further.byImdDecile, "unknown") || Object.hasOwn(g.nearer.byImdDecile, "unknown")) deciles.push("unknown");
   const rowH = 22;

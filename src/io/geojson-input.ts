@@ -55,6 +55,37 @@ export function mapProperties(
   return { value, keyOf };
 }
 
+/**
+ * A Point's `[lon, lat]`: a third number (altitude, RFC 7946 §3.1.1) is allowed and ignored;
+ * anything else is returned as is for the schema to name.
+ */
+export function pointLocation(coordinates: unknown): unknown {
+  if (Array.isArray(coordinates) && coordinates.length === 3 && typeof coordinates[2] === "number" && Number.isFinite(coordinates[2])) return coordinates.slice(0, 2);
+  return coordinates;
+}
+
+/**
+ * Null when every polygon position is in WGS84 degrees; else what is wrong, saying when the
+ * numbers look like British National Grid metres (EPSG:27700) and how to convert.
+ */
+export function projectedPolygonProblem(coordinates: unknown): string | null {
+  const positions: number[][] = [];
+  const walk = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === "number") positions.push(c as number[]);
+    else if (Array.isArray(c)) for (const x of c) walk(x);
+  };
+  walk(coordinates);
+  const bad = positions.find((p) => !(Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90));
+  if (bad === undefined) return null;
+  // GB eastings 0..700 km, northings about 7..1,220 km: every position far outside degrees
+  const bng = positions.every((p) => p[0] >= -1e4 && p[0] <= 8e5 && p[1] > 1000 && p[1] <= 1.4e6);
+  const at = `[${bad[0]}, ${bad[1]}]`;
+  if (bng) {
+    return `the polygon coordinates look projected (British National Grid, EPSG:27700, metres; e.g. ${at}), not WGS84 longitude/latitude degrees. Reproject the file to EPSG:4326 first (ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson, or QGIS "Export > Save Features As" with CRS EPSG:4326)`;
+  }
+  return `polygon coordinates must be WGS84 longitude/latitude degrees (got ${at}); reproject the file to EPSG:4326`;
+}
+
 export function featurePath(file: string, index: number, key?: string): string {
   return `${file}:features[${index}]${key === undefined ? "" : `.${key}`}`;
 }

@@ -25,6 +25,7 @@ export type { StringifyGeoJSONOptions } from "./write-geojson.js";
 export { flowsToGeoJSON, sitesToGeoJSON, zonesToGeoJSON } from "./zones-to-geojson.js";
 export type { Flow, MapAssignment } from "./zones-to-geojson.js";
 export { matrixToCsv, toCsv } from "./write-csv.js";
+export type { MatrixToCsvOptions, ToCsvOptions } from "./write-csv.js";
 export { renderSvgMap } from "./render-svg-map.js";
 export type { RenderSvgMapOptions, SvgMapLayers } from "./render-svg-map.js";
 export { osrmProvider } from "./osrm-provider.js";

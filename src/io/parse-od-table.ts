@@ -1,10 +1,9 @@
-import Papa from "papaparse";
 import * as z from "zod/mini";
 import { HubspokeError, IoError, type InputIssue, parseInput } from "../errors.js";
 import { jsonErrorPosition } from "../internal/json-position.js";
 import { createCostMatrix } from "../model/cost-matrix.js";
 import type { CostMatrix, Provenance } from "../model/types.js";
-import { parseNumberCell } from "./csv-table.js";
+import { parseNumberCell, readCsvTable } from "./csv-table.js";
 import { contentHash, locate } from "./internal.js";
 
 /** `:line:column` of the first JSON syntax error in `text`, or "". */
@@ -22,6 +21,13 @@ const ParseOdTableOptionsSchema = z.strictObject({
   origins: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** Ids of the columns (destinations/targets). */
   destinations: z.optional(z.array(z.string().check(z.minLength(1)))),
+  /**
+   * Long formats (r5r, TravelTime): the ids the table may name as origins (e.g. the network's
+   * zones). A row naming another id is an error naming the cell, never a row ignored later.
+   */
+  knownOrigins: z.optional(z.array(z.string())),
+  /** Long formats: the ids the table may name as destinations (e.g. the network's sites). */
+  knownDestinations: z.optional(z.array(z.string())),
   /** Routing profile recorded in provenance (`car`, `driving-car`, `auto`, …). */
   profile: z.optional(z.string().check(z.minLength(1))),
   /** TravelTime: whether `search_id` is the origin (`departure`) or the destination (`arrival`). */
@@ -46,6 +52,16 @@ export interface ParseOdTableOptions {
    * Ids of the columns (destinations/targets).
    */
   destinations?: string[];
+  /**
+   * Long formats (r5r, TravelTime): the ids the table may name as origins (e.g. the network's
+   * zones). A row naming another id is an error naming the cell, never a row ignored later.
+   * Default: any id (the table's own ids become the matrix's origins).
+   */
+  knownOrigins?: string[];
+  /**
+   * Long formats: the ids the table may name as destinations (e.g. the network's sites).
+   */
+  knownDestinations?: string[];
   /**
    * Routing profile recorded in provenance (`car`, `driving-car`, `auto`, …).
    */
@@ -168,11 +184,21 @@ function indexer(given: string[] | undefined) {
   };
 }
 
-function fillLong(where: string, file: string, cells: { o: string; d: string; m: number | null; path: string }[], opts: Opts): Table {
+/** `searches`: TravelTime search ids, kept as rows (or columns) even when a search found nothing. */
+function fillLong(where: string, file: string, cells: { o: string; d: string; m: number | null; path: string }[], opts: Opts, searches: { id: string; path: string; side: "o" | "d" }[] = []): Table {
   const o = indexer(opts.origins);
   const d = indexer(opts.destinations);
+  const knownO = opts.knownOrigins === undefined ? null : new Set(opts.knownOrigins);
+  const knownD = opts.knownDestinations === undefined ? null : new Set(opts.knownDestinations);
+  for (const s of searches) {
+    const known = s.side === "o" ? knownO : knownD;
+    if (known !== null && !known.has(s.id)) fail(where, s.path, `search "${s.id}" is not a known ${s.side === "o" ? "origin" : "destination"} (options.known${s.side === "o" ? "Origins" : "Destinations"})`);
+    if ((s.side === "o" ? o : d).get(s.id) === undefined) fail(where, s.path, `search "${s.id}" is not in options.${s.side === "o" ? "origins" : "destinations"}`);
+  }
   const placed: { i: number; j: number; m: number | null; path: string }[] = [];
   for (const c of cells) {
+    if (knownO !== null && !knownO.has(c.o)) fail(where, c.path, `origin "${c.o}" is not a known origin (options.knownOrigins: the network's zones)`, "Check the id, or re-run the engine with the network's zone ids.");
+    if (knownD !== null && !knownD.has(c.d)) fail(where, c.path, `destination "${c.d}" is not a known destination (options.knownDestinations: the network's sites)`, "Check the id, or re-run the engine with the network's site ids.");
     const i = o.get(c.o);
     if (i === undefined) fail(where, c.path, `origin "${c.o}" is not in options.origins`);
     const j = d.get(c.d);
@@ -195,12 +221,8 @@ function fillLong(where: string, file: string, cells: { o: string; d: string; m:
 
 function readR5r(where: string, input: unknown, file: string, opts: Opts): Table {
   if (typeof input !== "string") fail(where, file, "expected CSV text from r5r travel_time_matrix()");
-  const parsed = Papa.parse<Record<string, string>>(input.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
-  if (parsed.errors.length > 0) {
-    const e = parsed.errors[0];
-    fail(where, locate(file, e.row === undefined ? undefined : e.row + 2, undefined), e.message);
-  }
-  const header = parsed.meta.fields ?? [];
+  const table = readCsvTable(where, input, file);
+  const header = table.header;
   // r5r's own headers, or hubspoke's matrixToCsv long layout (origin,destination,minutes).
   const ours = !header.includes("from_id") && header.includes("origin");
   const fromColumn = ours ? "origin" : "from_id";
@@ -209,8 +231,7 @@ function readR5r(where: string, input: unknown, file: string, opts: Opts): Table
   for (const c of [fromColumn, toColumn, timeColumn]) {
     if (!header.includes(c)) fail(where, locate(file, 1, c), `missing column "${c}" (header: ${header.join(", ")})`, "r5r's travel_time_matrix() writes from_id,to_id,travel_time_p50.");
   }
-  const cells = parsed.data.map((r, k) => {
-    const row = k + 2;
+  const cells = table.records.map(({ row, cells: r }) => {
     const raw = (r[timeColumn] ?? "").trim();
     const path = locate(file, row, timeColumn);
     let m: number | null = null;
@@ -232,11 +253,14 @@ function readTravelTime(where: string, input: unknown, file: string, opts: Opts)
   const body = json(where, input, file);
   if (!Array.isArray(body.results)) fail(where, `${file}:results`, "expected a results array", "Export a TravelTime time-filter response.");
   const cells: { o: string; d: string; m: number | null; path: string }[] = [];
+  const searches: { id: string; path: string; side: "o" | "d" }[] = [];
   const arrival = opts.direction === "arrival";
   (body.results as unknown[]).forEach((res, r) => {
     const result = res as { search_id?: unknown; locations?: unknown; unreachable?: unknown };
     if (typeof result.search_id !== "string") fail(where, `${file}:results[${r}].search_id`, `expected a string (got ${JSON.stringify(result.search_id)})`);
     const search = result.search_id;
+    // a search that reached nothing (and listed nothing) is still a row: all unreachable, not dropped
+    searches.push({ id: search, path: `${file}:results[${r}].search_id`, side: arrival ? "d" : "o" });
     const pair = (other: string, m: number | null, path: string) => cells.push(arrival ? { o: other, d: search, m, path } : { o: search, d: other, m, path });
     (Array.isArray(result.locations) ? result.locations : []).forEach((loc: { id?: unknown; properties?: unknown }, l) => {
       const props = Array.isArray(loc.properties) ? loc.properties[0] : loc.properties;
@@ -251,7 +275,7 @@ function readTravelTime(where: string, input: unknown, file: string, opts: Opts)
       pair(id, null, `${file}:results[${r}].unreachable[${u}]`);
     });
   });
-  return fillLong(where, file, cells, opts);
+  return fillLong(where, file, cells, opts, searches);
 }
 
 const READERS: Record<OdTableFormat, (where: string, input: unknown, file: string, opts: Opts) => Table> = {
@@ -278,7 +302,8 @@ const READERS: Record<OdTableFormat, (where: string, input: unknown, file: strin
  * @param input - JSON text or object (OSRM, openrouteservice, Valhalla, TravelTime) or CSV text (r5r).
  * @returns A validated matrix; `provenance.engine` is the format, `provenance.inputs.table` a content hash.
  * @throws {@link IoError} naming the file and cell (`table.json:durations[3][7]`) for a bad value,
- *   a ragged row, an id count mismatch or a repeated pair.
+ *   a ragged row, an id count mismatch, a repeated pair, or (long formats) a row naming an id
+ *   outside `origins`/`destinations` or `knownOrigins`/`knownDestinations`.
  * @example
  * const m = parseOdTable(osrmJsonText, { format: "osrm", origins: zoneIds, destinations: siteIds, profile: "car" });
  */

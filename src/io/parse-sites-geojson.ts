@@ -3,7 +3,7 @@ import { EN } from "../internal/zod-locale.js";
 import { type InputIssue, parseInput } from "../errors.js";
 import { SiteSchema } from "../model/schemas.js";
 import type { Site } from "../model/types.js";
-import { featurePath, mapProperties, readFeatures, throwIssues } from "./geojson-input.js";
+import { featurePath, mapProperties, readFeatures, throwIssues, pointLocation } from "./geojson-input.js";
 import { SITE_CSV_COLUMNS } from "./parse-sites-csv.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
@@ -27,7 +27,8 @@ export interface ParseSitesGeoJSONOptions {
 type ParseSitesGeoJSONOptionsCheck = Assert<Same<ParseSitesGeoJSONOptions, z.input<typeof ParseSitesGeoJSONOptionsSchema>>>;
 
 /**
- * Read sites from a GeoJSON FeatureCollection of Points. The location is the Point; the
+ * Read sites from a GeoJSON FeatureCollection of Points. The location is the Point (a third
+ * number, altitude, is allowed and ignored); the
  * other fields come from properties, matched like CSV headers ({@link SITE_CSV_COLUMNS}:
  * `id`, `name`, `kind`, `hub`, …), with `beds` as an object property.
  *
@@ -56,7 +57,7 @@ export function parseSitesGeoJSON(input: unknown, options: ParseSitesGeoJSONOpti
     }
     const { value, keyOf } = mapProperties(f.properties, aliases, opts.properties);
     if (typeof value.tags === "string") value.tags = value.tags.split(";").map((t) => t.trim()).filter(Boolean);
-    value.location = f.geometry.coordinates;
+    value.location = pointLocation(f.geometry.coordinates);
     const result = SiteSchema.safeParse(value, EN);
     if (!result.success) {
       for (const issue of result.error.issues) {

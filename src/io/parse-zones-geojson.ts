@@ -5,7 +5,7 @@ import { type InputIssue, parseInput } from "../errors.js";
 import { DemandZoneSchema, ZoneGeometrySchema } from "../model/schemas.js";
 import type { DemandZone } from "../model/types.js";
 import { polygonCentroid } from "./internal.js";
-import { featurePath, mapProperties, readFeatures, throwIssues } from "./geojson-input.js";
+import { featurePath, mapProperties, pointLocation, projectedPolygonProblem, readFeatures, throwIssues } from "./geojson-input.js";
 import { ZONE_CSV_COLUMNS } from "./parse-zones-csv.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
@@ -33,7 +33,9 @@ type ParseZonesGeoJSONOptionsCheck = Assert<Same<ParseZonesGeoJSONOptions, z.inp
  * ({@link ZONE_CSV_COLUMNS}: `LSOA21CD`, `population`, …). For a polygon the location is
  * the `lon`/`lat` properties when present (a population-weighted centroid), else the
  * geometric centroid (`@turf/centroid`): supply population-weighted centroids where you can,
- * as a geometric centroid can sit in an empty field.
+ * as a geometric centroid can sit in an empty field. Coordinates are WGS84 degrees: polygons
+ * in projected metres (British National Grid, EPSG:27700) are an error saying so, even when the
+ * `lon`/`lat` properties are degrees. A Point may carry a third number (altitude), which is ignored.
  *
  * @param input - GeoJSON text or object.
  * @returns Validated zones in feature order; polygons kept as `geometry`.
@@ -52,11 +54,16 @@ export function parseZonesGeoJSON(input: unknown, options: ParseZonesGeoJSONOpti
     const { value, keyOf } = mapProperties(f.properties, ZONE_CSV_COLUMNS, opts.properties);
     const type = f.geometry === null ? "null" : f.geometry.type;
     if (type === "Point") {
-      value.location = f.geometry?.coordinates;
+      value.location = pointLocation(f.geometry?.coordinates);
     } else if (type === "Polygon" || type === "MultiPolygon") {
       const geometry = ZoneGeometrySchema.safeParse(f.geometry, EN);
       if (!geometry.success) {
         issues.push({ path: featurePath(opts.file, f.index, "geometry"), message: `malformed ${type}: ${geometry.error.issues[0].message}` });
+        continue;
+      }
+      const projected = projectedPolygonProblem(geometry.data.coordinates);
+      if (projected !== null) {
+        issues.push({ path: featurePath(opts.file, f.index, "geometry.coordinates"), message: projected });
         continue;
       }
       value.geometry = geometry.data;

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
+import { checkWritable } from "../internal/writable.js";
 import { escapeXml } from "./internal.js";
 
 // Numbers may be Infinity (printed "unreachable"); NaN is an error.
@@ -63,6 +64,9 @@ function cellText(v: string | number | boolean | null, decimals: number): string
  */
 export function renderHtmlReport(report: HtmlReportInput): string {
   const r = parseInput("renderHtmlReport", HtmlReportSchema, report, "report");
+  r.sections.forEach((s, k) => {
+    if (s.table !== undefined) checkWritable("renderHtmlReport", s.table.rows, `report.sections[${k}].table.rows`);
+  });
   const out: string[] = [];
   out.push("<!doctype html>", '<html lang="en-GB">', "<head>", '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push(`<title>${escapeXml(r.title)}</title>`, `<style>${CSS}</style>`, "</head>", "<body>", "<main>");

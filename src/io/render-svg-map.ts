@@ -5,7 +5,8 @@ import { InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import type { DemandZone, ServiceNetwork, Site } from "../model/types.js";
 import { escapeXml, rewindGeometry } from "./internal.js";
 import { NOT_COVERED, UNASSIGNED, UNREACHABLE, bandColours, categoricalColours, changeClasses, minutesColours, wrapText } from "./map-style.js";
-import { type MapAssignment, assignmentOf } from "./zones-to-geojson.js";
+import { checkWritable } from "../internal/writable.js";
+import { type MapAssignment, assignmentOf, checkArray, checkPlaces } from "./zones-to-geojson.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
 type ZoneAssignment = { zone: string; site: string | null; minutes: number };
@@ -169,7 +170,11 @@ function mainRoadLines(graph: NonNullable<MapNetwork["graph"]>): Map<string, [nu
     seen.add(key);
     const a = sa as { lon: number; lat: number };
     const b = ta as { lon: number; lat: number };
-    lines.push([[a.lon, a.lat], ...inner, [b.lon, b.lat]]);
+    const line: [number, number][] = [[a.lon, a.lat], ...inner, [b.lon, b.lat]];
+    if (!line.every((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]))) {
+      throw new InvalidInputError("renderSvgMap", [{ path: `network.graph edge ${source} -> ${target}`, message: "a main road has a missing or non-finite lon/lat; build the graph with buildRoadGraph" }]);
+    }
+    lines.push(line);
   });
   return out;
 }
@@ -205,6 +210,7 @@ export function renderSvgMap(network: MapNetwork, layers: SvgMapLayers = {}, opt
     throw new InvalidInputError(where, [{ path: "network", message: "expected { sites: Site[], zones: DemandZone[] }" }]);
   }
   if (layers === null || typeof layers !== "object") throw new InvalidInputError(where, [{ path: "layers", message: `expected an object of layers (got ${layers === null ? "null" : typeof layers})` }]);
+  checkMapInputs(where, network, layers);
   if (opts.colourBy === "change" && layers.change === undefined) throw new InvalidInputError(where, [{ path: "layers.change", message: 'colourBy "change" needs layers.change: [{ zone, deltaMinutes }]' }]);
   const model = mapModel(where, network, layers, opts);
   const frame = fitFrame(network, layers, opts, model);
@@ -226,6 +232,22 @@ export function renderSvgMap(network: MapNetwork, layers: SvgMapLayers = {}, opt
 }
 
 const PAD = 16;
+
+/** Nothing drawn may carry a null or non-finite coordinate, NaN minutes or negative minutes. */
+function checkMapInputs(where: string, network: MapNetwork, layers: SvgMapLayers): void {
+  checkPlaces(where, network.sites, "network.sites", "sites");
+  checkPlaces(where, network.zones, "network.zones", "zones");
+  if (layers.assignments !== undefined) {
+    checkArray(where, layers.assignments, "layers.assignments", "assignment rows");
+    checkWritable(where, layers.assignments, "layers.assignments");
+  }
+  if (layers.change !== undefined) {
+    checkArray(where, layers.change, "layers.change", "change rows");
+    checkWritable(where, layers.change, "layers.change", "signed");
+  }
+  if (layers.bands !== undefined) checkWritable(where, layers.bands, "layers.bands", "none");
+  if (layers.outlines !== undefined) checkWritable(where, layers.outlines, "layers.outlines");
+}
 
 interface MapModel {
   assigned: Map<string, ZoneAssignment>;

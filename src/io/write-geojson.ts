@@ -1,6 +1,8 @@
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import * as z from "zod/mini";
-import { parseInput } from "../errors.js";
+import { InvalidInputError, parseInput } from "../errors.js";
+import { describeValue } from "../internal/describe.js";
+import { checkWritable } from "../internal/writable.js";
 import { rewindGeometry, round } from "./internal.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
@@ -37,7 +39,7 @@ function normaliseGeometry(geometry: Geometry | null, digits: number): Geometry 
   return rounded.type === "Polygon" || rounded.type === "MultiPolygon" ? rewindGeometry(rounded, true) : rounded;
 }
 
-/** Replace non-finite numbers (Infinity = unreachable, NaN) by null, recursively. */
+/** Replace Infinity (unreachable) by null, recursively; NaN was refused by checkWritable. */
 function finiteProperties(value: unknown): unknown {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (Array.isArray(value)) return value.map(finiteProperties);
@@ -49,20 +51,42 @@ function finiteProperties(value: unknown): unknown {
   return value;
 }
 
+/** Throw unless `collection` is a FeatureCollection a writer can write (see checkWritable). */
+function checkFeatureCollection(where: string, collection: unknown): void {
+  const c = collection as { type?: unknown; features?: unknown } | null;
+  if (c === null || typeof c !== "object" || c.type !== "FeatureCollection" || !Array.isArray(c.features)) {
+    throw new InvalidInputError(where, [{ path: "collection", message: `expected a GeoJSON FeatureCollection { type: "FeatureCollection", features: [...] } (got ${describeValue(collection)})` }]);
+  }
+  c.features.forEach((f: unknown, k: number) => {
+    const g = (f as { geometry?: unknown } | null)?.geometry;
+    if (f === null || typeof f !== "object" || (g !== null && (typeof g !== "object" || g === undefined))) {
+      throw new InvalidInputError(where, [{ path: `collection.features[${k}]`, message: "expected a Feature with a geometry object (or null)" }]);
+    }
+    const geometry = g as { type?: unknown; coordinates?: unknown; geometries?: unknown } | null;
+    if (geometry !== null && geometry.type !== "GeometryCollection" && !Array.isArray(geometry.coordinates)) {
+      throw new InvalidInputError(where, [{ path: `collection.features[${k}].geometry.coordinates`, message: `expected an array of positions (got ${describeValue(geometry.coordinates)})` }]);
+    }
+  });
+  checkWritable(where, collection, "collection");
+}
+
 /**
  * Make a FeatureCollection RFC 7946-compliant for writing: polygon rings follow the
  * right-hand rule (exterior counter-clockwise, holes clockwise, as `@turf/rewind` does),
- * coordinates are rounded to `precision` decimals, and `Infinity`/`NaN` in properties become
- * `null` (JSON has no Infinity; hubspoke reads `null` back as unreachable). Pure: returns a
- * new object.
+ * coordinates are rounded to `precision` decimals, and `Infinity` (unreachable) in properties
+ * becomes `null` (JSON has no Infinity; hubspoke reads `null` back as unreachable). Pure:
+ * returns a new object. A value that would make invalid or misleading GeoJSON is an error:
+ * a null or non-finite coordinate, `NaN` or `-Infinity` in properties, negative minutes.
  *
  * @param collection - Any FeatureCollection (zones, catchments, isochrones, flows).
  * @returns A new FeatureCollection.
+ * @throws {@link InvalidInputError} naming the path (`collection.features[2].geometry.coordinates[0]`) and value.
  * @example
  * const clean = normaliseGeoJSON(isochrones);
  */
 export function normaliseGeoJSON<G extends Geometry | null, P>(collection: FeatureCollection<G, P>, options: StringifyGeoJSONOptions = {}): FeatureCollection<G, P> {
   const opts = parseInput("normaliseGeoJSON", StringifyGeoJSONOptionsSchema, options, "options");
+  checkFeatureCollection("normaliseGeoJSON", collection);
   return {
     type: "FeatureCollection",
     features: collection.features.map((f) => {
@@ -83,6 +107,7 @@ export function normaliseGeoJSON<G extends Geometry | null, P>(collection: Featu
  *
  * @param collection - The features to write.
  * @returns GeoJSON text ending in a newline.
+ * @throws {@link InvalidInputError} as {@link normaliseGeoJSON} does.
  * @example
  * await writeFile("zones.geojson", stringifyGeoJSON(zonesToGeoJSON(network.zones, { assignments })));
  */

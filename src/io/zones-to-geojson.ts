@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from "geojson";
-import { UnknownIdError } from "../errors.js";
+import { InvalidInputError, UnknownIdError } from "../errors.js";
+import { describeValue } from "../internal/describe.js";
+import { checkLocation, checkWritable } from "../internal/writable.js";
 import type { DemandZone, Site } from "../model/types.js";
 
 /**
@@ -15,6 +17,23 @@ export function assignmentOf(a: MapAssignment): { zone: string; site: string | n
   return "zone" in a ? { zone: a.zone, site: a.site, minutes: a.minutes } : { zone: a.origin, site: a.destination, minutes: a.minutes };
 }
 
+/** Throw unless `value` is an array of objects (naming `path`). */
+export function checkArray(where: string, value: unknown, path: string, what: string): void {
+  if (!Array.isArray(value)) throw new InvalidInputError(where, [{ path, message: `expected an array of ${what} (got ${describeValue(value)})` }]);
+  value.forEach((v: unknown, k: number) => {
+    if (v === null || typeof v !== "object") throw new InvalidInputError(where, [{ path: `${path}[${k}]`, message: `expected one of ${what} (got ${describeValue(v)})` }]);
+  });
+}
+
+/** What a map feature of each zone or site is written from: its location, geometry and numbers. */
+export function checkPlaces(where: string, places: readonly (DemandZone | Site)[], path: string, what: string): void {
+  checkArray(where, places, path, what);
+  places.forEach((p, k) => {
+    checkLocation(where, p.location, `${path}[${k}].location`);
+    checkWritable(where, p, `${path}[${k}]`);
+  });
+}
+
 /**
  * Zones as GeoJSON features (their polygon when present, else their centroid point) with
  * `id`, `name`, `population`, `district`, `imdDecile` and, when `assignments` are given,
@@ -24,10 +43,17 @@ export function assignmentOf(a: MapAssignment): { zone: string; site: string | n
  * @param options.assignments - Per-zone rows: `nearestSites(...).nearest` or a catchment `assignment`.
  * @returns A FeatureCollection in zone order.
  * @throws {@link UnknownIdError} if an assignment names a zone that is not in `zones`.
+ * @throws {@link InvalidInputError} for a null or non-finite coordinate, NaN, or negative minutes (naming the path).
  * @example
  * const fc = zonesToGeoJSON(network.zones, { assignments: nearestSites(matrix).nearest });
  */
 export function zonesToGeoJSON(zones: readonly DemandZone[], options: { assignments?: readonly MapAssignment[] } = {}): FeatureCollection<Geometry> {
+  const where = "zonesToGeoJSON";
+  checkPlaces(where, zones, "zones", "zones");
+  if (options.assignments !== undefined) {
+    checkArray(where, options.assignments, "options.assignments", "assignment rows");
+    checkWritable(where, options.assignments, "options.assignments");
+  }
   const byZone = new Map<string, { zone: string; site: string | null; minutes: number }>();
   const ids = new Set(zones.map((z) => z.id));
   (options.assignments ?? []).forEach((row, k) => {
@@ -55,10 +81,12 @@ export function zonesToGeoJSON(zones: readonly DemandZone[], options: { assignme
 /**
  * Sites as GeoJSON points with `id`, `name`, `kind`, `status`, `hub` and total `beds`.
  *
+ * @throws {@link InvalidInputError} for a null or non-finite coordinate or a NaN bed count (naming the path).
  * @example
  * const fc = sitesToGeoJSON(network.sites);
  */
 export function sitesToGeoJSON(sites: readonly Site[]): FeatureCollection<Point> {
+  checkPlaces("sitesToGeoJSON", sites, "sites", "sites");
   return {
     type: "FeatureCollection",
     features: sites.map((s) => {
@@ -89,6 +117,7 @@ export interface Flow {
  * @param options.zones - Zones, when flows start at zones.
  * @returns LineStrings with `from`, `to`, `value`, `minutes` properties.
  * @throws {@link UnknownIdError} if a flow names an unknown id.
+ * @throws {@link InvalidInputError} for a null or non-finite coordinate, or a NaN or negative-minutes flow (naming the path).
  * @example
  * const lines = flowsToGeoJSON(network.sites);
  */
@@ -96,6 +125,12 @@ export function flowsToGeoJSON(
   sites: readonly Site[],
   options: { flows?: readonly Flow[]; zones?: readonly DemandZone[] } = {},
 ): FeatureCollection<LineString> {
+  checkPlaces("flowsToGeoJSON", sites, "sites", "sites");
+  if (options.zones !== undefined) checkPlaces("flowsToGeoJSON", options.zones, "options.zones", "zones");
+  if (options.flows !== undefined) {
+    checkArray("flowsToGeoJSON", options.flows, "options.flows", "flows");
+    checkWritable("flowsToGeoJSON", options.flows, "options.flows");
+  }
   const where = new Map<string, readonly [number, number]>();
   for (const z of options.zones ?? []) where.set(z.id, z.location);
   for (const s of sites) where.set(s.id, s.location);

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
 import type { ScenarioComparison } from "./compare-scenarios.js";
-import { csvField, csvNumber } from "./format.js";
+import { checkComparison, csvField, csvNumber } from "./format.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
 /**
@@ -40,13 +40,14 @@ type ComparisonToCsvOptionsCheck = Assert<Same<ComparisonToCsvOptions, z.input<t
  *
  * @param comparison - From {@link compareScenarios}.
  * @returns CSV text with a header line, ending in a newline.
- * @throws {@link InvalidInputError} for bad options, or `table: "ranking"` without a ranking.
+ * @throws {@link InvalidInputError} for bad options, a comparison that is not one or holds NaN or negative minutes (naming the path), or `table: "ranking"` without a ranking.
  * @example
  * writeFileSync("out/comparison.csv", comparisonToCsv(comparison));
  * writeFileSync("out/switches.csv", comparisonToCsv(comparison, { table: "switches" }));
  */
 export function comparisonToCsv(comparison: ScenarioComparison, options: ComparisonToCsvOptions = {}): string {
   const opts = parseInput("comparisonToCsv", ComparisonToCsvOptionsSchema, options, "options");
+  checkComparison("comparisonToCsv", comparison);
   const lines: string[][] = [];
   switch (opts.table) {
     case "metrics":

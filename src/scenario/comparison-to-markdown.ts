@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { ComparisonRow, ScenarioComparison, TradeOff } from "./compare-scenarios.js";
 import { type DataAndAssumptions, dataAndAssumptionsMarkdown } from "./data-and-assumptions.js";
-import { formatDelta, formatValue, markdownCell, unitLabel } from "./format.js";
+import { checkComparison, formatDelta, formatValue, markdownCell, unitLabel } from "./format.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
 /**
@@ -105,13 +105,14 @@ export function cellText(c: ComparisonRow["cells"][number], unit: string, baseli
  *
  * @param comparison - From {@link compareScenarios}.
  * @returns Markdown text ending in a newline.
- * @throws {@link InvalidInputError} for bad options.
+ * @throws {@link InvalidInputError} for bad options, or a comparison that is not one or holds NaN or negative minutes (naming the path).
  * @example
  * const sources = dataAndAssumptions(network, results);
  * writeFileSync("out/comparison.md", comparisonToMarkdown(compareScenarios(results), { sources }));
  */
 export function comparisonToMarkdown(comparison: ScenarioComparison, options: ComparisonToMarkdownOptions = {}): string {
   const opts = parseInput("comparisonToMarkdown", ComparisonToMarkdownOptionsSchema, options, "options");
+  checkComparison("comparisonToMarkdown", comparison);
   const names = new Map(comparison.scenarios.map((s) => [s.id, s.name] as const));
   const out: string[] = [`## ${opts.title}`, ""];
   out.push(`Baseline: **${names.get(comparison.baseline) ?? comparison.baseline}** (\`${comparison.baseline}\`). Deltas are option − baseline.`, "");

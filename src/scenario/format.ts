@@ -1,4 +1,7 @@
 // Number formatting shared by the comparison writers.
+import { InvalidInputError } from "../errors.js";
+import { describeValue } from "../internal/describe.js";
+import { checkWritable } from "../internal/writable.js";
 
 /** How an unknown figure reads in tables. */
 export const UNKNOWN_CELL = "—";
@@ -51,4 +54,20 @@ export function csvField(text: string): string {
 
 export function markdownCell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/**
+ * Throw unless `comparison` has the {@link ScenarioComparison} shape and only numbers a writer
+ * can show (no NaN; `±Infinity` is allowed for changes to or from unreachable; no negative
+ * minutes), naming the path (`comparison.rows[2].cells[1].value`).
+ */
+export function checkComparison(where: string, comparison: unknown): void {
+  const c = comparison as Record<string, unknown> | null;
+  const lists = ["scenarios", "rows", "options", "gainersLosers", "switches"] as const;
+  if (c === null || typeof c !== "object" || typeof c.baseline !== "string" || lists.some((k) => !Array.isArray(c[k]))) {
+    throw new InvalidInputError(where, [
+      { path: "comparison", message: `expected a comparison from compareScenarios { baseline, scenarios, rows, options, gainersLosers, switches, … } (got ${describeValue(comparison)})` },
+    ]);
+  }
+  checkWritable(where, comparison, "comparison", "signed");
 }

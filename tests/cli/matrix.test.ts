@@ -92,6 +92,36 @@ describe("hubspoke matrix", () => {
     expect(noRoads.stderr).toContain("this network has no roads");
   });
 
+  it("lists zones far from any road: unsnapped in JSON, a warning on stderr and a second CSV beside --out", async () => {
+    const roads = join(dir, "one-road.geojson");
+    writeFileSync(roads, JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { highway: "primary" }, geometry: { type: "LineString", coordinates: [[0.49, 51.3], [0.55, 51.3], [0.61, 51.3]] } }] }));
+    const zones = join(dir, "far-zones.csv");
+    writeFileSync(zones, "id,lon,lat,population\nz1,0.52,51.301,100\nz-far,1.5,52,200\n");
+    const json = await runCliInProcess(["matrix", "--sites", sitesCsv, "--zones", zones, "--roads", roads, "--to", "hubs", "-f", "json"]);
+    expect(json.code).toBe(0);
+    const m = JSON.parse(json.stdout);
+    expect([m.unsnapped, m.islands, m.minutes[1]]).toEqual([["z-far"], [], null]);
+    const out = join(dir, "far", "m.csv");
+    const csv = await runCliInProcess(["matrix", "--sites", sitesCsv, "--zones", zones, "--roads", roads, "--to", "hubs", "-o", out]);
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toContain("warning: 1 zone(s) or site(s) are farther than the snapping distance from any road; their minutes are empty (unreachable): z-far");
+    expect(csv.stderr).toContain(`the full list is in ${join(dir, "far", "m.unsnapped.csv")}`);
+    expect(readFileSync(join(dir, "far", "m.unsnapped.csv"), "utf8")).toBe("\uFEFFid,role,problem\nz-far,zone,unsnapped: farther than 2000 m from any road; its minutes are empty (unreachable)\n");
+    const e = await runCliInProcess(["matrix", "-e", "euclidean", "--sites", sitesCsv, "--zones", zones, "-f", "json"]);
+    expect(JSON.parse(e.stdout).unsnapped).toEqual([]);
+  });
+
+  it("a table row for a zone or site the network does not have exits 2 naming the row", async () => {
+    const ttm = join(dir, "ttm-unknown.csv");
+    writeFileSync(ttm, "from_id,to_id,travel_time_p50\nz1,h1,12\nz9,h1,30\n");
+    const r = await runCliInProcess(["matrix", "-e", "table", "--table", ttm, "--table-format", "r5r", "--sites", sitesCsv, "--zones", zonesCsv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ttm-unknown.csv:row 3:travel_time_p50: origin "z9" is not a known origin');
+    const mode = await runCliInProcess(["matrix", "-e", "euclidean", "--sites", sitesCsv, "--zones", zonesCsv, "--mode", `walk=${ttm}`]);
+    expect(mode.code).toBe(2);
+    expect(mode.stderr).toContain('origin "z9" is not a known origin');
+  });
+
   it("--help and --version exit 0; the version matches package.json", async () => {
     const help = await runCliInProcess(["matrix", "--help"]);
     expect(help.code).toBe(0);

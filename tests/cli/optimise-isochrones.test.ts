@@ -43,6 +43,16 @@ describe("hubspoke optimise", () => {
     expect(b.code).toBe(2);
     expect(b.stderr).toContain("needs --cover-minutes");
   });
+
+  it("errors about flag values name the flag (--seed, --fixed, --exclude), not the internal call", async () => {
+    const seed = await runCliInProcess(["optimise", "-p", "1", "-e", "euclidean", "--seed", "1.5"]);
+    expect([seed.code, seed.stderr]).toEqual([2, 'hubspoke: optimise: --seed must be a whole number (got "1.5").\n']);
+    const fixed = await runCliInProcess(["optimise", "-p", "1", "-e", "euclidean", "--fixed", "nope"]);
+    expect([fixed.code, fixed.stderr]).toEqual([2, 'hubspoke: optimise: --fixed "nope": unknown site "nope".\n']);
+    const exclude = await runCliInProcess(["optimise", "-p", "1", "-e", "euclidean", "--exclude", "x"]);
+    expect(exclude.stderr).toContain('optimise: --exclude "x": unknown site "x"');
+    expect(exclude.stderr).not.toMatch(/pMedian/);
+  });
 });
 
 describe("hubspoke isochrones", () => {

@@ -25,6 +25,29 @@ describe("parseSitesGeoJSON / parseZonesGeoJSON", () => {
     expect(zones[1].location[1]).toBeCloseTo(51.5, 12);
   });
 
+  it("accepts 3D points [lon, lat, z] (altitude ignored); a fourth number or a non-number z is an error", () => {
+    const point = (coordinates: unknown[]) => ({ type: "FeatureCollection", features: [{ type: "Feature", geometry: { type: "Point", coordinates }, properties: { id: "h1", name: "Hub", kind: "hub", LSOA21CD: "z1", population: 5 } }] });
+    expect(parseSitesGeoJSON(point([0.5, 51.2, 35.5]))[0].location).toEqual([0.5, 51.2]);
+    expect(parseZonesGeoJSON(point([0.5, 51.2, 0]))[0].location).toEqual([0.5, 51.2]);
+    expect(() => parseSitesGeoJSON(point([0.5, 51.2, 1, 2]))).toThrowError(IoError);
+    expect(() => parseZonesGeoJSON(point([0.5, 51.2, "high"]))).toThrowError(IoError);
+  });
+
+  it("zone polygons in British National Grid metres are refused as projected even when lon/lat properties are degrees", () => {
+    const bng = { type: "Polygon", coordinates: [[[575000, 160000], [576000, 160000], [576000, 161000], [575000, 161000], [575000, 160000]]] };
+    const text = { type: "FeatureCollection", features: [{ type: "Feature", geometry: bng, properties: { LSOA21CD: "z1", population: 100, lon: 0.52, lat: 51.3 } }] };
+    try {
+      parseZonesGeoJSON(text, { file: "lsoa.geojson" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(IoError);
+      expect((e as IoError).issues[0].path).toBe("lsoa.geojson:features[0].geometry.coordinates");
+      expect((e as IoError).message).toMatch(/look projected \(British National Grid, EPSG:27700.*Reproject the file to EPSG:4326/);
+    }
+    const far = { type: "Polygon", coordinates: [[[0, 51], [0, 95], [1, 95], [0, 51]]] };
+    expect(() => parseZonesGeoJSON({ type: "FeatureCollection", features: [{ type: "Feature", geometry: far, properties: { LSOA21CD: "z1", population: 1 } }] })).toThrowError(/must be WGS84 longitude\/latitude degrees/);
+  });
+
   it("names the feature and property of a bad value", () => {
     const fcBad = { type: "FeatureCollection", features: [{ type: "Feature", geometry: { type: "Point", coordinates: [0.5, 51] }, properties: { id: "z1", population: -1 } }, { type: "Feature", geometry: { type: "LineString", coordinates: [[0, 0], [1, 1]] }, properties: {} }] };
     try {

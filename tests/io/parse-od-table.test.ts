@@ -47,6 +47,24 @@ describe("parseOdTable", () => {
     expect([arr.origins, arr.destinations, minutes(arr)]).toEqual([["z1", "z2"], ["h1"], [15, Infinity]]);
   });
 
+  it("keeps a TravelTime search that reached nothing as an all-unreachable row, not dropped", () => {
+    const body = { results: [{ search_id: "h1", locations: [{ id: "z1", properties: [{ travel_time: 600 }] }], unreachable: [] }, { search_id: "h2", locations: [], unreachable: [] }] };
+    const m = parseOdTable(body, { format: "traveltime" });
+    expect([m.origins, m.destinations, minutes(m)]).toEqual([["h1", "h2"], ["z1"], [10, Infinity]]);
+    const arr = parseOdTable({ results: [{ search_id: "h9" }] }, { format: "traveltime", direction: "arrival" });
+    expect([arr.origins, arr.destinations]).toEqual([[], ["h9"]]);
+  });
+
+  it("a row for an id outside knownOrigins / knownDestinations (or origins) is an error naming the row, not a row left unused", () => {
+    const csv = "from_id,to_id,travel_time_p50\nz1,h1,12\nzz9,h1,30\n";
+    expect(() => parseOdTable(csv, { format: "r5r", file: "pt.csv", knownOrigins: ["z1", "z2"] })).toThrowError(/pt\.csv:row 3:travel_time_p50: origin "zz9" is not a known origin/);
+    expect(() => parseOdTable(csv, { format: "r5r", file: "pt.csv", knownDestinations: ["h2"] })).toThrowError(/row 2:travel_time_p50: destination "h1" is not a known destination/);
+    expect(() => parseOdTable(csv, { format: "r5r", origins: ["z1"] })).toThrowError(/row 3:travel_time_p50: origin "zz9" is not in options\.origins/);
+    const ok = parseOdTable(csv, { format: "r5r", knownOrigins: ["z1", "zz9", "z2"], knownDestinations: ["h1"] });
+    expect(ok.origins).toEqual(["z1", "zz9"]); // the file's ids and order; known ids only check
+    expect(() => parseOdTable({ results: [{ search_id: "x", locations: [], unreachable: [] }] }, { format: "traveltime", knownOrigins: ["h1"] })).toThrowError(/results\[0\]\.search_id: search "x" is not a known origin/);
+  });
+
   it("names the file and cell of a bad value", () => {
     expect(() => parseOdTable({ durations: [[1, -5]] }, { format: "osrm", file: "table.json" })).toThrowError(/table\.json:durations\[0\]\[1\]: expected seconds ≥ 0 or null \(got -5\)/);
     expect(() => parseOdTable({ durations: [[1, 2], [3]] }, { format: "osrm" })).toThrowError(/durations\[1\]: expected a row of 2 values/);
@@ -54,6 +72,8 @@ describe("parseOdTable", () => {
     expect(() => parseOdTable({ durations: [[1]] }, { format: "osrm", origins: ["a", "b"] })).toThrowError(/has 1 origins but options\.origins lists 2/);
     expect(() => parseOdTable("from_id,to_id,travel_time_p50\na,b,x\n", { format: "r5r", file: "ttm.csv" })).toThrowError(/ttm\.csv:row 2:travel_time_p50/);
     expect(() => parseOdTable("from_id,to_id,travel_time_p50\na,b,1\na,b,2\n", { format: "r5r" })).toThrowError(/appears twice/);
+    expect(() => parseOdTable("from_id,to_id,to_id,travel_time_p50\na,b,c,1\n", { format: "r5r", file: "ttm.csv" })).toThrowError(/ttm\.csv:row 1:to_id: columns 2 and 3 are both named "to_id"/);
+    expect(() => parseOdTable("from_id,to_id,travel_time_p50\n\na,b,x\n", { format: "r5r", file: "ttm.csv" })).toThrowError(/ttm\.csv:row 3:travel_time_p50/);
     try {
       parseOdTable("from_id,to,travel_time_p50\n", { format: "r5r", file: "ttm.csv" });
     } catch (e) {

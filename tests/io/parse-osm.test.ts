@@ -39,6 +39,38 @@ describe("parseOsmXml", () => {
     expect(() => parseOsmXml("<html></html>")).toThrowError(IoError);
   });
 
+  it("a file cut off mid-way is an IoError naming line and column, never the roads before the cut", () => {
+    for (const cut of [xml.indexOf("<way id=\"11\">") + 20, xml.indexOf("</osm>"), xml.length - 3]) {
+      const e = (() => {
+        try {
+          parseOsmXml(xml.slice(0, cut), { file: "cut.osm" });
+        } catch (error) {
+          return error as IoError;
+        }
+        return null;
+      })();
+      expect(e).toBeInstanceOf(IoError);
+      expect(e?.code).toBe("IO_ERROR");
+      expect(e?.message).toMatch(/cut\.osm:line \d+:column \d+: not well-formed OSM XML \(unclosed tag: \w+\)\. The file ends early/);
+    }
+    expect(() => parseOsmXml("not xml at all")).toThrowError(/not well-formed OSM XML/);
+  });
+
+  it("keeps tag values containing > and entities, and ignores nodes and ways inside comments and CDATA", () => {
+    const text = `<?xml version="1.0"?>
+<osm version="0.6">
+  <!-- <node id="1" lat="0" lon="0"/> <way id="9"><nd ref="1"/><nd ref="2"/><tag k="highway" v="primary"/></way> -->
+  <node id="1" lat="51" lon="0"/>
+  <node id="2" lat="51.01" lon="0"/>
+  <way id="5"><nd ref="1"/><nd ref="2"/><tag k="highway" v="primary"/><tag k="name" v="A2 > M2 &amp; &#x2192; &lt;x&gt;"/></way>
+  <note><![CDATA[<way id="6"><nd ref="1"/><nd ref="2"/><tag k="highway" v="primary"/></way>]]></note>
+</osm>`;
+    const { roads, stats } = parseOsmXml(text);
+    expect(stats).toEqual({ ways: 1, kept: 1, nodes: 2 });
+    expect(roads.features[0].properties.name).toBe("A2 > M2 & \u2192 <x>");
+    expect(roads.features[0].geometry.coordinates).toEqual([[0, 51], [0, 51.01]]);
+  });
+
   it("parseOsmXml roads build a routable graph (buildRoadGraph + createRouter)", () => {
     const { roads } = parseOsmXml(xml);
     const graph = buildRoadGraph(roads);

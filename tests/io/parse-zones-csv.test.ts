@@ -23,6 +23,30 @@ E01024171,Swale 001B,Swale,7,0.7601,51.3499,1432,350,250
     });
   });
 
+  it("a duplicated header is an IoError naming both columns, and nothing is printed (no-console setup)", () => {
+    const text = "id,lon,lat,population,population\nz1,0.5,51,10,20\n";
+    expect(() => parseZonesCsv(text, { file: "zones.csv" })).toThrowError(/zones\.csv:row 1:population: columns 4 and 5 are both named "population"/);
+    expect(() => parseZonesCsv("id,lon,lat, population ,population\nz1,0.5,51,10,20\n")).toThrowError(IoError);
+  });
+
+  it("row numbers are file rows: the header is row 1 and blank lines count", () => {
+    const text = "id,lon,lat,population\n\nz1,0.5,51,10\n   \n\nz2,0.5,51,lots\nz3,0.5,51\n";
+    try {
+      parseZonesCsv(text, { file: "zones.csv" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(IoError);
+      const paths = (e as IoError).issues.map((i) => i.path);
+      expect(paths).toEqual(["zones.csv:row 7"]);
+    }
+    try {
+      parseZonesCsv("id,lon,lat,population\n\nz1,0.5,51,10\n\nz2,0.5,51,lots\n", { file: "zones.csv" });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as IoError).issues.map((i) => i.path)).toEqual(["zones.csv:row 5:population"]);
+    }
+  });
+
   it("names the row and column of a bad population and an out-of-range decile", () => {
     const text = "id,lon,lat,population,imd_decile\nz1,0.5,51,-4,3\nz2,0.5,51,12,11\nz3,0.5,51,lots,2\n";
     try {

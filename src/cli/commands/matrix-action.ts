@@ -9,7 +9,7 @@ import { OD_TABLE_FORMATS, type OdTableFormat } from "../../io/parse-od-table.js
 import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type CommonFlags, finish } from "../context.js";
 import { progressFor } from "../progress.js";
 import { CliInputError } from "../errors.js";
-import { localMatrix } from "../engines.js";
+import { localMatrix, type Snapping } from "../engines.js";
 import { type BundledLoader, loadNetwork } from "../inputs.js";
 import { ENGINES as engines } from "./matrix.js";
 
@@ -36,11 +36,44 @@ export function siteSelection(network: ServiceNetwork, to: string): Site[] {
   return pick;
 }
 
+/** Zones and sites the road engine could not place, for JSON (`unsnapped`, `islands`), stderr and a second CSV. */
+interface SnapReport {
+  readonly unsnapped: readonly string[];
+  readonly islands: readonly string[];
+  readonly rows: readonly { id: string; role: string; problem: string }[];
+}
+
+function snapReport(snapping: Snapping | undefined, zoneIds: ReadonlySet<string>): SnapReport | null {
+  if (snapping === undefined) return null;
+  const role = (id: string) => (zoneIds.has(id) ? "zone" : "site");
+  const rows = [
+    ...snapping.unsnapped.map((id) => ({ id, role: role(id), problem: `unsnapped: farther than ${snapping.maxSnapMetres} m from any road; its minutes are empty (unreachable)` })),
+    ...snapping.islands.map((id) => ({ id, role: role(id), problem: "island: on roads not connected to the main network; its minutes may be empty or long" })),
+  ];
+  return { unsnapped: snapping.unsnapped, islands: snapping.islands, rows };
+}
+
+/** One line per problem kind on stderr (ids listed, at most 20 of them), and where the full list is. */
+function snapNotes(report: SnapReport | null, out: string | undefined): string[] {
+  if (report === null || report.rows.length === 0) return [];
+  const list = (ids: readonly string[]) => `${ids.slice(0, 20).join(", ")}${ids.length > 20 ? ` and ${ids.length - 20} more` : ""}`;
+  const notes: string[] = [];
+  if (report.unsnapped.length > 0) notes.push(`warning: ${report.unsnapped.length} zone(s) or site(s) are farther than the snapping distance from any road; their minutes are empty (unreachable): ${list(report.unsnapped)}`);
+  if (report.islands.length > 0) notes.push(`warning: ${report.islands.length} zone(s) or site(s) snapped to roads not connected to the main network: ${list(report.islands)}`);
+  if (out !== undefined && out !== "-") notes.push(`the full list is in ${unsnappedPath(out)}`);
+  return notes;
+}
+
+/** `matrix.csv` → `matrix.unsnapped.csv`, beside it. */
+export function unsnappedPath(out: string): string {
+  return /\.[^./\\]+$/.test(out) ? out.replace(/\.[^./\\]+$/, ".unsnapped.csv") : `${out}.unsnapped.csv`;
+}
+
 /**
  * The car matrix and each `--mode` table's minutes for the same zones and sites, side by side:
  * long CSV `mode,origin,destination,minutes`, JSON `[{ mode, origins, destinations, minutes, provenance }]`.
  */
-async function finishModes(io: CliIo, flags: MatrixFlags, car: CostMatrix, specs: readonly ModeSpec[]): Promise<void> {
+async function finishModes(io: CliIo, flags: MatrixFlags, car: CostMatrix, specs: readonly ModeSpec[], snap: SnapReport | null): Promise<void> {
   if (specs.some((s) => s.name === PRIMARY_MODE)) throw new CliInputError('matrix: car comes from --engine; for a car table use --engine table --table FILE --table-format FORMAT.');
   if (flags.layout !== "long") throw new CliInputError("matrix: with --mode, the CSV layout is long (mode,origin,destination,minutes).");
   const ids = { origins: [...car.origins], destinations: [...car.destinations] };
@@ -56,8 +89,21 @@ async function finishModes(io: CliIo, flags: MatrixFlags, car: CostMatrix, specs
   await finish("matrix", io, flags, {
     rows,
     csv: () => toCsv(rows()),
-    json: () => matrices.map(({ mode, matrix }) => ({ mode, origins: matrix.origins, destinations: matrix.destinations, minutes: matrix.minutes, provenance: matrix.provenance ?? null })),
+    json: () => matrices.map(({ mode, matrix }) => ({ mode, origins: matrix.origins, destinations: matrix.destinations, minutes: matrix.minutes, provenance: matrix.provenance ?? null, ...(mode === PRIMARY_MODE ? snapJson(snap) : {}) })),
+    ...snapOutputs(snap, flags.out),
   }, "csv");
+}
+
+/** `unsnapped` and `islands` in JSON: lists for the road and straight-line engines, null when another engine placed points itself. */
+function snapJson(snap: SnapReport | null): { unsnapped: readonly string[] | null; islands: readonly string[] | null } {
+  return snap === null ? { unsnapped: null, islands: null } : { unsnapped: snap.unsnapped, islands: snap.islands };
+}
+
+function snapOutputs(snap: SnapReport | null, out: string | undefined): { notes: () => string[]; files: () => { path: string; text: string }[] } {
+  return {
+    notes: () => snapNotes(snap, out),
+    files: () => (snap === null || snap.rows.length === 0 || out === undefined || out === "-" ? [] : [{ path: unsnappedPath(out), text: toCsv(snap.rows) }]),
+  };
 }
 
 function int(name: string, v: string | undefined): number | undefined {
@@ -74,13 +120,18 @@ export async function runMatrix(io: CliIo, bundled: BundledLoader | undefined, f
   if (!Number.isInteger(precision) || precision < 0 || precision > 10) throw new CliInputError(`matrix: --precision must be a whole number of decimal places from 0 to 10 (got "${flags.precision}").`);
   if (flags.layout !== "long" && flags.layout !== "wide") throw new CliInputError(`matrix: --layout must be long or wide (got "${flags.layout}").`);
   let matrix: CostMatrix;
+  let snapping: Snapping | undefined;
+  let zoneIds = new Set<string>();
   if (flags.engine === "table") {
     if (flags.table === undefined || flags.tableFormat === undefined) throw new CliInputError("matrix: engine table needs --table <file> and --table-format <format>.");
     if (!(OD_TABLE_FORMATS as readonly string[]).includes(flags.tableFormat)) throw new CliInputError(`matrix: --table-format must be one of ${OD_TABLE_FORMATS.join(", ")} (got "${flags.tableFormat}").`);
     const hasNetwork = flags.network !== undefined || flags.sites !== undefined;
     const network = hasNetwork ? await loadNetwork(flags, bundled, { rates: false }) : undefined;
     const ids = network === undefined ? {} : { origins: network.zones.map((z) => z.id), destinations: siteSelection(network, flags.to).map((s) => s.id) };
-    matrix = await readOdTable(flags.table, { format: flags.tableFormat as OdTableFormat, ...(["r5r", "traveltime"].includes(flags.tableFormat) ? {} : ids) });
+    const byFile = ["r5r", "traveltime"].includes(flags.tableFormat);
+    // long tables carry their own ids: with a network, a row for an unknown zone or site is an error
+    const known = network === undefined ? {} : { knownOrigins: network.zones.map((z) => z.id), knownDestinations: network.sites.map((s) => s.id) };
+    matrix = await readOdTable(flags.table, { format: flags.tableFormat as OdTableFormat, ...(byFile ? known : ids) });
   } else {
     const network = await loadNetwork(flags, bundled, { rates: false });
     const destinations = siteSelection(network, flags.to);
@@ -102,21 +153,26 @@ export async function runMatrix(io: CliIo, bundled: BundledLoader | undefined, f
     } else {
       const progress = progressFor("Travel times", flags);
       try {
-        matrix = await localMatrix(network, destinations, flags.engine, progress);
+        const local = await localMatrix(network, destinations, flags.engine, progress);
+        matrix = local;
+        snapping = local.snapping ?? { unsnapped: [], islands: [], maxSnapMetres: 0 };
+        zoneIds = new Set(network.zones.map((z) => z.id));
       } finally {
         progress.stop();
       }
     }
   }
+  const snap = snapReport(snapping, zoneIds);
   const specs = parseModeSpecs(flags.mode);
   if (specs.length > 0) {
-    await finishModes(io, flags, matrix, specs);
+    await finishModes(io, flags, matrix, specs, snap);
     return;
   }
   const cols = matrix.destinations.length;
   await finish("matrix", io, flags, {
     csv: ({ bom }) => matrixToCsv(matrix, { layout: flags.layout as "long" | "wide", bom, precision }),
     rows: () => matrix.origins.map((o, i) => Object.fromEntries([["origin", o], ...matrix.destinations.map((d, j) => [d, matrix.minutes[i * cols + j]])])),
-    json: () => ({ origins: matrix.origins, destinations: matrix.destinations, minutes: matrix.minutes, provenance: matrix.provenance ?? null }),
+    json: () => ({ origins: matrix.origins, destinations: matrix.destinations, minutes: matrix.minutes, provenance: matrix.provenance ?? null, ...snapJson(snap) }),
+    ...snapOutputs(snap, flags.out),
   }, "csv");
 }

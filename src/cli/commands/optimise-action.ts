@@ -9,7 +9,7 @@ import type { SiteSelectionResult } from "../../optimise/index.js";
 import { addNetworkOptions, addOutputOptions, checkFormat, type CliIo, type CommonFlags, finish } from "../context.js";
 import { progressFor } from "../progress.js";
 import { localMatrix } from "../engines.js";
-import { CliInputError } from "../errors.js";
+import { CliInputError, nameTheFlag } from "../errors.js";
 import { type BundledLoader, loadNetwork } from "../inputs.js";
 import { METHODS } from "./optimise.js";
 
@@ -95,6 +95,8 @@ export async function runOptimise(io: CliIo, bundled: BundledLoader, flags: Opti
   }
   if (flags.engine !== "router" && flags.engine !== "euclidean") throw new CliInputError(`optimise: --engine must be router or euclidean (got "${flags.engine}").`);
   const { ps, cover } = runPlan(flags);
+  const seed = Number(flags.seed);
+  if (flags.seed.trim() === "" || !Number.isSafeInteger(seed)) throw new CliInputError(`optimise: --seed must be a whole number (got "${flags.seed}").`);
   const network = await loadNetwork(flags, bundled);
   const candidates = candidatesOf(network, flags.among);
   const progress = progressFor(ps.length > 1 ? "Sweep" : "Travel times", flags);
@@ -106,7 +108,7 @@ export async function runOptimise(io: CliIo, bundled: BundledLoader, flags: Opti
       weights: network.zones.map((z) => z.population),
       fixed: flags.fixed?.split(",").map((s) => s.trim()).filter(Boolean) ?? [],
       exclude: flags.exclude?.split(",").map((s) => s.trim()).filter(Boolean) ?? [],
-      seed: Number(flags.seed),
+      seed,
       ...(flags.timeLimitMs === undefined ? {} : { timeLimitMs: positiveInt("--time-limit-ms", flags.timeLimitMs) }),
     };
     const reach = flags.allowUnreachable === true ? { allowUnreachable: true } : {};
@@ -121,6 +123,15 @@ export async function runOptimise(io: CliIo, bundled: BundledLoader, flags: Opti
       if (ps.length > 1) progress.update(k + 1, ps.length);
       await new Promise<void>((r) => setImmediate(r));
     }
+  } catch (error) {
+    // errors about options the flags filled name the flag, not the internal call's option
+    throw nameTheFlag("optimise", error, {
+      fixed: { flag: "--fixed", value: flags.fixed },
+      "options.fixed": { flag: "--fixed", value: flags.fixed },
+      exclude: { flag: "--exclude", value: flags.exclude },
+      "options.exclude": { flag: "--exclude", value: flags.exclude },
+      "options.timeLimitMs": { flag: "--time-limit-ms", value: flags.timeLimitMs },
+    });
   } finally {
     progress.stop();
   }

@@ -29,6 +29,9 @@ export function closeSite(draft: Draft, change: ChangeOf<"closeSite">, i: number
   const at = `changes[${i}]`;
   const k = requireSite(draft, i, change, change.siteId);
   const site = draft.sites[k];
+  if (site.status === "closed") {
+    throw invalid(`${at}.siteId`, `${label(i, change)} closes "${site.id}", which is already closed (in the network or by an earlier change). Remove the change, or check the site id`);
+  }
   if (change.reassignSpokesTo !== undefined && site.kind !== "hub") {
     throw invalid(`${at}.reassignSpokesTo`, `${label(i, change)}: reassignSpokesTo applies to hubs; "${site.id}" is a ${site.kind}`);
   }
