@@ -45,10 +45,6 @@ const ALLOWED: ReadonlySet<string> = new Set([
   "capacity/internal/transport.ts:createPairHeaps",
   "catchment/isochrones.ts:isochrones",
   "io/osrm-provider.ts:osrmProvider",
-  "routing/create-router.ts:createRouter",
-  "routing/kernel.ts:runDijkstra",
-  "routing/kernel.ts:runMatrixBuckets",
-  "routing/kernel.ts:runSearches",
   "scenario/create-scenario-cache.ts:createScenarioCache",
 ]);
 const MAX_LINES = 120;
