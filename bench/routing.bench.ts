@@ -8,7 +8,7 @@ import { cpus, loadavg } from "node:os";
 import { createRouter } from "../src/routing/index.js";
 import { coreOf } from "../src/routing/router-core.js";
 import { compiledBytes } from "../src/routing/compile.js";
-import { runDijkstra } from "../src/routing/kernel.js";
+import { heapOps, runDijkstra } from "../src/routing/kernel.js";
 import { parallelTravelTimes } from "../src/node/index.js";
 import type { RoadGraph } from "../src/model/types.js";
 import { mulberry32 } from "../src/internal/random.js";
@@ -155,7 +155,8 @@ for (const [label, side, baselineSites] of onlyC ? graphs.slice(2) : graphs) {
     const general = (L: { off: Int32Array; tgt: Int32Array; w: Float64Array; newId: Int32Array }) => (): void => {
       const zs = Int32Array.from(zoneNodes, (v) => L.newId[v]);
       for (const s of probe) {
-        runDijkstra(L.off, L.tgt, L.w, Int32Array.of(L.newId[c.nodeIndex.get(s)!]), Float64Array.of(0), null, 0, 1, Infinity, dist, core.heapNodes, core.heapKeys, core.pos, null, null);
+        const plan = { nodes: Int32Array.of(L.newId[c.nodeIndex.get(s)!]), costs: Float64Array.of(0), labels: null, from: 0, to: 1, cutoff: Infinity, dist, predEdge: null, label: null };
+        runDijkstra({ offsets: L.off, targets: L.tgt, weights: L.w }, plan, core, heapOps);
         let sum = 0;
         for (let k = 0; k < zs.length; k++) sum += dist[zs[k]];
         if (sum < 0) throw new Error("unreachable");

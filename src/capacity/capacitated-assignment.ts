@@ -228,13 +228,51 @@ export function capacitatedAssignment(
   capacity: ArrayLike<number> | Readonly<Record<string, number>>,
   options: CapacitatedAssignmentOptions = {},
 ): CapacitatedAssignmentResult {
+  const { opts, d, u } = readInputs(matrix, demand, capacity, options);
+  const problem = canonicalProblem(matrix, d, u, opts.outOfArea?.minutes ?? 0);
+  const solved = solve(problem, opts);
+  const placed = backToInputOrder(problem, solved.flow);
+  if (opts.outOfArea === undefined && placed.overflow > 0) throw infeasible(matrix, d, u, placed.overflow, opts.singleSource);
+  const sinkName = opts.outOfArea?.name ?? "Out of area";
+  const sinkMinutes = problem.sinkMinutes;
+  const { flows, allocations, inAreaMinutes } = describeAllocations({ matrix, d, u, placed, sj: problem.sj, sink: { name: sinkName, minutes: sinkMinutes }, singleSource: opts.singleSource });
+  const sites = matrix.destinations;
+  const { load, overflow } = placed;
+  const siteLoads: SiteLoad[] = [];
+  for (let j = 0; j < sites.length; j++) {
+    siteLoads.push({ site: sites[j], capacity: u[j], load: load[j], spare: Math.max(0, u[j] - load[j]), utilisation: u[j] > 0 ? load[j] / u[j] : 0 });
+  }
+  const warnings = [...solved.warnings];
+  const outOfArea = outOfAreaSummary(opts, overflow, sinkName);
+  if (outOfArea !== null && overflow > 0) warnings.push(`${fmt(overflow)} of ${fmt(sum(d))} demand does not fit and goes to ${sinkName}`);
+  warnings.push(...unreachableWarnings(matrix, sinkName));
+  return {
+    flows,
+    zones: allocations,
+    sites: siteLoads,
+    outOfArea,
+    totalDemand: sum(d),
+    totalAssigned: sum(load),
+    inAreaPersonMinutes: inAreaMinutes,
+    totalPersonMinutes: inAreaMinutes + overflow * sinkMinutes,
+    method: solved.method,
+    lowerBound: solved.lowerBound,
+    gap: solved.gap,
+    warnings,
+  };
+}
+
+type ParsedOptions = z.output<typeof CapacitatedAssignmentOptionsSchema>;
+
+/** Options, the matrix and demand/capacity aligned with it (bad demand and capacity reported together). */
+function readInputs(
+  matrix: CostMatrix,
+  demand: unknown,
+  capacity: unknown,
+  options: CapacitatedAssignmentOptions,
+): { opts: ParsedOptions; d: Float64Array; u: Float64Array } {
   const opts = parseInput(where, CapacitatedAssignmentOptionsSchema, options, "options");
   checkCostMatrix(where, matrix);
-  const zones = matrix.origins;
-  const sites = matrix.destinations;
-  const n = zones.length;
-  const m = sites.length;
-  // report bad demand and bad capacity together
   const issues: InputIssue[] = [];
   const read = (argument: string, value: unknown, ids: readonly string[], against: string, inf: boolean): Float64Array => {
     try {
@@ -245,26 +283,46 @@ export function capacitatedAssignment(
       return new Float64Array(ids.length);
     }
   };
-  const d = read("demand", demand, zones, "matrix.origins", false);
-  const u = read("capacity", capacity, sites, "matrix.destinations", true);
+  const d = read("demand", demand, matrix.origins, "matrix.origins", false);
+  const u = read("capacity", capacity, matrix.destinations, "matrix.destinations", true);
   if (issues.length > 0) throw new InvalidInputError(where, issues);
   if (opts.demandUnit === "admissions" && opts.outOfArea !== undefined && opts.meanLengthOfStayDays === undefined) {
     throw new InvalidInputError(where, [
       { path: "options.meanLengthOfStayDays", message: "needed to turn out-of-area admissions into bed-days (got undefined)" },
     ]);
   }
-  const warnings: string[] = [];
+  return { opts, d, u };
+}
 
-  // canonical order: by id, so permuted inputs give identical flows
-  const zi = canonicalOrder(zones);
-  const sj = canonicalOrder(sites);
+/** The transport problem in canonical (id) order, with the sink as the last column. */
+interface CanonicalProblem {
+  readonly n: number;
+  readonly m: number;
+  /** Columns per row: the m sites plus the sink. */
+  readonly M: number;
+  readonly zi: Int32Array;
+  readonly sj: Int32Array;
+  readonly cost: Float64Array;
+  readonly supply: Float64Array;
+  readonly cap: Float64Array;
+  readonly sinkMinutes: number;
+}
+
+/**
+ * Zones and sites put in id order (so permuted inputs give identical flows); the sink costs
+ * its minutes plus a penalty that makes any solution with less out-of-area demand cheaper.
+ */
+function canonicalProblem(matrix: CostMatrix, d: Float64Array, u: Float64Array, sinkMinutes: number): CanonicalProblem {
+  const n = matrix.origins.length;
+  const m = matrix.destinations.length;
+  const zi = canonicalOrder(matrix.origins);
+  const sj = canonicalOrder(matrix.destinations);
   const M = m + 1; // last column: the sink (real or internal)
   let maxFinite = 0;
   for (let k = 0; k < n * m; k++) {
     const v = matrix.minutes[k];
     if (v !== Infinity && v > maxFinite) maxFinite = v;
   }
-  const sinkMinutes = opts.outOfArea?.minutes ?? 0;
   const penalty = (m + 2) * Math.max(maxFinite, 1) + 1;
   const cost = new Float64Array(n * M);
   const supply = new Float64Array(n);
@@ -277,46 +335,73 @@ export function capacitatedAssignment(
   }
   for (let b = 0; b < m; b++) cap[b] = u[sj[b]];
   cap[m] = Infinity;
+  return { n, m, M, zi, sj, cost, supply, cap, sinkMinutes };
+}
 
-  const frac = solveTransport({ rows: n, cols: M, cost, supply, capacity: cap });
-  let flow = frac.flow;
-  let method: CapacitatedAssignmentResult["method"] = "min-cost-flow";
-  let lowerBound: number | null = null;
-  let gap: number | null = null;
-  if (opts.singleSource) {
-    // the single-source problem sees real sink minutes and ranks out-of-area demand first itself
-    const ssCost = Float64Array.from(cost);
-    for (let a = 0; a < n; a++) ssCost[a * M + m] = sinkMinutes;
-    let fracOut = 0;
-    lowerBound = 0;
-    for (let k = 0; k < n * M; k++) {
-      if (frac.flow[k] > 0) {
-        lowerBound += frac.flow[k] * ssCost[k];
-        if (k % M === m) fracOut += frac.flow[k];
-      }
-    }
-    const heur = heuristicSingleSource(n, M, m, ssCost, supply, cap, frac.flow);
-    let chosen: { choice: Int32Array; outOfArea: number; minutes: number } = heur;
-    method = "heuristic";
-    if (n * m <= opts.exactLimit) {
-      const bb = branchAndBound(n, M, m, ssCost, supply, cap, heur, opts.nodeLimit);
-      chosen = bb;
-      method = bb.method;
-      if (bb.method === "heuristic") warnings.push(`single-source branch and bound stopped after ${opts.nodeLimit} nodes; the result is the best found, not proven optimal`);
-    }
-    flow = new Float64Array(n * M);
-    for (let a = 0; a < n; a++) flow[a * M + chosen.choice[a]] = supply[a];
-    if (Math.abs(chosen.outOfArea - fracOut) <= 1e-9 * Math.max(1, sum(supply))) {
-      gap = lowerBound > 0 ? Math.max(0, (chosen.minutes - lowerBound) / lowerBound) : 0;
-    } else {
-      warnings.push(
-        `single source sends ${fmt(chosen.outOfArea - fracOut)} more demand out of area than the split-allowed optimum (${fmt(fracOut)}); gap to the lower bound is not reported`,
-      );
+interface Solved {
+  /** Canonical order, `M` columns per row. */
+  readonly flow: Float64Array;
+  readonly method: CapacitatedAssignmentResult["method"];
+  readonly lowerBound: number | null;
+  readonly gap: number | null;
+  readonly warnings: readonly string[];
+}
+
+/** The split-allowed optimum, and with `singleSource` the single-source assignment built from it. */
+function solve(pr: CanonicalProblem, opts: ParsedOptions): Solved {
+  const frac = solveTransport({ rows: pr.n, cols: pr.M, cost: pr.cost, supply: pr.supply, capacity: pr.cap });
+  if (!opts.singleSource) return { flow: frac.flow, method: "min-cost-flow", lowerBound: null, gap: null, warnings: [] };
+  return solveSingleSource(pr, frac.flow, opts);
+}
+
+/** Single source: branch and bound up to `exactLimit` pairs, else the heuristic; lower bound and gap from the split optimum. */
+function solveSingleSource(pr: CanonicalProblem, fracFlow: Float64Array, opts: ParsedOptions): Solved {
+  const { n, m, M, supply, cap } = pr;
+  const warnings: string[] = [];
+  // the single-source problem sees real sink minutes and ranks out-of-area demand first itself
+  const ssCost = Float64Array.from(pr.cost);
+  for (let a = 0; a < n; a++) ssCost[a * M + m] = pr.sinkMinutes;
+  let fracOut = 0;
+  let lowerBound = 0;
+  for (let k = 0; k < n * M; k++) {
+    if (fracFlow[k] > 0) {
+      lowerBound += fracFlow[k] * ssCost[k];
+      if (k % M === m) fracOut += fracFlow[k];
     }
   }
+  const heur = heuristicSingleSource(n, M, m, ssCost, supply, cap, fracFlow);
+  let chosen: { choice: Int32Array; outOfArea: number; minutes: number } = heur;
+  let method: Solved["method"] = "heuristic";
+  if (n * m <= opts.exactLimit) {
+    const bb = branchAndBound(n, M, m, ssCost, supply, cap, heur, opts.nodeLimit);
+    chosen = bb;
+    method = bb.method;
+    if (bb.method === "heuristic") warnings.push(`single-source branch and bound stopped after ${opts.nodeLimit} nodes; the result is the best found, not proven optimal`);
+  }
+  const flow = new Float64Array(n * M);
+  for (let a = 0; a < n; a++) flow[a * M + chosen.choice[a]] = supply[a];
+  let gap: number | null = null;
+  if (Math.abs(chosen.outOfArea - fracOut) <= 1e-9 * Math.max(1, sum(supply))) {
+    gap = lowerBound > 0 ? Math.max(0, (chosen.minutes - lowerBound) / lowerBound) : 0;
+  } else {
+    warnings.push(
+      `single source sends ${fmt(chosen.outOfArea - fracOut)} more demand out of area than the split-allowed optimum (${fmt(fracOut)}); gap to the lower bound is not reported`,
+    );
+  }
+  return { flow, method, lowerBound, gap, warnings };
+}
 
-  // back to input order
-  const x = new Float64Array(n * M); // x[i * M + j], j = m is the sink
+/** Solved flows in input order: `x[i * M + j]` (j = m is the sink), site loads and sink flows. */
+interface Placed {
+  readonly x: Float64Array;
+  readonly load: Float64Array;
+  readonly sinkFlow: Float64Array;
+  readonly overflow: number;
+}
+
+function backToInputOrder(pr: CanonicalProblem, flow: Float64Array): Placed {
+  const { n, m, M, zi, sj } = pr;
+  const x = new Float64Array(n * M);
   for (let a = 0; a < n; a++) {
     const i = zi[a];
     for (let b = 0; b < m; b++) x[i * M + sj[b]] = flow[a * M + b];
@@ -326,182 +411,203 @@ export function capacitatedAssignment(
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) load[j] += x[i * M + j];
   const sinkFlow = new Float64Array(n);
   for (let i = 0; i < n; i++) sinkFlow[i] = x[i * M + m];
-  const overflow = sum(sinkFlow);
+  return { x, load, sinkFlow, overflow: sum(sinkFlow) };
+}
 
-  if (opts.outOfArea === undefined && overflow > 0) {
-    const unreachable = zones.filter((_, i) => {
-      for (let j = 0; j < m; j++) if (matrix.minutes[i * m + j] !== Infinity) return false;
-      return d[i] > 0;
-    });
-    if (unreachable.length > 0) {
-      throw new InfeasibleError(
-        where,
-        `zone${unreachable.length > 1 ? "s" : ""} ${unreachable.slice(0, 5).map((z) => `"${z}"`).join(", ")}${unreachable.length > 5 ? ` and ${unreachable.length - 5} more` : ""} reach no site (every minutes entry is Infinity). Pass options.outOfArea or fix the matrix.`,
-        unreachable.map((z) => ({ path: `demand.${z}`, message: `zone "${z}" reaches no site` })),
-      );
-    }
-    const totalD = sum(d);
-    const totalU = sum(u);
-    const detail = opts.singleSource
-      ? `no single-source assignment fits: ${fmt(overflow)} of demand ${fmt(totalD)} is left over (total capacity ${fmt(totalU)})`
-      : `capacity falls ${fmt(overflow)} short: demand ${fmt(totalD)} exceeds what the reachable sites can hold (total capacity ${fmt(totalU)})`;
-    throw new InfeasibleError(where, `${detail}. Add capacity or pass options.outOfArea.`);
+/** The error when demand does not fit and there is no out-of-area sink: unreachable zones first, else the shortfall. */
+function infeasible(matrix: CostMatrix, d: Float64Array, u: Float64Array, overflow: number, singleSource: boolean): InfeasibleError {
+  const unreachable = matrix.origins.filter((_, i) => !reachesAnySite(matrix, i) && d[i] > 0);
+  if (unreachable.length > 0) {
+    return new InfeasibleError(
+      where,
+      `zone${unreachable.length > 1 ? "s" : ""} ${unreachable.slice(0, 5).map((z) => `"${z}"`).join(", ")}${unreachable.length > 5 ? ` and ${unreachable.length - 5} more` : ""} reach no site (every minutes entry is Infinity). Pass options.outOfArea or fix the matrix.`,
+      unreachable.map((z) => ({ path: `demand.${z}`, message: `zone "${z}" reaches no site` })),
+    );
   }
+  const totalD = sum(d);
+  const totalU = sum(u);
+  const detail = singleSource
+    ? `no single-source assignment fits: ${fmt(overflow)} of demand ${fmt(totalD)} is left over (total capacity ${fmt(totalU)})`
+    : `capacity falls ${fmt(overflow)} short: demand ${fmt(totalD)} exceeds what the reachable sites can hold (total capacity ${fmt(totalU)})`;
+  return new InfeasibleError(where, `${detail}. Add capacity or pass options.outOfArea.`);
+}
 
-  const sinkName = opts.outOfArea?.name ?? "Out of area";
-  const { flows, allocations, inAreaMinutes } = describeAllocations(zones, sites, matrix.minutes, d, u, x, sinkFlow, load, sj, sinkName, sinkMinutes);
-  const siteLoads: SiteLoad[] = [];
-  for (let j = 0; j < m; j++) {
-    siteLoads.push({ site: sites[j], capacity: u[j], load: load[j], spare: Math.max(0, u[j] - load[j]), utilisation: u[j] > 0 ? load[j] / u[j] : 0 });
+function reachesAnySite(matrix: CostMatrix, i: number): boolean {
+  const m = matrix.destinations.length;
+  for (let j = 0; j < m; j++) if (matrix.minutes[i * m + j] !== Infinity) return true;
+  return false;
+}
+
+function unreachableWarnings(matrix: CostMatrix, sinkName: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < matrix.origins.length; i++) {
+    if (!reachesAnySite(matrix, i)) out.push(`zone "${matrix.origins[i]}" reaches no site; its demand goes to ${sinkName}`);
   }
-  let outOfArea: OutOfAreaSummary | null = null;
-  if (opts.outOfArea !== undefined) {
-    const los = opts.meanLengthOfStayDays;
-    const bedDays = opts.demandUnit === "beds" ? overflow * opts.daysPerYear : overflow * (los as number);
-    const admissions = opts.demandUnit === "admissions" ? overflow : los === undefined ? null : bedDays / los;
-    outOfArea = {
-      name: sinkName,
-      demand: overflow,
-      admissionsPerYear: admissions,
-      bedDaysPerYear: bedDays,
-      costPerYear: bedDays * opts.outOfArea.costPerBedDay,
-      minutes: sinkMinutes,
-      personMinutes: overflow * sinkMinutes,
-    };
-    if (overflow > 0) warnings.push(`${fmt(overflow)} of ${fmt(sum(d))} demand does not fit and goes to ${sinkName}`);
-  }
-  for (let i = 0; i < n; i++) {
-    let any = false;
-    for (let j = 0; j < m; j++) if (matrix.minutes[i * m + j] !== Infinity) any = true;
-    if (!any) warnings.push(`zone "${zones[i]}" reaches no site; its demand goes to ${sinkName}`);
-  }
-  const totalPersonMinutes = inAreaMinutes + overflow * sinkMinutes;
+  return out;
+}
+
+/** Out-of-area demand as admissions, bed-days and cost per year; null without a sink. */
+function outOfAreaSummary(opts: ParsedOptions, overflow: number, sinkName: string): OutOfAreaSummary | null {
+  if (opts.outOfArea === undefined) return null;
+  const los = opts.meanLengthOfStayDays;
+  const bedDays = opts.demandUnit === "beds" ? overflow * opts.daysPerYear : overflow * (los as number);
+  const admissions = opts.demandUnit === "admissions" ? overflow : los === undefined ? null : bedDays / los;
   return {
-    flows,
-    zones: allocations,
-    sites: siteLoads,
-    outOfArea,
-    totalDemand: sum(d),
-    totalAssigned: sum(load),
-    inAreaPersonMinutes: inAreaMinutes,
-    totalPersonMinutes,
-    method,
-    lowerBound,
-    gap,
-    warnings,
+    name: sinkName,
+    demand: overflow,
+    admissionsPerYear: admissions,
+    bedDaysPerYear: bedDays,
+    costPerYear: bedDays * opts.outOfArea.costPerBedDay,
+    minutes: opts.outOfArea.minutes,
+    personMinutes: overflow * opts.outOfArea.minutes,
   };
 }
 
+/** What {@link describeAllocations} reads: the inputs and the placed flows (input order). */
+interface DescribeInput {
+  readonly matrix: CostMatrix;
+  readonly d: Float64Array;
+  readonly u: Float64Array;
+  readonly placed: Placed;
+  /** Site indices in id order. */
+  readonly sj: Int32Array;
+  readonly sink: { readonly name: string; readonly minutes: number };
+  readonly singleSource: boolean;
+}
+
+/** Per-zone scratch of {@link describeAllocations}: site indices used and full (counts reset per zone). */
+interface ZoneScratch {
+  readonly used: Int32Array;
+  readonly full: Int32Array;
+}
+
 /**
- * Flows and per-zone allocations with reasons, from the solved flows `x` (input order, the sink
+ * Flows and per-zone allocations with reasons, from the solved flows (input order, the sink
  * last in each row of `M = sites + 1`). Kept apart from capacitatedAssignment so the optimiser
  * compiles this loop on its own (its doubles stay unboxed).
  */
-function describeAllocations(
-  zones: readonly string[],
-  sites: readonly string[],
-  t: Float64Array,
-  d: Float64Array,
-  u: Float64Array,
-  x: Float64Array,
-  sinkFlow: Float64Array,
-  load: Float64Array,
-  sj: Int32Array,
-  sinkName: string,
-  sinkMinutes: number,
-): { flows: AssignmentFlow[]; allocations: ZoneAllocation[]; inAreaMinutes: number } {
+function describeAllocations(input: DescribeInput): { flows: AssignmentFlow[]; allocations: ZoneAllocation[]; inAreaMinutes: number } {
+  const { matrix, placed, sink } = input;
+  const { origins: zones, destinations: sites, minutes: t } = matrix;
   const n = zones.length;
   const m = sites.length;
   const M = m + 1;
   const flows: AssignmentFlow[] = [];
   const allocations: ZoneAllocation[] = [];
   let inAreaMinutes = 0;
+  const scratch: ZoneScratch = { used: new Int32Array(m), full: new Int32Array(m) };
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    let usedCount = 0;
+    let assigned = 0;
+    let weighted = 0;
+    for (let j = 0; j < m; j++) {
+      const a = placed.x[i * M + j];
+      if (a > 0) {
+        const tij = t[row + j];
+        flows.push({ zone: zones[i], site: sites[j], outOfArea: false, amount: a, minutes: tij });
+        scratch.used[usedCount++] = j;
+        assigned += a;
+        weighted += a * tij;
+      }
+    }
+    const out = placed.sinkFlow[i];
+    if (out > 0) flows.push({ zone: zones[i], site: sink.name, outOfArea: true, amount: out, minutes: sink.minutes });
+    inAreaMinutes += weighted;
+    allocations.push(describeZone(input, scratch, { i, usedCount, assigned, weighted }));
+  }
+  return { flows, allocations, inAreaMinutes };
+}
+
+/** Zone i's allocation: its sites nearest first, the full sites nearer than its farthest placement, status and explanation. */
+function describeZone(input: DescribeInput, scratch: ZoneScratch, zone: { i: number; usedCount: number; assigned: number; weighted: number }): ZoneAllocation {
+  const { matrix, d, u, placed, sj, sink } = input;
+  const { destinations: sites, minutes: t } = matrix;
+  const { i, usedCount, assigned, weighted } = zone;
+  const { used, full } = scratch;
+  const m = sites.length;
+  const row = i * m;
   const tol = 1e-9;
-  // per-zone scratch: site indices used and full (counts reset per zone, no allocation)
-  const used = new Int32Array(m);
-  const full = new Int32Array(m);
   const names = (list: Int32Array, count: number): string[] => {
     const out = new Array<string>(count);
     for (let k = 0; k < count; k++) out[k] = sites[list[k]];
     return out;
   };
-  for (let i = 0; i < n; i++) {
-    const row = i * m;
-    let nearest = -1;
-    for (let b = 0; b < m; b++) {
-      const j = sj[b];
-      if (t[row + j] !== Infinity && (nearest < 0 || t[row + j] < t[row + nearest])) nearest = j;
-    }
-    let usedCount = 0;
-    let assigned = 0;
-    let weighted = 0;
-    for (let j = 0; j < m; j++) {
-      const a = x[i * M + j];
-      if (a > 0) {
-        const tij = t[row + j];
-        flows.push({ zone: zones[i], site: sites[j], outOfArea: false, amount: a, minutes: tij });
-        used[usedCount++] = j;
-        assigned += a;
-        weighted += a * tij;
-      }
-    }
-    const out = sinkFlow[i];
-    if (out > 0) flows.push({ zone: zones[i], site: sinkName, outOfArea: true, amount: out, minutes: sinkMinutes });
-    inAreaMinutes += weighted;
-    if (usedCount > 1) used.subarray(0, usedCount).sort((a, b) => t[row + a] - t[row + b] || (sites[a] < sites[b] ? -1 : 1));
-    const farthest = out > 0 ? Infinity : usedCount > 0 ? t[row + used[usedCount - 1]] : -Infinity;
-    let fullCount = 0;
-    for (let b = 0; b < m; b++) {
-      const j = sj[b];
-      const tij = t[row + j];
-      if (tij !== Infinity && tij < farthest && load[j] >= u[j] * (1 - tol)) full[fullCount++] = j;
-    }
-    // nearest first; equal minutes by id (sj order is id order, and sort is stable)
-    if (fullCount > 1) full.set(Array.from(full.subarray(0, fullCount)).sort((a, b) => t[row + a] - t[row + b]));
-    const fullSites = names(full, fullCount);
-    const usedSites = names(used, usedCount);
-    const nearestMinutes = nearest < 0 ? Infinity : t[row + nearest];
-    let status: ZoneAllocation["status"];
-    let explanation: string;
-    let onlyNearest = usedCount > 0;
-    for (let k = 0; k < usedCount && onlyNearest; k++) onlyNearest = t[row + used[k]] === nearestMinutes;
-    if (d[i] === 0) {
-      status = "none";
-      explanation = "no demand";
-    } else if (out > 0) {
-      status = "outOfArea";
-      explanation =
-        nearest < 0
-          ? `${fmt(out)} out of area (${sinkName}): no site is reachable`
-          : `${fmt(out)} out of area (${sinkName}) because every reachable site is full${usedCount > 0 ? `; ${fmt(assigned)} placed at ${usedSites.join(", ")}` : ""}`;
-    } else if (onlyNearest) {
-      status = "nearest";
-      explanation = `all at nearest site ${usedSites.length === 1 ? usedSites[0] : usedSites.join(", ")} (${fmtMin(nearestMinutes)} min), which has room`;
-    } else {
-      status = "displaced";
-      const far: number[] = [];
-      for (let k = 0; k < usedCount; k++) if (t[row + used[k]] > nearestMinutes) far.push(used[k]);
-      explanation = `${fmt(far.reduce((s, j) => s + x[i * M + j], 0))} displaced to ${far.map((j) => `${sites[j]} (${fmtMin(t[row + j])} min)`).join(", ")} because ${
-        fullSites.length > 0
-          ? `${fullSites.join(", ")} ${fullSites.length === 1 ? "is" : "are"} full`
-          : "no nearer site has room for all of this zone's demand (with single source, a zone goes whole to one site)"
-      }`;
-    }
-    allocations.push({
-      zone: zones[i],
-      demand: d[i],
-      assigned,
-      outOfArea: out,
-      sites: usedSites,
-      nearestSite: nearest < 0 ? null : sites[nearest],
-      nearestMinutes,
-      meanMinutes: d[i] > 0 ? (weighted + out * sinkMinutes) / (assigned + out) : 0,
-      status,
-      fullSites,
-      explanation,
-    });
+  let nearest = -1;
+  for (let b = 0; b < m; b++) {
+    const j = sj[b];
+    if (t[row + j] !== Infinity && (nearest < 0 || t[row + j] < t[row + nearest])) nearest = j;
   }
-  return { flows, allocations, inAreaMinutes };
+  const out = placed.sinkFlow[i];
+  if (usedCount > 1) used.subarray(0, usedCount).sort((a, b) => t[row + a] - t[row + b] || (sites[a] < sites[b] ? -1 : 1));
+  const farthest = out > 0 ? Infinity : usedCount > 0 ? t[row + used[usedCount - 1]] : -Infinity;
+  let fullCount = 0;
+  for (let b = 0; b < m; b++) {
+    const j = sj[b];
+    const tij = t[row + j];
+    if (tij !== Infinity && tij < farthest && placed.load[j] >= u[j] * (1 - tol)) full[fullCount++] = j;
+  }
+  // nearest first; equal minutes by id (sj order is id order, and sort is stable)
+  if (fullCount > 1) full.set(Array.from(full.subarray(0, fullCount)).sort((a, b) => t[row + a] - t[row + b]));
+  const fullSites = names(full, fullCount);
+  const usedSites = names(used, usedCount);
+  const nearestMinutes = nearest < 0 ? Infinity : t[row + nearest];
+  const { status, explanation } = explain(input, {
+    i,
+    out,
+    assigned,
+    nearest,
+    nearestMinutes,
+    used: Array.from(used.subarray(0, usedCount)),
+    usedSites,
+    fullSites,
+  });
+  return {
+    zone: matrix.origins[i],
+    demand: d[i],
+    assigned,
+    outOfArea: out,
+    sites: usedSites,
+    nearestSite: nearest < 0 ? null : sites[nearest],
+    nearestMinutes,
+    meanMinutes: d[i] > 0 ? (weighted + out * sink.minutes) / (assigned + out) : 0,
+    status,
+    fullSites,
+    explanation,
+  };
+}
+
+/** A zone's status and the sentence that explains it. */
+function explain(
+  input: DescribeInput,
+  z: { i: number; out: number; assigned: number; nearest: number; nearestMinutes: number; used: readonly number[]; usedSites: readonly string[]; fullSites: readonly string[] },
+): { status: ZoneAllocation["status"]; explanation: string } {
+  const { matrix, d, placed, sink } = input;
+  const { destinations: sites, minutes: t } = matrix;
+  const row = z.i * sites.length;
+  const M = sites.length + 1;
+  if (d[z.i] === 0) return { status: "none", explanation: "no demand" };
+  if (z.out > 0) {
+    const placedAt = z.used.length > 0 ? `; ${fmt(z.assigned)} placed at ${z.usedSites.join(", ")}` : "";
+    return {
+      status: "outOfArea",
+      explanation:
+        z.nearest < 0
+          ? `${fmt(z.out)} out of area (${sink.name}): no site is reachable`
+          : `${fmt(z.out)} out of area (${sink.name}) because every reachable site is full${placedAt}`,
+    };
+  }
+  if (z.used.length > 0 && z.used.every((j) => t[row + j] === z.nearestMinutes)) {
+    return { status: "nearest", explanation: `all at nearest site ${z.usedSites.join(", ")} (${fmtMin(z.nearestMinutes)} min), which has room` };
+  }
+  const far = z.used.filter((j) => t[row + j] > z.nearestMinutes);
+  const moved = far.reduce((s, j) => s + placed.x[z.i * M + j], 0);
+  const to = far.map((j) => `${sites[j]} (${fmtMin(t[row + j])} min)`).join(", ");
+  let because: string;
+  if (z.fullSites.length > 0) because = `${z.fullSites.join(", ")} ${z.fullSites.length === 1 ? "is" : "are"} full`;
+  else if (input.singleSource) because = "no nearer site has room for all of this zone's demand (with single source, a zone goes whole to one site)";
+  else because = "no nearer site has room for more (nearer sites are full to within rounding)";
+  return { status: "displaced", explanation: `${fmt(moved)} displaced to ${to} because ${because}` };
 }
 
 function fmt(v: number): string {

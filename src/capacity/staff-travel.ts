@@ -5,6 +5,7 @@ import type { CommunityAssumptionsInput, CostMatrix } from "../model/index.js";
 import { AFC_MINUTES_PER_WTE_WEEK } from "./contact-capacity.js";
 import { alignedValues, show } from "./internal/values.js";
 import type { Assert, Same } from "../internal/type-checks.js";
+import { alignedEntries } from "../internal/align.js";
 
 const where = "staffTravel";
 
@@ -154,19 +155,9 @@ function assignBases(zones: readonly string[], bases: readonly string[], trip: F
     return assigned;
   }
   const index = new Map(bases.map((b, j) => [b, j] as const));
-  let read: (i: number) => { v: unknown; path: string };
-  if (Array.isArray(spokeOf)) {
-    if (spokeOf.length !== n) throw new NotAlignedError(where, "spokeOf", spokeOf.length, n, "matrix.origins");
-    read = (i) => ({ v: spokeOf[i], path: `spokeOf[${i}]` });
-  } else if (spokeOf !== null && typeof spokeOf === "object") {
-    const rec = spokeOf as Record<string, unknown>;
-    for (const key of Object.keys(rec)) if (!zones.includes(key)) throw new UnknownIdError(where, "zone", key, `spokeOf.${key}`);
-    read = (i) => ({ v: rec[zones[i]], path: `spokeOf.${zones[i]}` });
-  } else {
-    throw new InvalidInputError(where, [{ path: "spokeOf", message: `expected "nearest", an array of base ids or a record (got ${show(spokeOf)})` }]);
-  }
+  const entries = alignedEntries({ where, argument: "spokeOf", ids: zones, against: "matrix.origins" }, spokeOf, `"nearest", an array of base ids or a record`);
   for (let i = 0; i < n; i++) {
-    const { v, path } = read(i);
+    const { value: v, path } = entries[i];
     if (v === null || v === undefined) {
       if (load[i] > 0) throw new InvalidInputError(where, [{ path, message: `zone "${zones[i]}" has caseload ${load[i]} but no base (got ${show(v)})` }]);
       continue;

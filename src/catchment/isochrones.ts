@@ -20,9 +20,10 @@ import { isobands } from "@turf/isobands";
 import { rewind } from "@turf/rewind";
 import type { Feature, FeatureCollection, MultiPolygon, Point } from "geojson";
 import * as z from "zod/mini";
-import { InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
+import { DidNotConvergeError, InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { LonLatSchema } from "../model/schemas.js";
 import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
+import type { RoadGraph } from "../model/types.js";
 import type { Endpoint, Router } from "../routing/types.js";
 import { NeumaierSum } from "../internal/summation.js";
 import { fillSmallHoles } from "./holes.js";
@@ -106,6 +107,7 @@ export interface IsochronesResult {
 }
 
 const M_PER_DEG = 111_320;
+const where = "isochrones";
 
 /**
  * Nested travel-time band polygons around a site, from the road graph, with the population
@@ -128,7 +130,26 @@ const M_PER_DEG = 111_320;
  * bands.features.map((f) => f.properties.population);
  */
 export function isochrones(router: Router, site: Endpoint, bands: readonly number[], options: IsochronesOptions = {}): IsochronesResult {
-  const where = "isochrones";
+  const { breaks, opts } = readArguments(router, site, bands, options);
+  const graph = router.graph;
+  const siteId = typeof site === "string" ? site : site.id;
+  const maxBand = breaks[breaks.length - 1];
+  const reverse = opts.direction === "to";
+  const times = router.minutesFrom(site, { cutoffMinutes: maxBand, reverse });
+  const nodes = nodeCoordinates(graph);
+  const reached: Reached = { graph, nodes, times, maxBand, reverse };
+  const extent = reachedExtent(reached);
+  if (extent === null) return emptyResult({ siteId, opts, breaks, cell: opts.cellMetres ?? 0 });
+  const grid = createGrid(extent, opts, maxBand);
+  splatRoadPoints(grid, reached, opts);
+  const { features, warnings } = contourBands(grid, breaks, opts);
+  return { site: siteId, direction: opts.direction, bands: { type: "FeatureCollection", features }, cellMetres: grid.cell, warnings };
+}
+
+type ParsedOptions = z.output<typeof IsochronesOptionsSchema>;
+
+/** Bands (strictly increasing), options, the router and the site, checked. */
+function readArguments(router: Router, site: Endpoint, bands: readonly number[], options: IsochronesOptions): { breaks: number[]; opts: ParsedOptions } {
   const breaks = parseInput(where, BandsSchema, bands, "bands");
   for (let k = 1; k < breaks.length; k++) {
     if (!(breaks[k] > breaks[k - 1])) {
@@ -141,16 +162,20 @@ export function isochrones(router: Router, site: Endpoint, bands: readonly numbe
   if (router === null || typeof router !== "object" || typeof router.minutesFrom !== "function" || router.graph === undefined) {
     throw new InvalidInputError(where, [{ path: "router", message: "expected a Router with graph and minutesFrom (see createRouter)" }]);
   }
-  const graph = router.graph;
-  if (typeof site === "string" && !graph.hasNode(site)) {
+  if (typeof site === "string" && !router.graph.hasNode(site)) {
     throw new UnknownIdError(where, "node", site, "site", "Pass a node key of router.graph, or a located item { id, location }.");
   }
-  const siteId = typeof site === "string" ? site : site.id;
-  const maxBand = breaks[breaks.length - 1];
-  const reverse = opts.direction === "to";
-  const times = router.minutesFrom(site, { cutoffMinutes: maxBand, reverse });
+  return { breaks, opts };
+}
 
-  // node coordinates in graph.nodes() order
+/** Node coordinates in graph.nodes() order, and each key's index. */
+interface NodeCoordinates {
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+  readonly indexOf: ReadonlyMap<string, number>;
+}
+
+function nodeCoordinates(graph: RoadGraph): NodeCoordinates {
   const n = graph.order;
   const lon = new Float64Array(n);
   const lat = new Float64Array(n);
@@ -162,25 +187,46 @@ export function isochrones(router: Router, site: Endpoint, bands: readonly numbe
     indexOf.set(key, k);
     k++;
   });
+  return { lon, lat, indexOf };
+}
 
-  // bounding box of reached nodes
+/** The search's result: minutes per node (graph.nodes() order) within `maxBand`. */
+interface Reached {
+  readonly graph: RoadGraph;
+  readonly nodes: NodeCoordinates;
+  readonly times: Float64Array;
+  readonly maxBand: number;
+  /** Travel towards the site ("to"): an edge is reached through its target. */
+  readonly reverse: boolean;
+}
+
+interface Extent {
+  readonly minLon: number;
+  readonly maxLon: number;
+  readonly minLat: number;
+  readonly maxLat: number;
+}
+
+/** Bounding box of the reached nodes and the polylines of their edges; null when nothing is reached. */
+function reachedExtent(r: Reached): Extent | null {
+  const { lon, lat, indexOf } = r.nodes;
   let minLon = Infinity;
   let maxLon = -Infinity;
   let minLat = Infinity;
   let maxLat = -Infinity;
-  for (let i = 0; i < n; i++) {
-    if (!(times[i] <= maxBand)) continue;
+  for (let i = 0; i < r.times.length; i++) {
+    if (!(r.times[i] <= r.maxBand)) continue;
     if (lon[i] < minLon) minLon = lon[i];
     if (lon[i] > maxLon) maxLon = lon[i];
     if (lat[i] < minLat) minLat = lat[i];
     if (lat[i] > maxLat) maxLat = lat[i];
   }
   // curved edges can bulge beyond their end nodes
-  graph.forEachEdge((_edge, attrs, source, target) => {
+  r.graph.forEachEdge((_edge, attrs, source, target) => {
     const via = attrs.coordinates;
     if (via === undefined || via.length === 0) return;
-    const base = reverse ? times[indexOf.get(target) as number] : times[indexOf.get(source) as number];
-    if (!(base <= maxBand)) return;
+    const base = r.reverse ? r.times[indexOf.get(target) as number] : r.times[indexOf.get(source) as number];
+    if (!(base <= r.maxBand)) return;
     for (const [x, y] of via) {
       if (x < minLon) minLon = x;
       if (x > maxLon) maxLon = x;
@@ -188,131 +234,213 @@ export function isochrones(router: Router, site: Endpoint, bands: readonly numbe
       if (y > maxLat) maxLat = y;
     }
   });
-  const warnings: string[] = [];
-  const emptyResult = (cell: number): IsochronesResult => {
-    warnings.push(`${where}: no road point is reached within ${maxBand} minutes of "${siteId}"; every band is empty.`);
-    return {
-      site: siteId,
-      direction: opts.direction,
-      bands: {
-        type: "FeatureCollection",
-        features: breaks.map((b) => ({
-          type: "Feature",
-          properties: { minutes: b, population: opts.zones === undefined ? null : 0, zones: opts.zones === undefined ? null : 0 },
-          geometry: { type: "MultiPolygon", coordinates: [] },
-        })),
-      },
-      cellMetres: cell,
-      warnings,
-    };
-  };
-  if (minLon === Infinity) return emptyResult(opts.cellMetres ?? 0);
+  return minLon === Infinity ? null : { minLon, maxLon, minLat, maxLat };
+}
 
-  const lat0 = (minLat + maxLat) / 2;
+function emptyResult(a: { siteId: string; opts: ParsedOptions; breaks: readonly number[]; cell: number }): IsochronesResult {
+  const counted = a.opts.zones === undefined ? null : 0;
+  return {
+    site: a.siteId,
+    direction: a.opts.direction,
+    bands: {
+      type: "FeatureCollection",
+      features: a.breaks.map((b) => ({
+        type: "Feature",
+        properties: { minutes: b, population: counted, zones: counted },
+        geometry: { type: "MultiPolygon", coordinates: [] },
+      })),
+    },
+    cellMetres: a.cell,
+    warnings: [`${where}: no road point is reached within ${a.breaks[a.breaks.length - 1]} minutes of "${a.siteId}"; every band is empty.`],
+  };
+}
+
+/** The time field: `values[r * cols + c]` at (x0 + c·dLon, y0 + r·dLat), `cap` where no road is near. */
+interface Grid {
+  readonly x0: number;
+  readonly y0: number;
+  readonly dLon: number;
+  readonly dLat: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly cell: number;
+  readonly mPerDegLon: number;
+  readonly cap: number;
+  readonly values: Float64Array;
+}
+
+/** Most grid cells, whatever `cellMetres` says: beyond it the grid alone would take gigabytes. */
+const MAX_GRID_CELLS = 4_000_000;
+
+/** A grid over the extent padded by the connector reach, every cell at `cap` = 2 × the largest band. */
+function createGrid(e: Extent, opts: ParsedOptions, maxBand: number): Grid {
+  const lat0 = (e.minLat + e.maxLat) / 2;
   const mPerDegLon = M_PER_DEG * Math.cos((lat0 * Math.PI) / 180);
   const pad = opts.maxConnectorMetres;
-  const widthM = (maxLon - minLon) * mPerDegLon + 2 * pad;
-  const heightM = (maxLat - minLat) * M_PER_DEG + 2 * pad;
+  const widthM = (e.maxLon - e.minLon) * mPerDegLon + 2 * pad;
+  const heightM = (e.maxLat - e.minLat) * M_PER_DEG + 2 * pad;
   const cell = opts.cellMetres ?? Math.max(50, Math.sqrt((widthM * heightM) / opts.maxCells));
   const cols = Math.max(2, Math.ceil(widthM / cell) + 1);
   const rows = Math.max(2, Math.ceil(heightM / cell) + 1);
-  const x0 = minLon - pad / mPerDegLon;
-  const y0 = minLat - pad / M_PER_DEG;
-  const dLon = cell / mPerDegLon;
-  const dLat = cell / M_PER_DEG;
+  if (!(rows * cols <= MAX_GRID_CELLS)) {
+    throw new InvalidInputError(where, [
+      {
+        path: "options.cellMetres",
+        message: `a ${cell} m grid over ${Math.round(widthM)} × ${Math.round(heightM)} m needs ${rows} × ${cols} cells, more than ${MAX_GRID_CELLS}; use a larger cellMetres or omit it`,
+      },
+    ]);
+  }
   const cap = 2 * maxBand;
-  const grid = new Float64Array(rows * cols).fill(cap);
-  const metresPerMinute = (opts.connectorKmh * 1000) / 60;
-  const radius = Math.ceil(opts.maxConnectorMetres / cell);
-  const maxConnector = opts.maxConnectorMetres;
-
-  // hot path: splat a timed road point onto the grid
-  const splat = (px: number, py: number, t: number): void => {
-    const cx = Math.round((px - x0) / dLon);
-    const cy = Math.round((py - y0) / dLat);
-    const r0 = cy - radius < 0 ? 0 : cy - radius;
-    const r1 = cy + radius >= rows ? rows - 1 : cy + radius;
-    const c0 = cx - radius < 0 ? 0 : cx - radius;
-    const c1 = cx + radius >= cols ? cols - 1 : cx + radius;
-    for (let r = r0; r <= r1; r++) {
-      const dy = (y0 + r * dLat - py) * M_PER_DEG;
-      for (let c = c0; c <= c1; c++) {
-        const dx = (x0 + c * dLon - px) * mPerDegLon;
-        const d = Math.sqrt(dx * dx + dy * dy);
-        if (d > maxConnector) continue;
-        const v = t + d / metresPerMinute;
-        const g = r * cols + c;
-        if (v < grid[g]) grid[g] = v;
-      }
-    }
+  return {
+    x0: e.minLon - pad / mPerDegLon,
+    y0: e.minLat - pad / M_PER_DEG,
+    dLon: cell / mPerDegLon,
+    dLat: cell / M_PER_DEG,
+    rows,
+    cols,
+    cell,
+    mPerDegLon,
+    cap,
+    values: new Float64Array(rows * cols).fill(cap),
   };
-  for (let i = 0; i < n; i++) if (times[i] <= maxBand) splat(lon[i], lat[i], times[i]);
-  graph.forEachEdge((_edge, attrs, source, target) => {
+}
+
+/** Lower the grid around a timed road point: time + off-road metres at the connector speed, within reach. */
+function splat(g: Grid, reach: { radius: number; maxMetres: number; metresPerMinute: number }, point: { x: number; y: number; t: number }): void {
+  // hot path
+  const { x0, y0, dLon, dLat, rows, cols, mPerDegLon, values } = g;
+  const { radius, maxMetres, metresPerMinute } = reach;
+  const { x: px, y: py, t } = point;
+  const cx = Math.round((px - x0) / dLon);
+  const cy = Math.round((py - y0) / dLat);
+  const r0 = cy - radius < 0 ? 0 : cy - radius;
+  const r1 = cy + radius >= rows ? rows - 1 : cy + radius;
+  const c0 = cx - radius < 0 ? 0 : cx - radius;
+  const c1 = cx + radius >= cols ? cols - 1 : cx + radius;
+  for (let r = r0; r <= r1; r++) {
+    const dy = (y0 + r * dLat - py) * M_PER_DEG;
+    for (let c = c0; c <= c1; c++) {
+      const dx = (x0 + c * dLon - px) * mPerDegLon;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      if (d > maxMetres) continue;
+      const v = t + d / metresPerMinute;
+      const k = r * cols + c;
+      if (v < values[k]) values[k] = v;
+    }
+  }
+}
+
+/**
+ * Every reached node and points every ~cell along each reached edge's polyline, timed by
+ * length, splatted onto the grid. The border cells then go back to `cap`, so every contour
+ * closes inside the grid (the contouring never walks the grid's edge).
+ */
+function splatRoadPoints(g: Grid, r: Reached, opts: ParsedOptions): void {
+  const reach = { radius: Math.ceil(opts.maxConnectorMetres / g.cell), maxMetres: opts.maxConnectorMetres, metresPerMinute: (opts.connectorKmh * 1000) / 60 };
+  const { lon, lat, indexOf } = r.nodes;
+  for (let i = 0; i < r.times.length; i++) if (r.times[i] <= r.maxBand) splat(g, reach, { x: lon[i], y: lat[i], t: r.times[i] });
+  r.graph.forEachEdge((_edge, attrs, source, target) => {
     const s = indexOf.get(source) as number;
     const t = indexOf.get(target) as number;
     const m = attrs.minutes;
     // "from" walks out of s; "to" reaches the site through t
-    if (!((reverse ? times[t] : times[s]) <= maxBand) || !Number.isFinite(m)) return;
+    if (!((r.reverse ? r.times[t] : r.times[s]) <= r.maxBand) || !Number.isFinite(m)) return;
     // the edge's polyline: source, its intermediate `coordinates` (if any), target
     const via = attrs.coordinates;
-    const nv = via === undefined ? 2 : via.length + 2;
-    const vx = (v: number): number => (v === 0 ? lon[s] : v === nv - 1 ? lon[t] : (via as [number, number][])[v - 1][0]);
-    const vy = (v: number): number => (v === 0 ? lat[s] : v === nv - 1 ? lat[t] : (via as [number, number][])[v - 1][1]);
-    let lengthM = 0;
-    for (let v = 1; v < nv; v++) lengthM += Math.hypot((vx(v) - vx(v - 1)) * mPerDegLon, (vy(v) - vy(v - 1)) * M_PER_DEG);
-    const steps = Math.min(1000, Math.floor(lengthM / cell));
-    if (steps === 0) return;
-    // walk the polyline, dropping a timed point every lengthM / (steps + 1) metres
-    let v = 1;
-    let walked = 0;
-    let segment = Math.hypot((vx(1) - vx(0)) * mPerDegLon, (vy(1) - vy(0)) * M_PER_DEG);
-    for (let q = 1; q <= steps; q++) {
-      const f = q / (steps + 1);
-      const at = f * lengthM;
-      while (walked + segment < at && v < nv - 1) {
-        walked += segment;
-        v++;
-        segment = Math.hypot((vx(v) - vx(v - 1)) * mPerDegLon, (vy(v) - vy(v - 1)) * M_PER_DEG);
-      }
-      const g = segment > 0 ? (at - walked) / segment : 0;
+    const xs = [lon[s], ...(via ?? []).map((p) => p[0]), lon[t]];
+    const ys = [lat[s], ...(via ?? []).map((p) => p[1]), lat[t]];
+    walkEdge(g, { xs, ys }, (f, x, y) => {
       // "from": reach s, then drive f of the edge; "to": drive (1 − f) of it, then on from t
-      const time = reverse ? times[t] + (1 - f) * m : times[s] + f * m;
-      if (time <= maxBand) splat(vx(v - 1) + g * (vx(v) - vx(v - 1)), vy(v - 1) + g * (vy(v) - vy(v - 1)), time);
-    }
+      const time = r.reverse ? r.times[t] + (1 - f) * m : r.times[s] + f * m;
+      if (time <= r.maxBand) splat(g, reach, { x, y, t: time });
+    });
   });
+  const { rows, cols, values, cap } = g;
+  for (let c = 0; c < cols; c++) {
+    values[c] = cap;
+    values[(rows - 1) * cols + c] = cap;
+  }
+  for (let row = 0; row < rows; row++) {
+    values[row * cols] = cap;
+    values[row * cols + cols - 1] = cap;
+  }
+}
 
+/** Visit points every lengthM / (steps + 1) metres along a polyline (at most 1000), with their fraction of its length. */
+function walkEdge(g: Grid, line: { xs: readonly number[]; ys: readonly number[] }, visit: (f: number, x: number, y: number) => void): void {
+  const { xs, ys } = line;
+  const nv = xs.length;
+  const seg = (v: number): number => Math.hypot((xs[v] - xs[v - 1]) * g.mPerDegLon, (ys[v] - ys[v - 1]) * M_PER_DEG);
+  let lengthM = 0;
+  for (let v = 1; v < nv; v++) lengthM += seg(v);
+  const steps = Math.min(1000, Math.floor(lengthM / g.cell));
+  let v = 1;
+  let walked = 0;
+  let segment = steps === 0 ? 0 : seg(1);
+  for (let q = 1; q <= steps; q++) {
+    const f = q / (steps + 1);
+    const at = f * lengthM;
+    while (walked + segment < at && v < nv - 1) {
+      walked += segment;
+      v++;
+      segment = seg(v);
+    }
+    const k = segment > 0 ? (at - walked) / segment : 0;
+    visit(f, xs[v - 1] + k * (xs[v] - xs[v - 1]), ys[v - 1] + k * (ys[v] - ys[v - 1]));
+  }
+}
+
+/**
+ * Each band as the marching-squares region {time ≤ b} (turf `isobands`), small holes filled,
+ * zones counted. A contouring failure (it cannot happen on a finite grid with a `cap` border,
+ * but the library is third-party) ends with a coded error, not a bare Error.
+ */
+function contourBands(g: Grid, breaks: readonly number[], opts: ParsedOptions): { features: Feature<MultiPolygon, IsochroneProperties>[]; warnings: string[] } {
+  const { rows, cols, x0, y0, dLon, dLat, values } = g;
   const points: Feature<Point, { minutes: number }>[] = new Array(rows * cols);
   for (let r = 0; r < rows; r++) {
     const y = y0 + r * dLat;
     for (let c = 0; c < cols; c++) {
-      points[r * cols + c] = { type: "Feature", properties: { minutes: grid[r * cols + c] }, geometry: { type: "Point", coordinates: [x0 + c * dLon, y] } };
+      points[r * cols + c] = { type: "Feature", properties: { minutes: values[r * cols + c] }, geometry: { type: "Point", coordinates: [x0 + c * dLon, y] } };
     }
   }
   const pointGrid: FeatureCollection<Point, { minutes: number }> = { type: "FeatureCollection", features: points };
   let holes = 0;
-  const features: Feature<MultiPolygon, IsochroneProperties>[] = breaks.map((b) => {
-    const contour = isobands(pointGrid, [-1, b], { zProperty: "minutes" }).features[0];
-    const geometry: MultiPolygon = contour === undefined ? { type: "MultiPolygon", coordinates: [] } : (contour.geometry as MultiPolygon);
+  const features = breaks.map((b): Feature<MultiPolygon, IsochroneProperties> => {
+    const geometry = contour(pointGrid, b);
     holes += fillSmallHoles(geometry, opts.maxHoleSquareMetres);
-    let population: number | null = null;
-    let zoneCount: number | null = null;
-    if (opts.zones !== undefined) {
-      const sum = new NeumaierSum();
-      zoneCount = 0;
-      if (geometry.coordinates.length > 0) {
-        for (const zone of opts.zones) {
-          if (booleanPointInPolygon(zone.location as [number, number], geometry)) {
-            sum.add(zone.population ?? 0);
-            zoneCount++;
-          }
-        }
-      }
-      population = +sum;
-    }
-    const feature: Feature<MultiPolygon, IsochroneProperties> = { type: "Feature", properties: { minutes: b, population, zones: zoneCount }, geometry };
+    const counted = countZones(geometry, opts.zones);
+    const feature: Feature<MultiPolygon, IsochroneProperties> = { type: "Feature", properties: { minutes: b, ...counted }, geometry };
     return rewind(feature, { reverse: false, mutate: true }) as Feature<MultiPolygon, IsochroneProperties>;
   });
+  const warnings: string[] = [];
   if (holes > 0) warnings.push(`${where}: filled ${holes} holes smaller than ${opts.maxHoleSquareMetres} m² (gaps between roads).`);
   for (const f of features) if (f.geometry.coordinates.length === 0) warnings.push(`${where}: the ${f.properties.minutes}-minute band is empty.`);
-  return { site: siteId, direction: opts.direction, bands: { type: "FeatureCollection", features }, cellMetres: cell, warnings };
+  return { features, warnings };
+}
+
+function contour(pointGrid: FeatureCollection<Point, { minutes: number }>, b: number): MultiPolygon {
+  let band: Feature | undefined;
+  try {
+    band = isobands(pointGrid, [-1, b], { zProperty: "minutes" }).features[0];
+  } catch (e) {
+    throw new DidNotConvergeError(where, `contouring the ${b}-minute band failed (${e instanceof Error ? e.message : String(e)}); try another cellMetres`);
+  }
+  return band === undefined ? { type: "MultiPolygon", coordinates: [] } : (band.geometry as MultiPolygon);
+}
+
+/** Population and number of zones whose location lies in the band; null without zones. */
+function countZones(geometry: MultiPolygon, zones: ParsedOptions["zones"]): { population: number | null; zones: number | null } {
+  if (zones === undefined) return { population: null, zones: null };
+  const sum = new NeumaierSum();
+  let count = 0;
+  if (geometry.coordinates.length > 0) {
+    for (const zone of zones) {
+      if (booleanPointInPolygon(zone.location as [number, number], geometry)) {
+        sum.add(zone.population ?? 0);
+        count++;
+      }
+    }
+  }
+  return { population: +sum, zones: count };
 }

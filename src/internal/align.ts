@@ -40,6 +40,58 @@ export function checkMatrix(where: string, matrix: unknown, argument = "matrix")
   return m as CostMatrix;
 }
 
+/** Where per-id values are read: the caller, the argument's path, the ids and what they are. */
+export interface AlignTarget {
+  readonly where: string;
+  /** The argument's path in messages, e.g. `"options.population"`. */
+  readonly argument: string;
+  readonly ids: readonly string[];
+  /** What the ids are, for messages, e.g. `"matrix.origins"`. */
+  readonly against: string;
+}
+
+/** One id's entry: the value given (undefined when a record has no key for the id) and its path. */
+export interface AlignedEntry {
+  readonly value: unknown;
+  readonly path: string;
+  /** False when a record has no own key for the id. */
+  readonly given: boolean;
+}
+
+/**
+ * The one way to line up per-id values: `values` is an array (or typed array) with one entry
+ * per id, or a record keyed by id (own keys only; a key that is not an id is an error).
+ * Throws {@link NotAlignedError} for an array of the wrong length, {@link UnknownIdError} for
+ * an unknown record key, {@link InvalidInputError} for anything else (`shape` says what was
+ * expected; default: an array aligned with the ids or a record keyed by id).
+ */
+export function alignedEntries(target: AlignTarget, values: unknown, shape?: string): AlignedEntry[] {
+  const { where, argument, ids, against } = target;
+  if (isArrayLike(values)) {
+    if (values.length !== ids.length) throw new NotAlignedError(where, argument, values.length, ids.length, against);
+    return Array.from({ length: ids.length }, (_, i) => ({ value: values[i], path: `${argument}[${i}]`, given: true }));
+  }
+  if (values === null || typeof values !== "object") {
+    const expected = shape ?? `an array aligned with ${against} or a record keyed by id`;
+    throw new InvalidInputError(where, [{ path: argument, message: `expected ${expected} (got ${describeValue(values)})` }]);
+  }
+  const record = values as Record<string, unknown>;
+  const known = new Set(ids);
+  for (const key of Object.keys(record)) {
+    if (!known.has(key)) throw new UnknownIdError(where, `${argument} key`, key, `${argument}.${key}`, `Keys must be ids of ${against}.`);
+  }
+  return ids.map((id) => {
+    const given = Object.prototype.hasOwnProperty.call(record, id);
+    return { value: given ? record[id] : undefined, path: `${argument}.${id}`, given };
+  });
+}
+
+/** The error for a record with no entry for `id` (`what`: "value", "label"). */
+function missingEntry(target: AlignTarget, values: unknown, id: string, what: string): NotAlignedError {
+  const keys = Object.keys(values as object).length;
+  return new NotAlignedError(target.where, `${target.argument} (no ${what} for "${id}")`, keys, target.ids.length, target.against);
+}
+
 /**
  * Line up non-negative finite numbers with `ids`. Arrays must have one entry per id; records
  * must have exactly the ids as keys.
@@ -52,65 +104,27 @@ export function alignValues(
   against: string,
   rule: "nonNegative" | "positive" = "nonNegative",
 ): Float64Array {
+  const target = { where, argument, ids, against };
+  const entries = alignedEntries(target, values);
   const out = new Float64Array(ids.length);
-  const check = (v: unknown, path: string, label: string): number => {
-    const ok = typeof v === "number" && Number.isFinite(v) && (rule === "positive" ? v > 0 : v >= 0);
-    if (!ok) {
-      const want = rule === "positive" ? "a positive finite number" : "a non-negative finite number";
-      throw new InvalidInputError(where, [{ path, message: `${label} must be ${want} (got ${describeValue(v)})` }]);
-    }
-    return v as number;
-  };
-  if (isArrayLike(values)) {
-    if (values.length !== ids.length) throw new NotAlignedError(where, argument, values.length, ids.length, against);
-    for (let i = 0; i < ids.length; i++) out[i] = check(values[i], `${argument}[${i}]`, `value for "${ids[i]}"`);
-    return out;
-  }
-  if (values === null || typeof values !== "object") {
-    throw new InvalidInputError(where, [
-      { path: argument, message: `expected an array aligned with ${against} or a record keyed by id (got ${describeValue(values)})` },
-    ]);
-  }
-  const record = values as Record<string, unknown>;
-  const index = new Map<string, number>();
-  for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
-  for (const key of Object.keys(record)) {
-    if (!index.has(key)) throw new UnknownIdError(where, `${argument} key`, key, `${argument}.${key}`, `Keys must be ids of ${against}.`);
-  }
+  const want = rule === "positive" ? "a positive finite number" : "a non-negative finite number";
   for (let i = 0; i < ids.length; i++) {
-    if (!Object.prototype.hasOwnProperty.call(record, ids[i])) {
-      throw new NotAlignedError(where, `${argument} (no value for "${ids[i]}")`, Object.keys(record).length, ids.length, against);
-    }
-    out[i] = check(record[ids[i]], `${argument}.${ids[i]}`, `value for "${ids[i]}"`);
+    const { value: v, path, given } = entries[i];
+    if (!given) throw missingEntry(target, values, ids[i], "value");
+    const ok = typeof v === "number" && Number.isFinite(v) && (rule === "positive" ? v > 0 : v >= 0);
+    if (!ok) throw new InvalidInputError(where, [{ path, message: `value for "${ids[i]}" must be ${want} (got ${describeValue(v)})` }]);
+    out[i] = v as number;
   }
   return out;
 }
 
 /** Line up group labels (non-empty strings or finite numbers) with `ids`. */
 export function alignLabels(where: string, argument: string, values: unknown, ids: readonly string[], against: string): (string | number)[] {
-  const check = (v: unknown, path: string): string | number => {
+  const target = { where, argument, ids, against };
+  return alignedEntries(target, values).map(({ value: v, path, given }, i) => {
+    if (!given) throw missingEntry(target, values, ids[i], "label");
     if ((typeof v === "string" && v.length > 0) || (typeof v === "number" && Number.isFinite(v))) return v;
     throw new InvalidInputError(where, [{ path, message: `a group label must be a non-empty string or a finite number (got ${describeValue(v)})` }]);
-  };
-  if (isArrayLike(values)) {
-    if (values.length !== ids.length) throw new NotAlignedError(where, argument, values.length, ids.length, against);
-    return Array.from({ length: ids.length }, (_, i) => check(values[i], `${argument}[${i}]`));
-  }
-  if (values === null || typeof values !== "object") {
-    throw new InvalidInputError(where, [
-      { path: argument, message: `expected an array aligned with ${against} or a record keyed by id (got ${describeValue(values)})` },
-    ]);
-  }
-  const record = values as Record<string, unknown>;
-  const known = new Set(ids);
-  for (const key of Object.keys(record)) {
-    if (!known.has(key)) throw new UnknownIdError(where, `${argument} key`, key, `${argument}.${key}`, `Keys must be ids of ${against}.`);
-  }
-  return ids.map((id) => {
-    if (!Object.prototype.hasOwnProperty.call(record, id)) {
-      throw new NotAlignedError(where, `${argument} (no label for "${id}")`, Object.keys(record).length, ids.length, against);
-    }
-    return check(record[id], `${argument}.${id}`);
   });
 }
 

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { HubspokeError, ProviderError, parseInput } from "../errors.js";
+import { DuplicateIdError, HubspokeError, ProviderError, parseInput } from "../errors.js";
 import { createCostMatrix } from "../model/cost-matrix.js";
 import { LonLatSchema } from "../model/schemas.js";
 import type { CostMatrix } from "../model/types.js";
@@ -116,154 +116,220 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  *
  * @returns A provider whose async `travelTimes(origins, destinations, { onProgress, signal })` resolves to a
  *   {@link CostMatrix} (minutes) with provenance `{ engine: "osrm", profile, inputs: { url, origins, destinations } }`.
- * @throws {@link InvalidInputError} for bad options or endpoints; the returned promise rejects with
- *   {@link ProviderError} on a failed block or a malformed answer.
+ * @throws {@link InvalidInputError} for bad options; the returned promise rejects with
+ *   {@link InvalidInputError} for bad endpoints, {@link DuplicateIdError} for a repeated origin or
+ *   destination id (both before any request is sent), and {@link ProviderError} on a failed
+ *   block or a malformed answer.
  * @example
  * const osrm = osrmProvider({ url: "http://127.0.0.1:5000", batchSize: 100 });
  * const matrix = await osrm.travelTimes(network.zones, network.sites);
  */
 export function osrmProvider(options: OsrmProviderOptions): OsrmProvider {
-  const where = "osrmProvider";
-  const opts = parseInput(where, OsrmProviderOptionsSchema, options, "options");
-  const base = opts.url.replace(/\/+$/, "");
+  const opts = parseInput("osrmProvider", OsrmProviderOptionsSchema, options, "options");
+  const server: Server = { ...opts, base: opts.url.replace(/\/+$/, "") };
+  return {
+    engine: "osrm",
+    url: server.base,
+    profile: opts.profile,
+    travelTimes: (origins, destinations, callOptions = {}) => osrmTravelTimes(server, { origins, destinations }, callOptions),
+  };
+}
 
-  async function request(path: string, signal: AbortSignal | undefined): Promise<unknown> {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(new RetryableError(`no answer within ${opts.timeoutMs} ms`)), opts.timeoutMs);
+type ParsedOptions = z.output<typeof OsrmProviderOptionsSchema>;
+
+/** The parsed options and the base URL without trailing slashes. */
+interface Server extends ParsedOptions {
+  readonly base: string;
+}
+
+const where2 = "osrmProvider.travelTimes";
+
+/** One request's JSON body, after HTTP and OSRM status checks; RetryableError for what may pass on a retry. */
+async function requestJson(server: Server, path: string, signal: AbortSignal | undefined): Promise<unknown> {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(new RetryableError(`no answer within ${server.timeoutMs} ms`)), server.timeoutMs);
+  try {
+    let response: Response;
     try {
-      let response: Response;
-      try {
-        response = await fetch(`${base}${path}`, { signal: controller.signal, headers: { accept: "application/json" } });
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        const reason = controller.signal.reason;
-        if (reason instanceof RetryableError) throw reason;
-        throw new RetryableError(`network error (${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message})`);
-      }
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (error) {
-        const reason = controller.signal.reason;
-        throw reason instanceof RetryableError ? reason : new RetryableError(`response cut off (${(error as Error).message})`);
-      }
-      let body: { code?: unknown; message?: unknown } | undefined;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
-      const detail = body && typeof body.message === "string" ? ` (${String(body.code)}: ${body.message})` : "";
-      if (response.status >= 500 || response.status === 429) throw new RetryableError(`HTTP ${response.status}${detail}`);
-      if (!response.ok) throw new Error(`HTTP ${response.status}${detail}`);
-      if (body === undefined) throw new Error("the answer is not JSON");
-      if (body.code !== "Ok") throw new Error(`OSRM answered ${JSON.stringify(body.code)}${typeof body.message === "string" ? ` (${body.message})` : ""}`);
-      return body;
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      response = await fetch(`${server.base}${path}`, { signal: controller.signal, headers: { accept: "application/json" } });
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      const reason = controller.signal.reason;
+      if (reason instanceof RetryableError) throw reason;
+      throw new RetryableError(`network error (${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message})`);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      const reason = controller.signal.reason;
+      throw reason instanceof RetryableError ? reason : new RetryableError(`response cut off (${(error as Error).message})`);
+    }
+    return checkedBody(response, text);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** The parsed body of an answer, or why it is not a usable OSRM answer. */
+function checkedBody(response: Response, text: string): unknown {
+  let body: { code?: unknown; message?: unknown } | undefined;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const detail = body && typeof body.message === "string" ? ` (${String(body.code)}: ${body.message})` : "";
+  if (response.status >= 500 || response.status === 429) throw new RetryableError(`HTTP ${response.status}${detail}`);
+  if (!response.ok) throw new Error(`HTTP ${response.status}${detail}`);
+  if (body === undefined) throw new Error("the answer is not JSON");
+  if (body.code !== "Ok") throw new Error(`OSRM answered ${JSON.stringify(body.code)}${typeof body.message === "string" ? ` (${body.message})` : ""}`);
+  return body;
+}
+
+/** Every id once: checked before any request, so a bad call costs no server time. */
+function checkUniqueIds(collection: string, items: readonly LocatedItem[]): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) throw new DuplicateIdError(where2, collection, item.id, first, i);
+    seen.set(item.id, i);
+  });
+}
+
+function planBatches(rows: number, cols: number, size: number): Batch[] {
+  const batches: Batch[] = [];
+  for (let o0 = 0; o0 < rows; o0 += size) {
+    for (let d0 = 0; d0 < cols; d0 += size) {
+      batches.push({ index: batches.length, o0, o1: Math.min(rows, o0 + size), d0, d1: Math.min(cols, d0 + size) });
     }
   }
+  return batches;
+}
 
-  async function travelTimes(origins: readonly LocatedItem[], destinations: readonly LocatedItem[], callOptions: OsrmTravelTimesOptions = {}): Promise<CostMatrix> {
-    const where2 = "osrmProvider.travelTimes";
-    parseInput(where2, ItemsSchema.check(z.minLength(1, "expected at least one origin")), origins, "origins");
-    parseInput(where2, ItemsSchema.check(z.minLength(1, "expected at least one destination")), destinations, "destinations");
-    const rows = origins.length;
-    const cols = destinations.length;
-    const minutes = new Float64Array(rows * cols);
-    const batches: Batch[] = [];
-    for (let o0 = 0; o0 < rows; o0 += opts.batchSize) {
-      for (let d0 = 0; d0 < cols; d0 += opts.batchSize) {
-        batches.push({ index: batches.length, o0, o1: Math.min(rows, o0 + opts.batchSize), d0, d1: Math.min(cols, d0 + opts.batchSize) });
-      }
-    }
-    const coord = (p: LocatedItem) => `${Math.round(p.location[0] * 1e6) / 1e6},${Math.round(p.location[1] * 1e6) / 1e6}`;
-    const notes = new Set<string>();
-    let done = 0;
-    let failure: ProviderError | undefined;
-    const describe = (b: Batch) => `batch ${b.index + 1} of ${batches.length} (origins ${b.o0}–${b.o1 - 1} × destinations ${b.d0}–${b.d1 - 1})`;
+const coord = (p: LocatedItem): string => `${Math.round(p.location[0] * 1e6) / 1e6},${Math.round(p.location[1] * 1e6) / 1e6}`;
 
-    async function runBatch(b: Batch): Promise<void> {
-      const nO = b.o1 - b.o0;
-      const nD = b.d1 - b.d0;
-      const coords = [...origins.slice(b.o0, b.o1), ...destinations.slice(b.d0, b.d1)].map(coord).join(";");
-      const sources = Array.from({ length: nO }, (_, k) => k).join(";");
-      const dests = Array.from({ length: nD }, (_, k) => nO + k).join(";");
-      const path = `/table/v1/${opts.profile}/${coords}?sources=${sources}&destinations=${dests}&annotations=duration`;
-      let last = "";
-      for (let attempt = 0; attempt <= opts.retries; attempt++) {
-        if (attempt > 0) await sleep(opts.backoffMs * 2 ** (attempt - 1), callOptions.signal);
-        let body: { durations?: unknown; data_version?: unknown };
-        try {
-          body = (await request(path, callOptions.signal)) as typeof body;
-        } catch (error) {
-          if (error instanceof RetryableError) {
-            last = error.message;
-            continue;
-          }
-          if (callOptions.signal?.aborted) throw error;
-          throw new ProviderError(where2, `${describe(b)} failed: ${(error as Error).message}; ${done} of ${batches.length} batches had succeeded. Check the coordinates, profile and server limits (--max-table-size).`, { cause: error });
-        }
-        const grid = body.durations;
-        if (!Array.isArray(grid) || grid.length !== nO || grid.some((r) => !Array.isArray(r) || r.length !== nD)) {
-          throw new ProviderError(where2, `${describe(b)}: expected a ${nO} × ${nD} durations array in the answer. Is ${base} an OSRM server?`);
-        }
-        for (let i = 0; i < nO; i++) {
-          const row = grid[i] as unknown[];
-          for (let j = 0; j < nD; j++) {
-            const v = row[j];
-            if (v === null) minutes[(b.o0 + i) * cols + b.d0 + j] = Infinity;
-            else if (typeof v === "number" && Number.isFinite(v) && v >= 0) minutes[(b.o0 + i) * cols + b.d0 + j] = v / 60;
-            else throw new ProviderError(where2, `${describe(b)}: duration [${i}][${j}] is ${JSON.stringify(v)}, not seconds ≥ 0 or null.`);
-          }
-        }
-        if (typeof body.data_version === "string") notes.add(`OSRM data_version ${body.data_version}`);
-        done++;
-        callOptions.onProgress?.(done, batches.length);
-        return;
-      }
-      throw new ProviderError(
-        where2,
-        `${describe(b)} failed after ${opts.retries + 1} attempt(s): ${last}; ${done} of ${batches.length} batches had succeeded, so no matrix is returned. Lower batchSize, raise timeoutMs or retries, or check the server.`,
-      );
-    }
+/** One travelTimes call's shared state: its inputs, the matrix being filled and the progress so far. */
+interface Run {
+  readonly server: Server;
+  readonly origins: readonly LocatedItem[];
+  readonly destinations: readonly LocatedItem[];
+  readonly callOptions: OsrmTravelTimesOptions;
+  readonly batches: readonly Batch[];
+  readonly minutes: Float64Array;
+  readonly notes: Set<string>;
+  done: number;
+}
 
-    let next = 0;
-    const worker = async () => {
-      while (failure === undefined && next < batches.length) {
-        const b = batches[next++];
-        try {
-          await runBatch(b);
-        } catch (error) {
-          if (error instanceof HubspokeError || !(callOptions.signal?.aborted ?? false)) {
-            failure ??= error instanceof ProviderError ? error : new ProviderError(where2, `${describe(b)} failed: ${(error as Error).message}.`, { cause: error });
-          } else {
-            throw error;
-          }
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(opts.concurrency, batches.length) }, worker));
-    if (failure !== undefined) throw failure;
-    return createCostMatrix(
-      origins.map((o) => o.id),
-      destinations.map((d) => d.id),
-      minutes,
-      {
-        engine: "osrm",
-        profile: opts.profile,
-        inputs: {
-          url: base,
-          origins: contentHash(origins.map((o) => `${o.id}@${coord(o)}`).join("\n")),
-          destinations: contentHash(destinations.map((d) => `${d.id}@${coord(d)}`).join("\n")),
-        },
-        notes: [`${batches.length} table request(s) of at most ${opts.batchSize} × ${opts.batchSize}`, ...notes],
+const describeBatch = (run: Run, b: Batch): string =>
+  `batch ${b.index + 1} of ${run.batches.length} (origins ${b.o0}–${b.o1 - 1} × destinations ${b.d0}–${b.d1 - 1})`;
+
+async function osrmTravelTimes(
+  server: Server,
+  items: { origins: readonly LocatedItem[]; destinations: readonly LocatedItem[] },
+  callOptions: OsrmTravelTimesOptions,
+): Promise<CostMatrix> {
+  const { origins, destinations } = items;
+  parseInput(where2, ItemsSchema.check(z.minLength(1, "expected at least one origin")), origins, "origins");
+  parseInput(where2, ItemsSchema.check(z.minLength(1, "expected at least one destination")), destinations, "destinations");
+  checkUniqueIds("origins", origins);
+  checkUniqueIds("destinations", destinations);
+  const batches = planBatches(origins.length, destinations.length, server.batchSize);
+  const run: Run = { server, origins, destinations, callOptions, batches, minutes: new Float64Array(origins.length * destinations.length), notes: new Set(), done: 0 };
+  await runAll(run);
+  return createCostMatrix(
+    origins.map((o) => o.id),
+    destinations.map((d) => d.id),
+    run.minutes,
+    {
+      engine: "osrm",
+      profile: server.profile,
+      inputs: {
+        url: server.base,
+        origins: contentHash(origins.map((o) => `${o.id}@${coord(o)}`).join("\n")),
+        destinations: contentHash(destinations.map((d) => `${d.id}@${coord(d)}`).join("\n")),
       },
-    );
-  }
+      notes: [`${batches.length} table request(s) of at most ${server.batchSize} × ${server.batchSize}`, ...run.notes],
+    },
+  );
+}
 
-  return { engine: "osrm", url: base, profile: opts.profile, travelTimes };
+/** Up to `concurrency` batches in flight; the first failure stops new batches and is thrown once all settle. */
+async function runAll(run: Run): Promise<void> {
+  const { batches, callOptions } = run;
+  let failure: ProviderError | undefined;
+  let next = 0;
+  const worker = async () => {
+    while (failure === undefined && next < batches.length) {
+      const b = batches[next++];
+      try {
+        await runBatch(run, b);
+      } catch (error) {
+        if (error instanceof HubspokeError || !(callOptions.signal?.aborted ?? false)) {
+          failure ??= error instanceof ProviderError ? error : new ProviderError(where2, `${describeBatch(run, b)} failed: ${(error as Error).message}.`, { cause: error });
+        } else {
+          throw error;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(run.server.concurrency, batches.length) }, worker));
+  if (failure !== undefined) throw failure;
+}
+
+/** One block's request with retries and back-off, its durations written into the matrix. */
+async function runBatch(run: Run, b: Batch): Promise<void> {
+  const { server, callOptions } = run;
+  const nO = b.o1 - b.o0;
+  const nD = b.d1 - b.d0;
+  const coords = [...run.origins.slice(b.o0, b.o1), ...run.destinations.slice(b.d0, b.d1)].map(coord).join(";");
+  const sources = Array.from({ length: nO }, (_, k) => k).join(";");
+  const dests = Array.from({ length: nD }, (_, k) => nO + k).join(";");
+  const path = `/table/v1/${server.profile}/${coords}?sources=${sources}&destinations=${dests}&annotations=duration`;
+  let last = "";
+  for (let attempt = 0; attempt <= server.retries; attempt++) {
+    if (attempt > 0) await sleep(server.backoffMs * 2 ** (attempt - 1), callOptions.signal);
+    let body: { durations?: unknown; data_version?: unknown };
+    try {
+      body = (await requestJson(server, path, callOptions.signal)) as typeof body;
+    } catch (error) {
+      if (error instanceof RetryableError) {
+        last = error.message;
+        continue;
+      }
+      if (callOptions.signal?.aborted) throw error;
+      throw new ProviderError(where2, `${describeBatch(run, b)} failed: ${(error as Error).message}; ${run.done} of ${run.batches.length} batches had succeeded. Check the coordinates, profile and server limits (--max-table-size).`, { cause: error });
+    }
+    readDurations(run, b, body.durations);
+    if (typeof body.data_version === "string") run.notes.add(`OSRM data_version ${body.data_version}`);
+    run.done++;
+    callOptions.onProgress?.(run.done, run.batches.length);
+    return;
+  }
+  throw new ProviderError(
+    where2,
+    `${describeBatch(run, b)} failed after ${server.retries + 1} attempt(s): ${last}; ${run.done} of ${run.batches.length} batches had succeeded, so no matrix is returned. Lower batchSize, raise timeoutMs or retries, or check the server.`,
+  );
+}
+
+/** A block's durations (seconds, null = no route) as minutes in the matrix; anything else is a ProviderError. */
+function readDurations(run: Run, b: Batch, grid: unknown): void {
+  const nO = b.o1 - b.o0;
+  const nD = b.d1 - b.d0;
+  const cols = run.destinations.length;
+  if (!Array.isArray(grid) || grid.length !== nO || grid.some((r) => !Array.isArray(r) || r.length !== nD)) {
+    throw new ProviderError(where2, `${describeBatch(run, b)}: expected a ${nO} × ${nD} durations array in the answer. Is ${run.server.base} an OSRM server?`);
+  }
+  for (let i = 0; i < nO; i++) {
+    const row = grid[i] as unknown[];
+    for (let j = 0; j < nD; j++) {
+      const v = row[j];
+      if (v === null) run.minutes[(b.o0 + i) * cols + b.d0 + j] = Infinity;
+      else if (typeof v === "number" && Number.isFinite(v) && v >= 0) run.minutes[(b.o0 + i) * cols + b.d0 + j] = v / 60;
+      else throw new ProviderError(where2, `${describeBatch(run, b)}: duration [${i}][${j}] is ${JSON.stringify(v)}, not seconds ≥ 0 or null.`);
+    }
+  }
 }

@@ -30,8 +30,34 @@ export function isRoadGraph(value: unknown): value is RoadGraph {
   );
 }
 
-/** Cross-record rules that a per-record schema cannot see. */
-export function checkNetworkRules(where: string, sites: readonly Site[], assumptions: Assumptions): void {
+/**
+ * Check the cross-record rules that a per-record schema cannot see: unique site ids, each
+ * spoke's `hub` is an existing hub (and only spokes name one), and every `beds` key is a ward
+ * type in `assumptions.wards`. {@link createServiceNetwork} runs these itself; use this on
+ * sites and assumptions you assemble or edit by hand.
+ *
+ * @param sites - Parsed sites (e.g. from {@link parseSites}).
+ * @param assumptions - Parsed assumptions (e.g. from {@link parseAssumptions}).
+ * @throws {@link InvalidInputError} listing every broken rule with its path, or when `sites` is
+ *   not an array or `assumptions` has no `wards` object.
+ * @throws {@link DuplicateIdError} if two sites share an id.
+ * @example
+ * checkNetworkRules(network.sites, network.assumptions); // throws if a spoke names a missing hub
+ */
+export function checkNetworkRules(sites: readonly Site[], assumptions: Assumptions): void {
+  const where = "checkNetworkRules";
+  if (!Array.isArray(sites)) throw new InvalidInputError(where, [{ path: "sites", message: `expected an array of sites (got ${sites === null ? "null" : typeof sites})` }]);
+  const bad = sites.findIndex((s) => s === null || typeof s !== "object" || typeof s.id !== "string");
+  if (bad >= 0) throw new InvalidInputError(where, [{ path: `sites[${bad}]`, message: "expected a site with a string id (see parseSites)" }]);
+  const wards = (assumptions as { wards?: unknown } | null)?.wards;
+  if (wards === null || typeof wards !== "object" || Array.isArray(wards)) {
+    throw new InvalidInputError(where, [{ path: "assumptions.wards", message: "expected an object of ward types (see parseAssumptions)" }]);
+  }
+  networkRules(where, sites, assumptions);
+}
+
+/** {@link checkNetworkRules} reporting as `where` (the public function that called it). */
+function networkRules(where: string, sites: readonly Site[], assumptions: Assumptions): void {
   uniqueIds(where, "sites", sites);
   const byId = new Map(sites.map((s) => [s.id, s] as const));
   const issues: InputIssue[] = [];
@@ -93,7 +119,7 @@ export function createServiceNetwork(input: unknown): ServiceNetwork {
     rest = others;
   }
   const parsed = parseInput(where, ServiceNetworkInputSchema, rest);
-  checkNetworkRules(where, parsed.sites, parsed.assumptions);
+  networkRules(where, parsed.sites, parsed.assumptions);
   uniqueIds(where, "zones", parsed.zones);
   const network: ServiceNetwork = {
     sites: parsed.sites,

@@ -1,10 +1,10 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { InvalidInputError } from "../errors.js";
-import { runDijkstra, runMatrixBuckets, runSearches } from "../routing/kernel.js";
+import { heapOps, runDijkstra, runMatrixBuckets, runSearches } from "../routing/kernel.js";
 import { chSweep, chUpward, type ChSearchJob, runChSearches } from "../routing/ch/phast.js";
 import type { ChEngine } from "../routing/ch/ch-engine.js";
-import { coreOf, type RouterCore, type TravelTimesOptions } from "../routing/router-core.js";
+import { coreOf, matrixSearchPlan, type RouterCore, type TravelTimesOptions } from "../routing/router-core.js";
 import type { Endpoint, RoutedCostMatrix, Router } from "../routing/types.js";
 
 /** Options of {@link parallelTravelTimes}: `workers` (default: available cores) plus travelTimes options. */
@@ -21,8 +21,11 @@ export interface ParallelTravelTimesOptions extends TravelTimesOptions {
 // writes only its own cells of the shared output, so the matrix does not depend on who ran what.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const runDijkstra = (${runDijkstra.toString()});
-const runMatrixBuckets = (${runMatrixBuckets.toString()});
+const kernels = {
+  dijkstra: (${runDijkstra.toString()}),
+  buckets: (${runMatrixBuckets.toString()}),
+  heap: { up: (${heapOps.up.toString()}), down: (${heapOps.down.toString()}) },
+};
 const runSearches = (${runSearches.toString()});
 const d = workerData;
 const n = d.n;
@@ -32,17 +35,20 @@ const scratch = {
   isTarget: new Uint8Array(n), next: new Int32Array(n), prev: new Int32Array(n), popped: new Int32Array(n),
   heads: new Int32Array(d.buckets),
 };
-const settled = runSearches(runDijkstra, runMatrixBuckets, new Int32Array(d.offsets), new Int32Array(d.targets),
-  new Float64Array(d.weights), d.delta, () => Atomics.add(counter, 0, 1), d.searches, d.seedStart, d.seedNodes, d.seedCosts,
-  d.exitStart, d.exitNodes, d.exitCosts, d.cutoff, new Float64Array(d.out), d.tStride, d.sStride, scratch);
+const csr = { offsets: new Int32Array(d.offsets), targets: new Int32Array(d.targets), weights: new Float64Array(d.weights) };
+const plan = { ...d.plan, out: new Float64Array(d.plan.out) };
+const settled = runSearches(kernels, csr, plan, scratch, () => Atomics.add(counter, 0, 1));
 parentPort.postMessage(settled);
 `;
 
 // The contraction-hierarchy variant: workers take batches of searches (one RPHAST sweep each).
 const CH_WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const chUpward = (${chUpward.toString()});
-const chSweep = (${chSweep.toString()});
+const kernels = {
+  upward: (${chUpward.toString()}),
+  sweep: (${chSweep.toString()}),
+  heap: { up: (${heapOps.up.toString()}), down: (${heapOps.down.toString()}) },
+};
 const runChSearches = (${runChSearches.toString()});
 const d = workerData;
 const counter = new Int32Array(d.counter);
@@ -54,7 +60,7 @@ const job = { ...d.job, upOffsets: new Int32Array(d.job.upOffsets), upTargets: n
   upWeights: new Float64Array(d.job.upWeights), sweepOffsets: new Int32Array(d.job.sweepOffsets),
   sweepTargets: new Int32Array(d.job.sweepTargets), sweepWeights: new Float64Array(d.job.sweepWeights),
   localOf: new Int32Array(d.job.localOf), out: new Float64Array(d.job.out) };
-const work = runChSearches(job, scratch, () => Atomics.add(counter, 0, 1), chUpward, chSweep);
+const work = runChSearches(job, scratch, () => Atomics.add(counter, 0, 1), kernels);
 parentPort.postMessage(work);
 `;
 
@@ -192,20 +198,10 @@ export async function parallelTravelTimes(
             offsets: csr.offsets,
             targets: csr.targets,
             weights: csr.weights,
-            delta: core.bucketDelta,
             buckets: core.bucketCount,
             counter,
-            searches: plan.searches,
-            seedStart: plan.seedStart,
-            seedNodes: plan.seedNodes,
-            seedCosts: plan.seedCosts,
-            exitStart: plan.exitStart,
-            exitNodes: plan.exitNodes,
-            exitCosts: plan.exitCosts,
-            cutoff: plan.cutoff,
-            out,
-            tStride: plan.tStride,
-            sStride: plan.sStride,
+            // the plan's own output array is a placeholder: workers write the shared one
+            plan: { ...matrixSearchPlan(plan, new Float64Array(0), core.bucketDelta), out },
           },
         });
         worker.once("message", () => {

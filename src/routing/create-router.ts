@@ -1,8 +1,7 @@
 import type { LonLat, RoadGraph } from "../model/types.js";
-import { runDijkstra } from "./kernel.js";
 import { attachCore, type Resolved, RouterCore, type RouterOptions, type TravelTimesOptions } from "./router-core.js";
 import { edgeLine, lineMetres, sliceLine } from "./snap-index.js";
-import type { Endpoint, LocatedItem, NearestResult, Router, RoutedCostMatrix, RouteResult, SnapResult } from "./types.js";
+import type { Endpoint, NearestResult, Router, RoutedCostMatrix, RouteResult } from "./types.js";
 import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 
@@ -46,150 +45,122 @@ const MinutesFromOptionsSchema = z.strictObject({
  */
 export function createRouter(graph: RoadGraph, options: RouterOptions = {}): Router {
   const core = new RouterCore("createRouter", graph, options);
-  const c = core.c;
-
-  const snap = (points: readonly LocatedItem[]): SnapResult => core.snap("router.snap", points);
-
-  const travelTimes = (
-    origins: readonly Endpoint[],
-    destinations: readonly Endpoint[],
-    opts: TravelTimesOptions = {},
-  ): RoutedCostMatrix => {
-    const plan = core.plan("router.travelTimes", origins, destinations, opts);
-    const out = new Float64Array(plan.rows * plan.cols);
-    core.runPlan(plan, out);
-    return plan.finish(out);
+  const router: Router = {
+    graph,
+    snap: (points) => core.snap("router.snap", points),
+    travelTimes: (origins, destinations, opts = {}) => travelTimes(core, origins, destinations, opts),
+    nearest: (origins, destinations) => nearest(core, origins, destinations),
+    route: (from, to) => route(core, from, to),
+    minutesFrom: (from, opts = {}) => minutesFrom(core, from, opts),
   };
-
-  const nearest = (origins: readonly Endpoint[], destinations: readonly Endpoint[]): NearestResult[] => {
-    const where = "router.nearest";
-    core.check(where);
-    const ro = core.resolve(where, origins, "origins");
-    const rd = core.resolve(where, destinations, "destinations");
-    const nodes: number[] = [];
-    const costs: number[] = [];
-    const labels: number[] = [];
-    for (let j = 0; j < rd.length; j++) {
-      const before = nodes.length;
-      core.anchors(rd[j], false, nodes, costs);
-      for (let k = before; k < nodes.length; k++) labels.push(j);
-    }
-    const label = core.label();
-    const dist = core.dist;
-    runDijkstra(
-      c.rOffsets,
-      c.rTargets,
-      c.rMinutes,
-      Int32Array.from(nodes),
-      Float64Array.from(costs),
-      Int32Array.from(labels),
-      0,
-      nodes.length,
-      Infinity,
-      dist,
-      core.heapNodes,
-      core.heapKeys,
-      core.pos,
-      null,
-      label,
-    );
-    const byEdge = new Map<number, number[]>();
-    rd.forEach((r, j) => {
-      if (r.edge < 0) return;
-      const list = byEdge.get(r.edge);
-      if (list === undefined) byEdge.set(r.edge, [j]);
-      else list.push(j);
-    });
-    return ro.map((o) => {
-      let best = Infinity;
-      let bestJ = -1;
-      const exitN: number[] = [];
-      const exitC: number[] = [];
-      core.anchors(o, true, exitN, exitC);
-      for (let k = 0; k < exitN.length; k++) {
-        const v = exitC[k] + dist[exitN[k]];
-        const j = label[exitN[k]];
-        if (v < best || (v === best && v < Infinity && j < bestJ)) {
-          best = v;
-          bestJ = j;
-        }
-      }
-      for (const j of (o.edge >= 0 ? byEdge.get(o.edge) : undefined) ?? []) {
-        const v = core.sameEdge(o, rd[j]);
-        if (v < best || (v === best && v < Infinity && j < bestJ)) {
-          best = v;
-          bestJ = j;
-        }
-      }
-      return { origin: o.id, destination: bestJ < 0 ? null : rd[bestJ].id, minutes: best };
-    });
-  };
-
-  const minutesFrom = (from: Endpoint, opts: { cutoffMinutes?: number; reverse?: boolean } = {}): Float64Array => {
-    const where = "router.minutesFrom";
-    core.check(where);
-    const o = parseInput(where, MinutesFromOptionsSchema, opts, "options");
-    const [r] = core.resolve(where, [from], "from");
-    const nodes: number[] = [];
-    const costs: number[] = [];
-    core.anchors(r, !o.reverse, nodes, costs);
-    const dist = core.dist;
-    runDijkstra(
-      o.reverse ? c.rOffsets : c.offsets,
-      o.reverse ? c.rTargets : c.targets,
-      o.reverse ? c.rMinutes : c.minutes,
-      Int32Array.from(nodes),
-      Float64Array.from(costs),
-      null,
-      0,
-      nodes.length,
-      o.cutoffMinutes,
-      dist,
-      core.heapNodes,
-      core.heapKeys,
-      core.pos,
-      null,
-      null,
-    );
-    // back from the internal (breadth-first) numbering to graph.nodes() order
-    const out = new Float64Array(c.n);
-    const order = c.graphOrder;
-    for (let i = 0; i < out.length; i++) out[i] = dist[order[i]];
-    return out;
-  };
-
-  const route = (from: Endpoint, to: Endpoint): RouteResult | null => {
-    const where = "router.route";
-    core.check(where);
-    const [o] = core.resolve(where, [from], "from");
-    const [d] = core.resolve(where, [to], "to");
-    if (o.unsnapped || d.unsnapped) return null;
-    const nodes: number[] = [];
-    const costs: number[] = [];
-    core.anchors(o, true, nodes, costs);
-    const pred = core.pred();
-    const dist = core.dist;
-    runDijkstra(c.offsets, c.targets, c.minutes, Int32Array.from(nodes), Float64Array.from(costs), null, 0, nodes.length, Infinity, dist, core.heapNodes, core.heapKeys, core.pos, pred, null);
-    const entryN: number[] = [];
-    const entryC: number[] = [];
-    core.anchors(d, false, entryN, entryC);
-    let best = Infinity;
-    let bestK = -1;
-    for (let k = 0; k < entryN.length; k++) {
-      const v = dist[entryN[k]] + entryC[k];
-      if (v < best) {
-        best = v;
-        bestK = k;
-      }
-    }
-    const direct = core.sameEdge(o, d);
-    if (direct === Infinity && bestK < 0) return null;
-    const geo = geometry(core, o, d, direct <= best ? null : { entry: entryN[bestK], pred });
-    return { minutes: Math.min(direct, best), metres: geo.metres, nodes: geo.nodes, geometry: { type: "LineString", coordinates: geo.coordinates } };
-  };
-
-  const router: Router = { graph, snap, travelTimes, nearest, route, minutesFrom };
   return attachCore(router, core);
+}
+
+/** `router.travelTimes`: plan the searches, run them, finish the matrix. */
+function travelTimes(core: RouterCore, origins: readonly Endpoint[], destinations: readonly Endpoint[], opts: TravelTimesOptions): RoutedCostMatrix {
+  const plan = core.plan("router.travelTimes", origins, destinations, opts);
+  const out = new Float64Array(plan.rows * plan.cols);
+  core.runPlan(plan, out);
+  return plan.finish(out);
+}
+
+/** `router.nearest`: one multi-source search on the reverse graph, labelled by destination. */
+function nearest(core: RouterCore, origins: readonly Endpoint[], destinations: readonly Endpoint[]): NearestResult[] {
+  const where = "router.nearest";
+  core.check(where);
+  const ro = core.resolve(where, origins, "origins");
+  const rd = core.resolve(where, destinations, "destinations");
+  const nodes: number[] = [];
+  const costs: number[] = [];
+  const labels: number[] = [];
+  for (let j = 0; j < rd.length; j++) {
+    const before = nodes.length;
+    core.anchors(rd[j], false, nodes, costs);
+    for (let k = before; k < nodes.length; k++) labels.push(j);
+  }
+  const label = core.label();
+  const dist = core.search(true, { nodes: Int32Array.from(nodes), costs: Float64Array.from(costs), labels: Int32Array.from(labels) }, { label });
+  const byEdge = new Map<number, number[]>();
+  rd.forEach((r, j) => {
+    if (r.edge < 0) return;
+    const list = byEdge.get(r.edge);
+    if (list === undefined) byEdge.set(r.edge, [j]);
+    else list.push(j);
+  });
+  return ro.map((o) => nearestOf({ core, o, rd, dist, label, sameEdge: o.edge >= 0 ? byEdge.get(o.edge) : undefined }));
+}
+
+/** The nearest destination of one resolved origin, from a labelled search (ties: smaller index). */
+function nearestOf(a: { core: RouterCore; o: Resolved; rd: readonly Resolved[]; dist: Float64Array; label: Int32Array; sameEdge: readonly number[] | undefined }): NearestResult {
+  let best = Infinity;
+  let bestJ = -1;
+  const exitN: number[] = [];
+  const exitC: number[] = [];
+  a.core.anchors(a.o, true, exitN, exitC);
+  for (let k = 0; k < exitN.length; k++) {
+    const v = exitC[k] + a.dist[exitN[k]];
+    const j = a.label[exitN[k]];
+    if (v < best || (v === best && v < Infinity && j < bestJ)) {
+      best = v;
+      bestJ = j;
+    }
+  }
+  for (const j of a.sameEdge ?? []) {
+    const v = a.core.sameEdge(a.o, a.rd[j]);
+    if (v < best || (v === best && v < Infinity && j < bestJ)) {
+      best = v;
+      bestJ = j;
+    }
+  }
+  return { origin: a.o.id, destination: bestJ < 0 ? null : a.rd[bestJ].id, minutes: best };
+}
+
+/** `router.minutesFrom`: one search, back in graph.nodes() order. */
+function minutesFrom(core: RouterCore, from: Endpoint, opts: { cutoffMinutes?: number; reverse?: boolean }): Float64Array {
+  const where = "router.minutesFrom";
+  core.check(where);
+  const o = parseInput(where, MinutesFromOptionsSchema, opts, "options");
+  const [r] = core.resolve(where, [from], "from");
+  const nodes: number[] = [];
+  const costs: number[] = [];
+  core.anchors(r, !o.reverse, nodes, costs);
+  const dist = core.search(o.reverse, { nodes: Int32Array.from(nodes), costs: Float64Array.from(costs), cutoff: o.cutoffMinutes });
+  // back from the internal (breadth-first) numbering to graph.nodes() order
+  const c = core.c;
+  const out = new Float64Array(c.n);
+  const order = c.graphOrder;
+  for (let i = 0; i < out.length; i++) out[i] = dist[order[i]];
+  return out;
+}
+
+/** `router.route`: one search with predecessor edges, then the geometry. */
+function route(core: RouterCore, from: Endpoint, to: Endpoint): RouteResult | null {
+  const where = "router.route";
+  core.check(where);
+  const [o] = core.resolve(where, [from], "from");
+  const [d] = core.resolve(where, [to], "to");
+  if (o.unsnapped || d.unsnapped) return null;
+  const nodes: number[] = [];
+  const costs: number[] = [];
+  core.anchors(o, true, nodes, costs);
+  const pred = core.pred();
+  const dist = core.search(false, { nodes: Int32Array.from(nodes), costs: Float64Array.from(costs) }, { predEdge: pred });
+  const entryN: number[] = [];
+  const entryC: number[] = [];
+  core.anchors(d, false, entryN, entryC);
+  let best = Infinity;
+  let bestK = -1;
+  for (let k = 0; k < entryN.length; k++) {
+    const v = dist[entryN[k]] + entryC[k];
+    if (v < best) {
+      best = v;
+      bestK = k;
+    }
+  }
+  const direct = core.sameEdge(o, d);
+  if (direct === Infinity && bestK < 0) return null;
+  const geo = geometry(core, o, d, direct <= best ? null : { entry: entryN[bestK], pred });
+  return { minutes: Math.min(direct, best), metres: geo.metres, nodes: geo.nodes, geometry: { type: "LineString", coordinates: geo.coordinates } };
 }
 
 function edgeMetres(core: RouterCore, e: number, line: [number, number][] | null): number {

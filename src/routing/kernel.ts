@@ -1,37 +1,71 @@
-// Internal Dijkstra kernels over CSR typed arrays. All functions are self-contained (no
-// imports, no closures, no module state) because the node worker pool ships their source text
-// to worker threads: keep them that way.
+// Internal Dijkstra kernels over CSR typed arrays. The kernels are self-contained (no imports
+// used at run time, no closures, no module state) because the node worker pool ships their
+// source text to worker threads: keep them that way. What they need from other code (the heap,
+// the other kernel) comes in as a parameter. Their arguments are plain data and typed arrays
+// (structured-clone friendly), grouped: the graph (`Csr`), what to search (a plan) and scratch.
+import { HEAP_OPS, type HeapOps, type IndexedHeap } from "./internal/heap.js";
+
+export type { HeapOps } from "./internal/heap.js";
+/** The heap operations the kernels take as a parameter (see {@link runDijkstra}). */
+export const heapOps: HeapOps = HEAP_OPS;
+
+/** A compiled graph as compressed sparse rows: node v's edges are `offsets[v]..offsets[v+1]-1`. */
+export interface Csr {
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** Seeds of one search: node `nodes[s]` starts at `costs[s]` minutes, for `s` in `from..to-1`. */
+export interface SearchSeeds {
+  readonly nodes: Int32Array;
+  readonly costs: Float64Array;
+  readonly from: number;
+  readonly to: number;
+  /** Nodes beyond this many minutes stay unreached. */
+  readonly cutoff: number;
+}
+
+/** What {@link runDijkstra} searches from, and where it writes. */
+export interface DijkstraPlan extends SearchSeeds {
+  /** Seed labels (with `label`): each seed's destination index. */
+  readonly labels: Int32Array | null;
+  /** Out: minutes per node (Infinity = unreached or beyond `cutoff`). */
+  readonly dist: Float64Array;
+  /** Out, optional: the edge each node was reached by (-1 for seeds and unreached nodes). */
+  readonly predEdge: Int32Array | null;
+  /** Out, optional: the label of the seed each node was reached from (ties: smaller label). */
+  readonly label: Int32Array | null;
+}
+
+/** Heap scratch of {@link runDijkstra} (length n each). */
+export interface HeapScratch {
+  readonly heapNodes: Int32Array;
+  readonly heapKeys: Float64Array;
+  readonly pos: Int32Array;
+}
 
 /**
  * Multi-seed Dijkstra with an indexed binary heap (decrease-key, so the heap never exceeds n).
- * `pos[v]`: -1 unseen, -2 settled, else heap slot. With `label`, ties on minutes go to the
+ * `pos[v]`: -1 unseen, -2 settled, else heap slot. With `plan.label`, ties on minutes go to the
  * smaller label (lexicographic order, so the nearest-destination label is exact).
- * Fills `dist` (Infinity = unreached or beyond `cutoff`). Returns the number of settled nodes.
+ * Fills `plan.dist` (Infinity = unreached or beyond `cutoff`). Returns the number of settled
+ * nodes. `heap` is {@link heapOps} (a parameter so that worker threads pass their own copy).
  */
-export function runDijkstra(
-  offsets: Int32Array,
-  targets: Int32Array,
-  weights: Float64Array,
-  seedNodes: Int32Array,
-  seedCosts: Float64Array,
-  seedLabels: Int32Array | null,
-  seedFrom: number,
-  seedTo: number,
-  cutoff: number,
-  dist: Float64Array,
-  heapNodes: Int32Array,
-  heapKeys: Float64Array,
-  pos: Int32Array,
-  predEdge: Int32Array | null,
-  label: Int32Array | null,
-): number {
+export function runDijkstra(csr: Csr, plan: DijkstraPlan, scratch: HeapScratch, heap: HeapOps): number {
   // hot path
+  const { offsets, targets, weights } = csr;
+  const { nodes: seedNodes, costs: seedCosts, labels: seedLabels, cutoff, dist, predEdge, label } = plan;
+  const { heapNodes, heapKeys, pos } = scratch;
+  const h: IndexedHeap = { nodes: heapNodes, keys: heapKeys, pos, tie: label };
+  const up = heap.up;
+  const down = heap.down;
   dist.fill(Infinity);
   pos.fill(-1);
   if (predEdge !== null) predEdge.fill(-1);
   let size = 0;
   let settled = 0;
-  for (let s = seedFrom; s < seedTo; s++) {
+  for (let s = plan.from; s < plan.to; s++) {
     const w = seedNodes[s];
     const t = seedCosts[s];
     if (!(t <= cutoff)) continue;
@@ -39,20 +73,7 @@ export function runDijkstra(
     if (t < dist[w] || (label !== null && t === dist[w] && lw < label[w])) {
       dist[w] = t;
       if (label !== null) label[w] = lw;
-      let i = pos[w] === -1 ? size++ : pos[w];
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        const pn = heapNodes[p];
-        const pk = heapKeys[p];
-        if (pk < t || (pk === t && (label === null || label[pn] <= lw))) break;
-        heapNodes[i] = pn;
-        heapKeys[i] = pk;
-        pos[pn] = i;
-        i = p;
-      }
-      heapNodes[i] = w;
-      heapKeys[i] = t;
-      pos[w] = i;
+      up(h, pos[w] === -1 ? size++ : pos[w], w, t);
     }
   }
   while (size > 0) {
@@ -61,33 +82,7 @@ export function runDijkstra(
     pos[v] = -2;
     settled++;
     size--;
-    if (size > 0) {
-      const x = heapNodes[size];
-      const kx = heapKeys[size];
-      const lx = label === null ? 0 : label[x];
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= size) break;
-        let c = l;
-        const r = l + 1;
-        if (r < size) {
-          const kr = heapKeys[r];
-          const kl = heapKeys[l];
-          if (kr < kl || (kr === kl && label !== null && label[heapNodes[r]] < label[heapNodes[l]])) c = r;
-        }
-        const kc = heapKeys[c];
-        if (kc > kx || (kc === kx && (label === null || label[heapNodes[c]] >= lx))) break;
-        const cn = heapNodes[c];
-        heapNodes[i] = cn;
-        heapKeys[i] = kc;
-        pos[cn] = i;
-        i = c;
-      }
-      heapNodes[i] = x;
-      heapKeys[i] = kx;
-      pos[x] = i;
-    }
+    if (size > 0) down(h, size, 0, heapNodes[size], heapKeys[size]);
     const lv = label === null ? 0 : label[v];
     for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
       const w = targets[e];
@@ -99,20 +94,7 @@ export function runDijkstra(
         dist[w] = t;
         if (label !== null) label[w] = lv;
         if (predEdge !== null) predEdge[w] = e;
-        let i = pw === -1 ? size++ : pw;
-        while (i > 0) {
-          const p = (i - 1) >> 1;
-          const pn = heapNodes[p];
-          const pk = heapKeys[p];
-          if (pk < t || (pk === t && (label === null || label[pn] <= lv))) break;
-          heapNodes[i] = pn;
-          heapKeys[i] = pk;
-          pos[pn] = i;
-          i = p;
-        }
-        heapNodes[i] = w;
-        heapKeys[i] = t;
-        pos[w] = i;
+        up(h, pw === -1 ? size++ : pw, w, t);
       }
     }
   }
@@ -182,33 +164,18 @@ export function bucketParameters(weights: Float64Array): { delta: number; bucket
  *
  * Early stop: targets (`isTarget[v] === 1`) are counted on their first scan; once all have been
  * scanned the current bucket is finished and the search stops. `popped` (length >= nTargets)
- * lists them so their marks are restored. Scratch: `next`, `prev`, `where` (length n), `heads`.
+ * lists them so their marks are restored. Scratch: `next`, `prev`, `slot` (length n), `heads`.
  * Returns the number of scans, or -1 when the ring is empty or too small for the seeds' costs,
  * or when the search has done more than `4 n + 4 K + 64` steps (scans and empty buckets) —
  * label-correcting rescans or long empty stretches on a graph with a wide weight range;
  * callers then use {@link runDijkstra}, so a search never costs more than a constant times
  * the heap search.
  */
-export function runMatrixBuckets(
-  offsets: Int32Array,
-  targets: Int32Array,
-  weights: Float64Array,
-  seedNodes: Int32Array,
-  seedCosts: Float64Array,
-  seedFrom: number,
-  seedTo: number,
-  cutoff: number,
-  delta: number,
-  dist: Float64Array,
-  next: Int32Array,
-  prev: Int32Array,
-  where: Int32Array,
-  heads: Int32Array,
-  isTarget: Uint8Array,
-  nTargets: number,
-  popped: Int32Array,
-): number {
+export function runMatrixBuckets(csr: Csr, plan: BucketPlan, scratch: BucketScratch): number {
   // hot path
+  const { offsets, targets, weights } = csr;
+  const { nodes: seedNodes, costs: seedCosts, from: seedFrom, to: seedTo, cutoff, delta, nTargets } = plan;
+  const { dist, next, prev, slot, heads, isTarget, popped } = scratch;
   const K = heads.length;
   if (K < 3) return -1;
   const inv = 1 / delta;
@@ -225,7 +192,7 @@ export function runMatrixBuckets(
   }
   if (hi - lo > K - 2) return -1;
   dist.fill(Infinity);
-  where.fill(-1);
+  slot.fill(-1);
   heads.fill(-1);
   for (let s = seedFrom; s < seedTo; s++) {
     const t = seedCosts[s];
@@ -235,14 +202,14 @@ export function runMatrixBuckets(
   let count = 0;
   for (let s = seedFrom; s < seedTo; s++) {
     const w = seedNodes[s];
-    if (where[w] >= 0 || dist[w] === Infinity) continue;
+    if (slot[w] >= 0 || dist[w] === Infinity) continue;
     const b = Math.floor(dist[w] * inv) % K;
     const h = heads[b];
     next[w] = h;
     prev[w] = -1;
     if (h >= 0) prev[h] = w;
     heads[b] = w;
-    where[w] = b;
+    slot[w] = b;
     count++;
   }
   let i = lo === Infinity ? 0 : lo % K;
@@ -263,7 +230,7 @@ export function runMatrixBuckets(
     const q0 = next[v];
     heads[i] = q0;
     if (q0 >= 0) prev[q0] = -1;
-    where[v] = -1;
+    slot[v] = -1;
     count--;
     scans++;
     if (isTarget[v] === 1) {
@@ -278,7 +245,7 @@ export function runMatrixBuckets(
       if (t < dist[w] && t <= cutoff) {
         dist[w] = t;
         const b = Math.floor(t * inv) % K;
-        const old = where[w];
+        const old = slot[w];
         if (old === b) continue;
         if (old >= 0) {
           const p = prev[w];
@@ -292,12 +259,30 @@ export function runMatrixBuckets(
         prev[w] = -1;
         if (h >= 0) prev[h] = w;
         heads[b] = w;
-        where[w] = b;
+        slot[w] = b;
       }
     }
   }
   for (let k = 0; k < nPopped; k++) isTarget[popped[k]] = 1;
   return scans;
+}
+
+/** What {@link runMatrixBuckets} searches: seeds, bucket width and the number of distinct targets. */
+export interface BucketPlan extends SearchSeeds {
+  readonly delta: number;
+  readonly nTargets: number;
+}
+
+/** Scratch of {@link runMatrixBuckets}: `dist` (out), `next`/`prev`/`slot` (length n), the ring `heads`, target marks. */
+export interface BucketScratch {
+  readonly dist: Float64Array;
+  readonly next: Int32Array;
+  readonly prev: Int32Array;
+  /** Bucket of each queued node, -1 when not queued. */
+  readonly slot: Int32Array;
+  readonly heads: Int32Array;
+  readonly isTarget: Uint8Array;
+  readonly popped: Int32Array;
 }
 
 /** Scratch buffers of one thread's matrix searches (all of length n except `heads`). */
@@ -315,38 +300,45 @@ export interface SearchScratch {
   readonly heads: Int32Array;
 }
 
+/** The kernels {@link runSearches} runs, as parameters so the worker pool can pass its own copies. */
+export interface SearchKernels {
+  readonly dijkstra: typeof runDijkstra;
+  readonly buckets: typeof runMatrixBuckets;
+  readonly heap: HeapOps;
+}
+
 /**
- * Run searches `s = next()` until it returns `>= searchTo` (`next` hands out search indices,
- * e.g. a shared atomic counter in the worker pool, or a plain counter on one thread); search s
- * is seeded with `seedNodes/seedCosts[seedStart[s]..seedStart[s+1]]`, and target t's value is
+ * A matrix's searches as plain data (structured-clone friendly): search s is seeded with
+ * `seedNodes/seedCosts[seedStart[s]..seedStart[s+1]]`; target t's value is
  * `min_k exitCosts[k] + dist[exitNodes[k]]` over `exitStart[t]..exitStart[t+1]`, written to
- * `out[t * tStride + s * sStride]` (Infinity when above `cutoff`). Each search runs
- * `buckets` (with bucket width `delta`), or a full `general` search when `buckets` declines
- * (kernels are parameters so the worker pool can pass its own copies). Returns the number of
- * scanned nodes, summed.
+ * `out[t * tStride + s * sStride]` (Infinity when above `cutoff`).
  */
-export function runSearches(
-  general: typeof runDijkstra,
-  buckets: typeof runMatrixBuckets,
-  offsets: Int32Array,
-  targets: Int32Array,
-  weights: Float64Array,
-  delta: number,
-  next: () => number,
-  searchTo: number,
-  seedStart: Int32Array,
-  seedNodes: Int32Array,
-  seedCosts: Float64Array,
-  exitStart: Int32Array,
-  exitNodes: Int32Array,
-  exitCosts: Float64Array,
-  cutoff: number,
-  out: Float64Array,
-  tStride: number,
-  sStride: number,
-  scratch: SearchScratch,
-): number {
+export interface MatrixSearchPlan {
+  readonly searches: number;
+  readonly seedStart: Int32Array;
+  readonly seedNodes: Int32Array;
+  readonly seedCosts: Float64Array;
+  readonly exitStart: Int32Array;
+  readonly exitNodes: Int32Array;
+  readonly exitCosts: Float64Array;
+  readonly cutoff: number;
+  readonly out: Float64Array;
+  readonly tStride: number;
+  readonly sStride: number;
+  /** Bucket width for {@link runMatrixBuckets}. */
+  readonly delta: number;
+}
+
+/**
+ * Run searches `s = next()` until it returns `>= plan.searches` (`next` hands out search
+ * indices, e.g. a shared atomic counter in the worker pool, or a plain counter on one thread).
+ * Each search runs `kernels.buckets`, or a full `kernels.dijkstra` search when the buckets
+ * decline (kernels are parameters so the worker pool can pass its own copies). Returns the
+ * number of scanned nodes, summed.
+ */
+export function runSearches(kernels: SearchKernels, csr: Csr, plan: MatrixSearchPlan, scratch: SearchScratch, next: () => number): number {
   const { dist, isTarget } = scratch;
+  const { seedStart, seedNodes, seedCosts, exitStart, exitNodes, exitCosts, cutoff, out, tStride, sStride } = plan;
   const nTargets = exitStart.length - 1;
   let distinct = 0;
   for (let k = 0; k < exitNodes.length; k++) {
@@ -355,12 +347,16 @@ export function runSearches(
       distinct++;
     }
   }
+  const bucketScratch: BucketScratch = { dist, next: scratch.next, prev: scratch.prev, slot: scratch.pos, heads: scratch.heads, isTarget, popped: scratch.popped };
   let settled = 0;
-  for (let s = next(); s < searchTo; s = next()) {
+  for (let s = next(); s < plan.searches; s = next()) {
     const from = seedStart[s];
     const to = seedStart[s + 1];
-    let scanned = buckets(offsets, targets, weights, seedNodes, seedCosts, from, to, cutoff, delta, dist, scratch.next, scratch.prev, scratch.pos, scratch.heads, isTarget, distinct, scratch.popped);
-    if (scanned < 0) scanned = general(offsets, targets, weights, seedNodes, seedCosts, null, from, to, cutoff, dist, scratch.heapNodes, scratch.heapKeys, scratch.pos, null, null);
+    let scanned = kernels.buckets(csr, { nodes: seedNodes, costs: seedCosts, from, to, cutoff, delta: plan.delta, nTargets: distinct }, bucketScratch);
+    if (scanned < 0) {
+      const general = { nodes: seedNodes, costs: seedCosts, from, to, cutoff, labels: null, dist, predEdge: null, label: null };
+      scanned = kernels.dijkstra(csr, general, scratch, kernels.heap);
+    }
     settled += scanned;
     // hot path
     for (let t = 0; t < nTargets; t++) {

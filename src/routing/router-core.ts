@@ -6,7 +6,7 @@ import { LonLatSchema } from "../model/schemas.js";
 import type { LonLat, Provenance, RoadGraph } from "../model/types.js";
 import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
 import { type CompiledGraph, compileGraph, hashCompiled, stronglyConnectedComponents } from "./compile.js";
-import { bucketParameters, runDijkstra, runMatrixBuckets, runSearches, type SearchScratch } from "./kernel.js";
+import { bucketParameters, type Csr, type DijkstraPlan, heapOps, type MatrixSearchPlan, runDijkstra, runMatrixBuckets, runSearches, type SearchKernels, type SearchScratch } from "./kernel.js";
 import { ChEngine } from "./ch/ch-engine.js";
 import { buildSnapIndex, edgeLine, lineMetres, nearestSegment, type SnapIndex } from "./snap-index.js";
 import type { Endpoint, LocatedItem, RoutedCostMatrix, SnappedPoint, SnapResult } from "./types.js";
@@ -479,31 +479,53 @@ export class RouterCore {
   /** Run a plan's searches `from..to-1` on this thread; returns the settled-node count. */
   runPlan(p: MatrixPlan, out: Float64Array, from = 0, to = p.searches): number {
     if (this.ch !== null && from === 0 && to === p.searches) return this.ch.run(p, out);
-    const c = this.c;
-    const reverse = p.mode === "reverse";
     let s = from;
-    return runSearches(
-      runDijkstra,
-      runMatrixBuckets,
-      reverse ? c.rOffsets : c.offsets,
-      reverse ? c.rTargets : c.targets,
-      reverse ? c.rMinutes : c.minutes,
-      this.bucketDelta,
-      () => s++,
-      to,
-      p.seedStart,
-      p.seedNodes,
-      p.seedCosts,
-      p.exitStart,
-      p.exitNodes,
-      p.exitCosts,
-      p.cutoff,
-      out,
-      p.tStride,
-      p.sStride,
-      this.scratch(),
-    );
+    const plan = { ...matrixSearchPlan(p, out, this.bucketDelta), searches: to };
+    return runSearches(SEARCH_KERNELS, this.csr(p.mode === "reverse"), plan, this.scratch(), () => s++);
   }
+
+  /** The forward (or reverse) graph as a {@link Csr}. */
+  csr(reverse: boolean): Csr {
+    const c = this.c;
+    return reverse ? { offsets: c.rOffsets, targets: c.rTargets, weights: c.rMinutes } : { offsets: c.offsets, targets: c.targets, weights: c.minutes };
+  }
+
+  /** One Dijkstra search from `nodes`/`costs` over this router's scratch (`dist` holds the result). */
+  search(reverse: boolean, seeds: { nodes: Int32Array; costs: Float64Array; labels?: Int32Array; cutoff?: number }, out: { predEdge?: Int32Array; label?: Int32Array } = {}): Float64Array {
+    const plan: DijkstraPlan = {
+      nodes: seeds.nodes,
+      costs: seeds.costs,
+      labels: seeds.labels ?? null,
+      from: 0,
+      to: seeds.nodes.length,
+      cutoff: seeds.cutoff ?? Infinity,
+      dist: this.dist,
+      predEdge: out.predEdge ?? null,
+      label: out.label ?? null,
+    };
+    runDijkstra(this.csr(reverse), plan, this, heapOps);
+    return this.dist;
+  }
+}
+
+const SEARCH_KERNELS: SearchKernels = { dijkstra: runDijkstra, buckets: runMatrixBuckets, heap: heapOps };
+
+/** A matrix plan's search arrays as the kernels' plain-data {@link MatrixSearchPlan}. */
+export function matrixSearchPlan(p: MatrixPlan, out: Float64Array, delta: number): MatrixSearchPlan {
+  return {
+    searches: p.searches,
+    seedStart: p.seedStart,
+    seedNodes: p.seedNodes,
+    seedCosts: p.seedCosts,
+    exitStart: p.exitStart,
+    exitNodes: p.exitNodes,
+    exitCosts: p.exitCosts,
+    cutoff: p.cutoff,
+    out,
+    tStride: p.tStride,
+    sStride: p.sStride,
+    delta,
+  };
 }
 
 const CORE = Symbol.for("hubspoke.routerCore");

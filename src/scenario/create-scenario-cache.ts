@@ -1,6 +1,7 @@
 import { InvalidInputError, NotCoveredError, UnknownIdError } from "../errors.js";
 import type { CostMatrix, LonLat, RoadGraph } from "../model/index.js";
 import { coreOf } from "../routing/router-core.js";
+import { ScenarioMemo } from "./internal/memo.js";
 import { isTravelTimeProvider, type Endpoint, type LocatedItem, type Router, type SnappedPoint, type TravelTimeProvider } from "../routing/index.js";
 
 /** What scenario travel times come from: the router, or any travel-time provider. */
@@ -51,20 +52,6 @@ export interface ScenarioCache {
   legMatrix(origins: readonly LocatedItem[], destinations: readonly LocatedItem[]): CachedMatrix;
   /** Whether the columns are valid for `graph` (router: the same graph object as the router's; a provider does not read the graph: always true). */
   covers(graph: RoadGraph | undefined): boolean;
-  /** Memo for content hashes of immutable inputs (keyed by object identity). */
-  readonly hashes: WeakMap<object, string>;
-  /**
-   * Memo for analysis results keyed by a content key of their inputs (e.g. a capacitated
-   * assignment for the same hubs, loads and capacities), so options that leave those inputs
-   * unchanged do not solve again.
-   */
-  readonly results: Map<string, unknown>;
-  /**
-   * Values derived from immutable inputs, keyed by the input object's identity, then by a
-   * content key (e.g. evaluate's access, catchment, capacity and community pieces per set of
-   * open sites, so an option that leaves the hubs alone reuses every hub measure).
-   */
-  readonly derived: WeakMap<object, Map<string, unknown>>;
   stats(): ScenarioCacheStats;
   /** Forget every column, leg and memoised result (e.g. to bound memory in a very long sweep). */
   clear(): void;
@@ -86,16 +73,33 @@ interface LegRequest {
   readonly destinations: ReadonlySet<string>;
 }
 
-const WITH_LEGS = Symbol.for("hubspoke.scenarioCache.columnsWithLegs");
+/** What evaluate reaches of a cache beyond its public interface: the memo and columns with legs. */
+export interface CacheInternals {
+  readonly memo: ScenarioMemo;
+  /**
+   * `cache.matrix(zones, sites)`, routing along with any new column of a `legs.destinations`
+   * site the legs to it from `legs.origins` (memoised as legMatrix cells).
+   */
+  columnsWithLegs(zones: readonly LocatedItem[], sites: readonly LocatedItem[], legs: LegRequest): CachedMatrix;
+}
 
-/**
- * `cache.matrix(zones, sites)`, routing along with any new column of a `legs.destinations`
- * site the legs to it from `legs.origins` (memoised as legMatrix cells). Falls back to plain
- * `matrix` for a cache not made by createScenarioCache.
- */
+// the internals of every cache, by cache object (a cache not made by createScenarioCache gets
+// a memo of its own on first use, and plain `matrix` for columns)
+const internals = new WeakMap<ScenarioCache, CacheInternals>();
+
+/** The memo and leg-aware columns of a cache. */
+export function cacheInternals(cache: ScenarioCache): CacheInternals {
+  let hit = internals.get(cache);
+  if (hit === undefined) {
+    hit = { memo: new ScenarioMemo(), columnsWithLegs: (zones, sites) => cache.matrix(zones, sites) };
+    internals.set(cache, hit);
+  }
+  return hit;
+}
+
+/** `cache.matrix(zones, sites)` with the legs to new leg-destination columns routed alongside (see {@link CacheInternals}). */
 export function matrixWithLegs(cache: ScenarioCache, zones: readonly LocatedItem[], sites: readonly LocatedItem[], legs: LegRequest): CachedMatrix {
-  const columns = (cache as unknown as Record<symbol, ((z: readonly LocatedItem[], s: readonly LocatedItem[], l: LegRequest) => CachedMatrix) | undefined>)[WITH_LEGS];
-  return columns === undefined ? cache.matrix(zones, sites) : columns(zones, sites, legs);
+  return cacheInternals(cache).columnsWithLegs(zones, sites, legs);
 }
 
 /** Id prefix of sites routed as extra origins alongside zones (kept apart from zone ids). */
@@ -221,173 +225,208 @@ function providerSource(provider: TravelTimeProvider): ColumnSource {
 export function createScenarioCache(source: TravelTimeSource): ScenarioCache {
   const src = columnSourceOf(source);
   const router = src.router;
-  const zoneSets = new Map<string, ZoneSet>();
-  let computed = 0;
-  let reused = 0;
-  let routerCalls = 0;
-  let legRowsComputed = 0;
-  const legCells = new Map<string, number>();
-  const legFlags = new Map<string, { unsnapped: boolean; island: boolean }>();
-  const hashes = new WeakMap<object, string>();
-  const results = new Map<string, unknown>();
-  let derived = new WeakMap<object, Map<string, unknown>>();
-
-  const keyOf = new WeakMap<readonly LocatedItem[], string>();
-  function zoneSet(zones: readonly LocatedItem[]): ZoneSet {
-    // scenarios share the zones array unless they change demand; key it once per array
-    let key = keyOf.get(zones);
-    if (key === undefined) {
-      key = zonesKey(zones);
-      keyOf.set(zones, key);
-    }
-    let set = zoneSets.get(key);
-    if (set !== undefined) return set;
-    const snap = src.snapZones(zones);
-    set = {
-      origins: snap.origins,
-      ids: zones.map((z) => z.id),
-      idSet: new Set(zones.map((z) => z.id)),
-      unsnapped: snap.unsnapped,
-      islands: snap.islands,
-      columns: new Map(),
-    };
-    zoneSets.set(key, set);
-    return set;
-  }
-
-  function columns(zones: readonly LocatedItem[], sites: readonly LocatedItem[], legs: LegRequest | null): CachedMatrix {
-    const set = zoneSet(zones);
-    const keys = sites.map((s) => locationKey(s.id, s.location));
-    const missing: LocatedItem[] = [];
-    const missingKeys: string[] = [];
-    const queued = new Set<string>();
-    sites.forEach((s, j) => {
-      if (set.columns.has(keys[j]) || queued.has(keys[j])) return;
-      queued.add(keys[j]);
-      missing.push({ id: s.id, location: s.location });
-      missingKeys.push(keys[j]);
-    });
-    if (missing.length > 0) {
-      // Always one reverse search per new site, so a column has the same bits however the
-      // requests were batched. When a new column is a leg destination (a hub), the leg origins
-      // (spokes and candidates) ride along as extra origins: their cells are the site → site
-      // legs legMatrix would route (the same search, the same bits), so e.g. a moved hub's
-      // spokes, or a candidate later opened as a spoke, get their leg to it for free.
-      const extra: LocatedItem[] = [];
-      const extraKeys: string[] = [];
-      // (router only: a provider keyed by id would not know the prefixed leg origins)
-      if (legs !== null && router !== null && missing.some((s) => legs.destinations.has(s.id))) {
-        const seen = new Set<string>();
-        for (const o of legs.origins) {
-          const id = `${LEG_ORIGIN}${o.id}`;
-          const key = locationKey(o.id, o.location);
-          if (seen.has(key) || set.idSet.has(id)) continue;
-          seen.add(key);
-          extra.push({ id, location: o.location });
-          extraKeys.push(key);
-        }
-      }
-      const m = src.times(extra.length === 0 ? set.origins : [...set.origins, ...extra], missing);
-      routerCalls++;
-      const { unsnapped, islands } = m;
-      const rows = set.ids.length;
-      const cols = missing.length;
-      for (let j = 0; j < cols; j++) {
-        const column = new Float64Array(rows);
-        for (let i = 0; i < rows; i++) column[i] = m.minutes[i * cols + j];
-        const id = missing[j].id;
-        set.columns.set(missingKeys[j], { minutes: column, unsnapped: unsnapped.has(id), island: islands.has(id) });
-        legFlags.set(missingKeys[j], { unsnapped: unsnapped.has(id), island: islands.has(id) });
-        for (let e = 0; e < extra.length; e++) legCells.set(`${extraKeys[e]}\u0002${missingKeys[j]}`, m.minutes[(rows + e) * cols + j]);
-      }
-      for (let e = 0; e < extra.length; e++) legFlags.set(extraKeys[e], { unsnapped: unsnapped.has(extra[e].id), island: islands.has(extra[e].id) });
-      computed += cols;
-    }
-    reused += sites.length - missing.length;
-    const rows = set.ids.length;
-    const cols = sites.length;
-    const minutes = new Float64Array(rows * cols);
-    const unsnappedSites: string[] = [];
-    const islandSites: string[] = [];
-    for (let j = 0; j < cols; j++) {
-      const column = set.columns.get(keys[j])!;
-      if (column.unsnapped) unsnappedSites.push(sites[j].id);
-      if (column.island) islandSites.push(sites[j].id);
-      const c = column.minutes;
-      for (let i = 0; i < rows; i++) minutes[i * cols + j] = c[i];
-    }
-    return {
-      origins: set.ids,
-      destinations: sites.map((s) => s.id),
-      minutes,
-      unsnapped: [...set.unsnapped, ...unsnappedSites],
-      islands: [...set.islands, ...islandSites],
-      provenance: { engine: src.engine, notes: ["columns assembled by createScenarioCache"] },
-    };
-  }
-
+  const state: CacheState = {
+    src,
+    zoneSets: new Map(),
+    keyOf: new WeakMap(),
+    legCells: new Map(),
+    legFlags: new Map(),
+    counts: { computed: 0, reused: 0, routerCalls: 0, legRowsComputed: 0 },
+  };
+  const memo = new ScenarioMemo();
   const cache: ScenarioCache = {
     router,
     source,
     engine: src.engine,
-    hashes,
-    results,
-    get derived() {
-      return derived;
-    },
     covers: (graph) => (router === null ? true : graph !== undefined && graph === router.graph),
-    stats: () => ({ computed, reused, routerCalls, legRowsComputed }),
+    stats: () => ({ ...state.counts }),
     clear: () => {
-      zoneSets.clear();
-      results.clear();
-      legCells.clear();
-      legFlags.clear();
-      derived = new WeakMap();
+      state.zoneSets.clear();
+      state.legCells.clear();
+      state.legFlags.clear();
+      memo.clear();
     },
-    legMatrix(origins, destinations) {
-      const oKeys = origins.map((o) => locationKey(o.id, o.location));
-      const dKeys = destinations.map((d) => locationKey(d.id, d.location));
-      const rows = origins.length;
-      const cols = destinations.length;
-      // Missing cells are routed one reverse search per destination, over the origins missing
-      // that destination only. Always reverse: a cell is then the same bits however it was
-      // batched (a forward search sums the same path in the other order and can differ in the
-      // last bit), so incremental and from-scratch evaluations agree exactly.
-      const rowMissing = new Uint8Array(rows);
-      for (let j = 0; j < cols; j++) {
-        const need: number[] = [];
-        for (let i = 0; i < rows; i++) if (!legCells.has(`${oKeys[i]}\u0002${dKeys[j]}`)) need.push(i);
-        if (need.length === 0) continue;
-        const m = src.times(
-          need.map((i) => ({ id: origins[i].id, location: origins[i].location })),
-          [{ id: destinations[j].id, location: destinations[j].location }],
-        );
-        routerCalls++;
-        const { unsnapped, islands } = m;
-        need.forEach((i, r) => {
-          legCells.set(`${oKeys[i]}\u0002${dKeys[j]}`, m.minutes[r]);
-          legFlags.set(oKeys[i], { unsnapped: unsnapped.has(origins[i].id), island: islands.has(origins[i].id) });
-          rowMissing[i] = 1;
-        });
-        legFlags.set(dKeys[j], { unsnapped: unsnapped.has(destinations[j].id), island: islands.has(destinations[j].id) });
-      }
-      for (let i = 0; i < rows; i++) legRowsComputed += rowMissing[i];
-      const minutes = new Float64Array(rows * cols);
-      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) minutes[i * cols + j] = legCells.get(`${oKeys[i]}\u0002${dKeys[j]}`)!;
-      const flagged = (f: "unsnapped" | "island") => [...new Set([...origins.filter((o, i) => legFlags.get(oKeys[i])?.[f]).map((o) => o.id), ...destinations.filter((d, j) => legFlags.get(dKeys[j])?.[f]).map((d) => d.id)])];
-      return {
-        origins: origins.map((o) => o.id),
-        destinations: destinations.map((d) => d.id),
-        minutes,
-        unsnapped: flagged("unsnapped"),
-        islands: flagged("island"),
-        provenance: { engine: src.engine, notes: ["cells memoised by createScenarioCache"] },
-      };
-    },
-    matrix: (zones, sites) => columns(zones, sites, null),
+    legMatrix: (origins, destinations) => legMatrix(state, origins, destinations),
+    matrix: (zones, sites) => columns(state, { zones, sites, legs: null }),
   };
-  Object.defineProperty(cache, WITH_LEGS, { value: columns, enumerable: false });
+  internals.set(cache, { memo, columnsWithLegs: (zones, sites, legs) => columns(state, { zones, sites, legs }) });
   return cache;
+}
+
+/** A cache's columns, legs and counters (plain data; the functions below work on it). */
+interface CacheState {
+  readonly src: ColumnSource;
+  readonly zoneSets: Map<string, ZoneSet>;
+  /** Zone-set key per zones array (scenarios share the array unless they change demand). */
+  readonly keyOf: WeakMap<readonly LocatedItem[], string>;
+  /** Leg minutes by origin location key, then destination location key. */
+  readonly legCells: Map<string, Map<string, number>>;
+  readonly legFlags: Map<string, { unsnapped: boolean; island: boolean }>;
+  readonly counts: { computed: number; reused: number; routerCalls: number; legRowsComputed: number };
+}
+
+function legCell(state: CacheState, origin: string, destination: string): number | undefined {
+  return state.legCells.get(origin)?.get(destination);
+}
+
+function setLegCell(state: CacheState, origin: string, destination: string, minutes: number): void {
+  let row = state.legCells.get(origin);
+  if (row === undefined) {
+    row = new Map();
+    state.legCells.set(origin, row);
+  }
+  row.set(destination, minutes);
+}
+
+function zoneSet(state: CacheState, zones: readonly LocatedItem[]): ZoneSet {
+  let key = state.keyOf.get(zones);
+  if (key === undefined) {
+    key = zonesKey(zones);
+    state.keyOf.set(zones, key);
+  }
+  let set = state.zoneSets.get(key);
+  if (set !== undefined) return set;
+  const snap = state.src.snapZones(zones);
+  set = {
+    origins: snap.origins,
+    ids: zones.map((z) => z.id),
+    idSet: new Set(zones.map((z) => z.id)),
+    unsnapped: snap.unsnapped,
+    islands: snap.islands,
+    columns: new Map(),
+  };
+  state.zoneSets.set(key, set);
+  return set;
+}
+
+/** The zones × sites matrix from the zone set's columns, routing the missing ones first. */
+function columns(state: CacheState, request: { zones: readonly LocatedItem[]; sites: readonly LocatedItem[]; legs: LegRequest | null }): CachedMatrix {
+  const { zones, sites, legs } = request;
+  const set = zoneSet(state, zones);
+  const keys = sites.map((s) => locationKey(s.id, s.location));
+  const missing: LocatedItem[] = [];
+  const missingKeys: string[] = [];
+  const queued = new Set<string>();
+  sites.forEach((s, j) => {
+    if (set.columns.has(keys[j]) || queued.has(keys[j])) return;
+    queued.add(keys[j]);
+    missing.push({ id: s.id, location: s.location });
+    missingKeys.push(keys[j]);
+  });
+  if (missing.length > 0) routeColumns(state, set, { sites: missing, keys: missingKeys }, legs);
+  state.counts.reused += sites.length - missing.length;
+  const rows = set.ids.length;
+  const cols = sites.length;
+  const minutes = new Float64Array(rows * cols);
+  const unsnappedSites: string[] = [];
+  const islandSites: string[] = [];
+  for (let j = 0; j < cols; j++) {
+    const column = set.columns.get(keys[j])!;
+    if (column.unsnapped) unsnappedSites.push(sites[j].id);
+    if (column.island) islandSites.push(sites[j].id);
+    const c = column.minutes;
+    for (let i = 0; i < rows; i++) minutes[i * cols + j] = c[i];
+  }
+  return {
+    origins: set.ids,
+    destinations: sites.map((s) => s.id),
+    minutes,
+    unsnapped: [...set.unsnapped, ...unsnappedSites],
+    islands: [...set.islands, ...islandSites],
+    provenance: { engine: state.src.engine, notes: ["columns assembled by createScenarioCache"] },
+  };
+}
+
+/**
+ * Route the missing columns: always one reverse search per new site, so a column has the same
+ * bits however the requests were batched. When a new column is a leg destination (a hub), the
+ * leg origins (spokes and candidates) ride along as extra origins: their cells are the site →
+ * site legs legMatrix would route (the same search, the same bits), so e.g. a moved hub's
+ * spokes, or a candidate later opened as a spoke, get their leg to it for free.
+ */
+function routeColumns(state: CacheState, set: ZoneSet, missing: { sites: readonly LocatedItem[]; keys: readonly string[] }, legs: LegRequest | null): void {
+  const extra = legs === null ? { items: [], keys: [] } : legOrigins(state, set, missing.sites, legs);
+  const m = state.src.times(extra.items.length === 0 ? set.origins : [...set.origins, ...extra.items], missing.sites);
+  state.counts.routerCalls++;
+  const { unsnapped, islands } = m;
+  const rows = set.ids.length;
+  const cols = missing.sites.length;
+  for (let j = 0; j < cols; j++) {
+    const column = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) column[i] = m.minutes[i * cols + j];
+    const id = missing.sites[j].id;
+    const key = missing.keys[j];
+    set.columns.set(key, { minutes: column, unsnapped: unsnapped.has(id), island: islands.has(id) });
+    state.legFlags.set(key, { unsnapped: unsnapped.has(id), island: islands.has(id) });
+    for (let e = 0; e < extra.items.length; e++) setLegCell(state, extra.keys[e], key, m.minutes[(rows + e) * cols + j]);
+  }
+  for (let e = 0; e < extra.items.length; e++) {
+    state.legFlags.set(extra.keys[e], { unsnapped: unsnapped.has(extra.items[e].id), island: islands.has(extra.items[e].id) });
+  }
+  state.counts.computed += cols;
+}
+
+/** The leg origins to route with new leg-destination columns (router only: a provider keyed by id would not know the prefixed ids). */
+function legOrigins(state: CacheState, set: ZoneSet, missing: readonly LocatedItem[], legs: LegRequest): { items: LocatedItem[]; keys: string[] } {
+  const items: LocatedItem[] = [];
+  const keys: string[] = [];
+  if (state.src.router === null || !missing.some((s) => legs.destinations.has(s.id))) return { items, keys };
+  const seen = new Set<string>();
+  for (const o of legs.origins) {
+    const id = `${LEG_ORIGIN}${o.id}`;
+    const key = locationKey(o.id, o.location);
+    if (seen.has(key) || set.idSet.has(id)) continue;
+    seen.add(key);
+    items.push({ id, location: o.location });
+    keys.push(key);
+  }
+  return { items, keys };
+}
+
+/**
+ * `cache.legMatrix`: missing cells are routed one reverse search per destination, over the
+ * origins missing that destination only. Always reverse: a cell is then the same bits however
+ * it was batched (a forward search sums the same path in the other order and can differ in the
+ * last bit), so incremental and from-scratch evaluations agree exactly.
+ */
+function legMatrix(state: CacheState, origins: readonly LocatedItem[], destinations: readonly LocatedItem[]): CachedMatrix {
+  const oKeys = origins.map((o) => locationKey(o.id, o.location));
+  const dKeys = destinations.map((d) => locationKey(d.id, d.location));
+  const rows = origins.length;
+  const cols = destinations.length;
+  const rowMissing = new Uint8Array(rows);
+  for (let j = 0; j < cols; j++) {
+    const need: number[] = [];
+    for (let i = 0; i < rows; i++) if (legCell(state, oKeys[i], dKeys[j]) === undefined) need.push(i);
+    if (need.length === 0) continue;
+    const m = state.src.times(
+      need.map((i) => ({ id: origins[i].id, location: origins[i].location })),
+      [{ id: destinations[j].id, location: destinations[j].location }],
+    );
+    state.counts.routerCalls++;
+    const { unsnapped, islands } = m;
+    need.forEach((i, r) => {
+      setLegCell(state, oKeys[i], dKeys[j], m.minutes[r]);
+      state.legFlags.set(oKeys[i], { unsnapped: unsnapped.has(origins[i].id), island: islands.has(origins[i].id) });
+      rowMissing[i] = 1;
+    });
+    state.legFlags.set(dKeys[j], { unsnapped: unsnapped.has(destinations[j].id), island: islands.has(destinations[j].id) });
+  }
+  for (let i = 0; i < rows; i++) state.counts.legRowsComputed += rowMissing[i];
+  const minutes = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) minutes[i * cols + j] = legCell(state, oKeys[i], dKeys[j])!;
+  const flags = state.legFlags;
+  const flagged = (f: "unsnapped" | "island") => [
+    ...new Set([...origins.filter((o, i) => flags.get(oKeys[i])?.[f]).map((o) => o.id), ...destinations.filter((d, j) => flags.get(dKeys[j])?.[f]).map((d) => d.id)]),
+  ];
+  return {
+    origins: origins.map((o) => o.id),
+    destinations: destinations.map((d) => d.id),
+    minutes,
+    unsnapped: flagged("unsnapped"),
+    islands: flagged("island"),
+    provenance: { engine: state.src.engine, notes: ["cells memoised by createScenarioCache"] },
+  };
 }
 
 function columnSourceOf(source: TravelTimeSource): ColumnSource {

@@ -32,8 +32,9 @@ import { InvalidInputError, NotCoveredError, parseInput } from "../errors.js";
 import { selectDestinations, type CostMatrix, type DemandZone, type ServiceNetwork, type Site } from "../model/index.js";
 import { contentHash, graphContentHash, numbersHash } from "./content-hash.js";
 import { createScenarioCache, type ScenarioCache, type TravelTimeSource } from "./create-scenario-cache.js";
+import { memoSlot } from "./internal/memo.js";
 import type { ScenarioMetric, ZoneOutcome } from "./metrics.js";
-import { BedTargetOption, CacheOption, ModeSourceOption, ProviderOption, RouterOption, modeMatrix, outOfAreaOption, memoDerived, memoHash, networkContent, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
+import { BedTargetOption, CacheOption, ModeSourceOption, ProviderOption, RouterOption, modeMatrix, outOfAreaOption, memoDerived, memoHash, memoResult, networkContent, prepareScenario, resolveBedTarget, usableLoadMemo, zoneRates } from "./prepare.js";
 import { type Scenario, type ScenarioInput, ScenarioSchema } from "./schema.js";
 import { checkNetwork } from "../model/check-network.js";
 import type { Router, TravelTimeProvider } from "../routing/index.js";
@@ -265,6 +266,15 @@ interface Context {
   readonly warnings: string[];
 }
 
+// the memo's slots: one per kind of piece, typed
+const HUB_ACCESS = memoSlot<Omit<AccessPart, "spokeAccess" | "nearestSpoke">>("evaluate.hubs");
+const SPOKE_ACCESS = memoSlot<Pick<AccessPart, "spokeAccess" | "nearestSpoke">>("evaluate.spokes");
+const NO_CAR_ACCESS = memoSlot<AccessSummaryResult>("evaluate.noCar");
+const HIERARCHICAL = memoSlot<{ result: HierarchicalCatchmentsResult; legWarnings: string[] }>("evaluate.hierarchical");
+const WARD = memoSlot<WardCapacity>("evaluate.ward");
+const ASSIGNMENT = memoSlot<CapacitatedAssignmentResult>("assignment");
+const COMMUNITY = memoSlot<ReturnType<typeof communityPart>>("evaluate.community");
+
 // Pieces that read only some columns are memoised per zones array (in the mode's cache) and
 // keyed by those columns' sites (id and location) and whatever else they read, so a spoke
 // change reuses every hub measure and a hub change every spoke measure. Each piece is a pure
@@ -273,7 +283,7 @@ function accessPart(cache: ScenarioCache, ctx: Context, matrix: CostMatrix): Acc
   const { zones, hubIds, spokeIds } = ctx;
   const thresholds = { thresholdsMinutes: [...ctx.thresholdsMinutes] };
   const thresholdKey = ctx.thresholdsMinutes.join(",");
-  const hub = memoDerived(cache, zones, `evaluate.hubs\u0000${thresholdKey}\u0000${ctx.hubKey}`, () => {
+  const hub = memoDerived(cache, HUB_ACCESS, zones, [thresholdKey, ctx.hubKey], () => {
     const pop = ctx.population();
     const hasImd = zones.some((z) => z.imdDecile !== undefined);
     const hasRural = zones.some((z) => z.urbanRural !== undefined);
@@ -292,7 +302,7 @@ function accessPart(cache: ScenarioCache, ctx: Context, matrix: CostMatrix): Acc
   const spoke =
     spokeIds.length === 0
       ? null
-      : memoDerived(cache, zones, `evaluate.spokes\u0000${thresholdKey}\u0000${ctx.spokeKey}`, () => ({
+      : memoDerived(cache, SPOKE_ACCESS, zones, [thresholdKey, ctx.spokeKey], () => ({
           spokeAccess: accessSummary(matrix, ctx.population(), { ...thresholds, among: spokeIds }),
           nearestSpoke: nearestSites(matrix, { among: spokeIds }).nearest,
         }));
@@ -302,7 +312,7 @@ function accessPart(cache: ScenarioCache, ctx: Context, matrix: CostMatrix): Acc
 /** Access weighted by households without a car, on the matrix of the mode they use (null without counts). */
 function noCarPart(cache: ScenarioCache, ctx: Context, matrix: CostMatrix): AccessSummaryResult | null {
   if (!ctx.zones.some((z) => z.householdsNoCar !== undefined)) return null;
-  return memoDerived(cache, ctx.zones, `evaluate.noCar\u0000${ctx.thresholdsMinutes.join(",")}\u0000${ctx.hubKey}`, () =>
+  return memoDerived(cache, NO_CAR_ACCESS, ctx.zones, [ctx.thresholdsMinutes.join(","), ctx.hubKey], () =>
     accessSummary(matrix, ctx.zones.map((z) => z.householdsNoCar ?? 0), { thresholdsMinutes: [...ctx.thresholdsMinutes], among: ctx.hubIds }),
   );
 }
@@ -314,8 +324,8 @@ function hierarchicalPart(ctx: Context): HierarchicalCatchmentsResult | null {
     warnings.push("evaluate: the network has no open spoke; hierarchical catchments are omitted");
     return null;
   }
-  const parentKey = spokes.map((s) => s.hub ?? "").join("\u0001");
-  const part = memoDerived(cache, zones, `evaluate.hierarchical\u0000${ctx.hubKey}\u0000${ctx.spokeKey}\u0000${parentKey}`, () => {
+  const parentKey = JSON.stringify(spokes.map((s) => s.hub ?? ""));
+  const part = memoDerived(cache, HIERARCHICAL, zones, [ctx.hubKey, ctx.spokeKey, parentKey], () => {
     const legWarnings: string[] = [];
     const result = hierarchicalCatchments(ctx.applied, ctx.matrix, { spokeHubMinutes: spokeHubLegs(cache, spokes, hubs, legWarnings) });
     return { result, legWarnings };
@@ -343,17 +353,15 @@ function capacityPart(ctx: Context, nearestHubIndex: Int32Array) {
     const load = demand.offeredLoad[ward];
     const beds = hubs.map((h) => h.beds?.[ward] ?? 0);
     const loadKey = memoHash(cache, load, () => numbersHash(load));
-    const entry = memoDerived(cache, zones, `evaluate.ward\u0000${ward}\u0000${rates.key}\u0000${loadKey}\u0000${ctx.hubKey}\u0000${beds.join(",")}\u0000${targetKey}\u0000${oaKey}\u0000${ctx.singleSource}`, (): WardCapacity => {
+    const entry = memoDerived(cache, WARD, zones, [ward, rates.key, loadKey, ctx.hubKey, beds.join(","), targetKey, oaKey, ctx.singleSource], (): WardCapacity => {
       const total = demand.totals[ward].offeredLoadBeds;
       const usable = beds.map((b) => usableLoadMemo(cache, b, target));
       // same hubs (id and location), loads, capacities and options: same exact assignment, so reuse it
-      const assignmentKey = `assignment\u0000${hubs.map((h) => `${h.id}@${h.location[0]},${h.location[1]}`).join("|")}\u0000${loadKey}\u0000${numbersHash(usable)}\u0000${oaKey}\u0000${ctx.singleSource}`;
-      let assignment = cache.results.get(assignmentKey) as CapacitatedAssignmentResult | undefined;
-      if (assignment === undefined) {
+      const hubsKey = JSON.stringify(hubs.map((h) => [h.id, h.location[0], h.location[1]]));
+      const assignment = memoResult(cache, ASSIGNMENT, [hubsKey, loadKey, numbersHash(usable), oaKey, ctx.singleSource], () => {
         hubMatrix ??= selectDestinations(ctx.matrix, hubIds);
-        assignment = capacitatedAssignment(hubMatrix, load, usable, { outOfArea: oaOptions, singleSource: ctx.singleSource });
-        cache.results.set(assignmentKey, assignment);
-      }
+        return capacitatedAssignment(hubMatrix, load, usable, { outOfArea: oaOptions, singleSource: ctx.singleSource });
+      });
       return wardCapacity({ ward, total, beds, usable, load, nearestHubIndex, assignment, hubs, target });
     });
     wards.push(entry);
@@ -415,9 +423,9 @@ function communityPhase(ctx: Context, rates: ReturnType<typeof zoneRates>): { co
   }
   const cases = rates.caseload!;
   for (const w of cases.warnings) warnings.push(w);
-  const spokeFields = spokes.map((s) => `${s.staffWte}\u0000${s.runningCostPerYear}\u0000${s.crisisSlotsPerDay}`).join("\u0001");
+  const spokeFields = JSON.stringify(spokes.map((s) => [s.staffWte ?? null, s.runningCostPerYear ?? null, s.crisisSlotsPerDay ?? null]));
   const assumptionsKey = memoHash(cache, assumptions, () => contentHash(assumptions));
-  const part = memoDerived(cache, zones, `evaluate.community\u0000${rates.key}\u0000${assumptionsKey}\u0000${ctx.spokeKey}\u0000${spokeFields}`, () =>
+  const part = memoDerived(cache, COMMUNITY, zones, [rates.key, assumptionsKey, ctx.spokeKey, spokeFields], () =>
     communityPart(assumptions, spokes, ctx.spokeIds, ctx.matrix, cases),
   );
   for (const w of part.warnings) warnings.push(w);
@@ -711,9 +719,7 @@ export function evaluate(network: ServiceNetwork, scenario: ScenarioInput | Scen
 
 /** Sites' columns as a key: ids and locations, in order. */
 function sitesKey(sites: readonly Site[]): string {
-  let key = "";
-  for (const s of sites) key += `${s.id}\u0000${s.location[0]}\u0000${s.location[1]}\u0001`;
-  return key;
+  return JSON.stringify(sites.map((s) => [s.id, s.location[0], s.location[1]]));
 }
 
 /**

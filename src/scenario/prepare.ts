@@ -14,7 +14,8 @@ import { contentHash } from "./content-hash.js";
 import type { DemandZone, RoadGraph, ServiceNetwork, Site } from "../model/index.js";
 import { createRouter, isTravelTimeProvider, type Router, type TravelTimeProvider } from "../routing/index.js";
 import { applyScenario } from "./apply-scenario.js";
-import { type CachedMatrix, ROUTER_CH_FALLBACK, type ScenarioCache, createScenarioCache, isChRouter, matrixWithLegs } from "./create-scenario-cache.js";
+import { type CachedMatrix, ROUTER_CH_FALLBACK, type ScenarioCache, cacheInternals, createScenarioCache, isChRouter, matrixWithLegs } from "./create-scenario-cache.js";
+import { type MemoKey, type MemoSlot, memoSlot } from "./internal/memo.js";
 import type { Scenario } from "./schema.js";
 
 const OpenUnit = z.number().check(z.gt(0)).check(z.lt(1));
@@ -223,25 +224,17 @@ export function usableLoad(beds: number, target: BedsRequiredTarget): number {
   return lo;
 }
 
+const USABLE_LOAD = memoSlot<number>("usableLoad");
+
 /** {@link usableLoad}, memoised in the cache by beds and target. */
 export function usableLoadMemo(cache: ScenarioCache, beds: number, target: BedsRequiredTarget): number {
-  const key = `usableLoad\u0000${beds}\u0000${"targetOccupancy" in target ? `o${target.targetOccupancy}` : `b${target.targetBlocking}`}`;
-  let value = cache.results.get(key) as number | undefined;
-  if (value === undefined) {
-    value = usableLoad(beds, target);
-    cache.results.set(key, value);
-  }
-  return value;
+  const targetKey = "targetOccupancy" in target ? `o${target.targetOccupancy}` : `b${target.targetBlocking}`;
+  return cacheInternals(cache).memo.result(USABLE_LOAD, [beds, targetKey], () => usableLoad(beds, target));
 }
 
 /** A content hash memoised in the caller's cache (inputs are immutable by contract). */
 export function memoHash(cache: ScenarioCache | undefined, key: object, compute: () => string): string {
-  if (cache === undefined) return compute();
-  const hit = cache.hashes.get(key);
-  if (hit !== undefined) return hit;
-  const value = compute();
-  cache.hashes.set(key, value);
-  return value;
+  return cache === undefined ? compute() : cacheInternals(cache).memo.hash(key, compute);
 }
 
 export function networkContent(network: ServiceNetwork): unknown {
@@ -259,46 +252,30 @@ function rateZones(zones: readonly DemandZone[]): DemandZone[] {
  * fields and the assumptions (most options change neither).
  */
 export function zoneRates(cache: ScenarioCache, network: ServiceNetwork, community: boolean): { key: string; demand: DemandByZoneResult; caseload: CaseloadByZoneResult | null } {
-  const zones = memoDerived(cache, network.zones, "rateZones", () => rateZones(network.zones));
-  const key = `${memoHash(cache, zones, () => contentHash(zones))}\u0000${memoHash(cache, network.assumptions, () => contentHash(network.assumptions))}`;
-  const demandKey = `demand\u0000${key}`;
-  let demand = cache.results.get(demandKey) as DemandByZoneResult | undefined;
-  if (demand === undefined) {
-    demand = demandByZone(zones, network.assumptions);
-    cache.results.set(demandKey, demand);
-  }
+  const memo = cacheInternals(cache).memo;
+  const zones = memo.derived(RATE_ZONES, network.zones, [], () => rateZones(network.zones));
+  const key = JSON.stringify([memoHash(cache, zones, () => contentHash(zones)), memoHash(cache, network.assumptions, () => contentHash(network.assumptions))]);
+  const demand = memo.result(DEMAND, [key], () => demandByZone(zones, network.assumptions));
   if (!community) return { key, demand, caseload: null };
-  const caseloadKey = `caseload\u0000${key}`;
-  let caseload = cache.results.get(caseloadKey) as CaseloadByZoneResult | undefined;
-  if (caseload === undefined) {
-    caseload = caseloadByZone(zones, network.assumptions);
-    cache.results.set(caseloadKey, caseload);
-  }
+  const caseload = memo.result(CASELOAD, [key], () => caseloadByZone(zones, network.assumptions));
   return { key, demand, caseload };
 }
 
-/** Most values memoised per input object; the least recently used goes first. */
-const DERIVED_LIMIT = 256;
+const RATE_ZONES = memoSlot<DemandZone[]>("rateZones");
+const DEMAND = memoSlot<DemandByZoneResult>("demand");
+const CASELOAD = memoSlot<CaseloadByZoneResult>("caseload");
 
 /**
- * A value derived from an immutable object, memoised in the cache by object identity and
- * `name` (a content key of whatever else it reads), least recently used first out past
- * {@link DERIVED_LIMIT} per object.
+ * A value derived from an immutable object, memoised in the cache by object identity, `slot`
+ * and `key` (content keys of whatever else it reads), least recently used first out past
+ * 256 values per object.
  */
-export function memoDerived<T>(cache: ScenarioCache, key: object, name: string, compute: () => T): T {
-  let values = cache.derived.get(key);
-  if (values === undefined) {
-    values = new Map();
-    cache.derived.set(key, values);
-  }
-  if (values.has(name)) {
-    const hit = values.get(name) as T;
-    values.delete(name);
-    values.set(name, hit);
-    return hit;
-  }
-  const value = compute();
-  values.set(name, value);
-  if (values.size > DERIVED_LIMIT) values.delete(values.keys().next().value as string);
-  return value;
+export function memoDerived<T>(cache: ScenarioCache, slot: MemoSlot<T>, owner: object, key: MemoKey, compute: () => T): T {
+  return cacheInternals(cache).memo.derived(slot, owner, key, compute);
 }
+
+/** The memo's typed result store of a cache (e.g. capacitated assignments by content key). */
+export function memoResult<T>(cache: ScenarioCache, slot: MemoSlot<T>, key: MemoKey, compute: () => T): T {
+  return cacheInternals(cache).memo.result(slot, key, compute);
+}
+

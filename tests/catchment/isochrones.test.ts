@@ -3,7 +3,7 @@ import { fc, test } from "@fast-check/vitest";
 import Graph from "graphology";
 import { area, booleanClockwise, booleanPointInPolygon } from "@turf/turf";
 import { isochrones } from "../../src/catchment/index.js";
-import { InvalidInputError, UnknownIdError } from "../../src/errors.js";
+import { HubspokeError, InvalidInputError, UnknownIdError } from "../../src/errors.js";
 import type { RoadGraph } from "../../src/model/types.js";
 import { fakeRouter, gridGraph } from "../support/catchment-fake-router.js";
 
@@ -129,3 +129,54 @@ test.prop([fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 2, maxLength: 4
     });
   },
 );
+
+describe("isochrones guard rails", () => {
+  it("refuses a grid finer than its cell cap with a coded error naming cellMetres", () => {
+    let caught: unknown;
+    try {
+      isochrones(router, site, [6], { cellMetres: 0.5 });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(InvalidInputError);
+    expect((caught as InvalidInputError).issues[0].path).toBe("options.cellMetres");
+    expect((caught as InvalidInputError).message).toMatch(/more than 4000000/);
+  });
+});
+
+// Random small road graphs with arbitrary finite coordinates, minutes and site times, grids from
+// one cell to a few thousand: every band comes back closed and nested, or a coded error (never a
+// hang or a bare Error). The grid's border is held at 2 × the widest band, so every contour
+// closes inside the grid.
+const arbRoads = fc.record({
+  nodes: fc.array(fc.tuple(fc.double({ min: 0.3, max: 0.32, noNaN: true }), fc.double({ min: 51.2, max: 51.22, noNaN: true }), fc.double({ min: 0, max: 20, noNaN: true })), { minLength: 1, maxLength: 8 }),
+  edges: fc.array(fc.tuple(fc.nat(7), fc.nat(7), fc.double({ min: 0, max: 10, noNaN: true })), { maxLength: 12 }),
+  bands: fc.uniqueArray(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 3 }).map((xs) => xs.sort((a, b) => a - b)),
+  cellMetres: fc.oneof(fc.constant(undefined), fc.double({ min: 20, max: 3000, noNaN: true })),
+  maxConnectorMetres: fc.double({ min: 1, max: 2000, noNaN: true }),
+});
+
+test.prop([arbRoads], { seed: 1914, numRuns: 60 })("isochrones on arbitrary finite inputs: closed nested rings or a coded error", (c) => {
+  const g = new Graph({ multi: true, type: "directed" }) as unknown as RoadGraph;
+  c.nodes.forEach(([lon, lat], i) => g.addNode(`n${i}`, { lon, lat }));
+  for (const [a, b, minutes] of c.edges) if (a < c.nodes.length && b < c.nodes.length) g.addEdge(`n${a}`, `n${b}`, { minutes });
+  const times = Float64Array.from(c.nodes, (n) => n[2]);
+  const r = { ...fakeRouter(g), minutesFrom: () => times };
+  let res;
+  try {
+    res = isochrones(r, "n0", c.bands, { cellMetres: c.cellMetres, maxConnectorMetres: c.maxConnectorMetres, maxHoleSquareMetres: 0 });
+  } catch (e) {
+    expect(e).toBeInstanceOf(HubspokeError);
+    return;
+  }
+  expect(res.bands.features).toHaveLength(c.bands.length);
+  for (const f of res.bands.features) {
+    for (const poly of f.geometry.coordinates) {
+      for (const ring of poly) {
+        expect(ring.length).toBeGreaterThanOrEqual(4);
+        expect(ring[0]).toEqual(ring[ring.length - 1]);
+        for (const p of ring) expect(p.every(Number.isFinite)).toBe(true);
+      }
+    }
+  }
+});

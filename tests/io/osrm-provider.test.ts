@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { afterEach, describe, expect, it } from "vitest";
-import { InvalidInputError, ProviderError } from "../../src/errors.js";
+import { DuplicateIdError, InvalidInputError, ProviderError } from "../../src/errors.js";
 import { osrmProvider } from "../../src/io/index.js";
 import { type FakeOsrm, fakeSeconds, startFakeOsrm } from "../support/io-fake-osrm.js";
 
@@ -62,6 +62,15 @@ describe("osrmProvider", () => {
     const run = osrmProvider({ url: server.url, retries: 3, backoffMs: 1 }).travelTimes(pts(2, 0), pts(2, 1));
     await expect(run).rejects.toThrowError(/batch 1 of 1 \(origins 0–1 × destinations 0–1\) failed: HTTP 400 \(TooBig: Too many table coordinates\)/);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("rejects duplicate origin or destination ids before sending any request", async () => {
+    server = await startFakeOsrm();
+    const osrm = osrmProvider({ url: server.url });
+    const twice = [...pts(2, 0), { id: "p0-0", location: [0.5, 51.5] as [number, number] }];
+    await expect(osrm.travelTimes(twice, pts(1, 1))).rejects.toThrowError(DuplicateIdError);
+    await expect(osrm.travelTimes(pts(1, 1), twice)).rejects.toThrowError(/destinations\[2\] repeats the id "p0-0" of destinations\[0\]/);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("reports an unreachable server and rejects bad options", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import {
   DuplicateIdError,
+  checkNetworkRules,
   InvalidInputError,
   createServiceNetwork,
   parseAssumptions,
@@ -153,5 +154,47 @@ test.prop([fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength
       const e = thrown(() => createServiceNetwork(input({ zones })));
       expect(e.issues[0].path).toBe(`zones[${bad}].population`);
     }
+  },
+);
+
+describe("checkNetworkRules", () => {
+  const sites = parseSites([hub, spoke]);
+  const parsedAssumptions = parseAssumptions(assumptions);
+
+  it("passes a consistent network and names broken rules by path", () => {
+    expect(() => checkNetworkRules(sites, parsedAssumptions)).not.toThrow();
+    const orphan = parseSites([hub, { ...spoke, hub: "hub-x" }]);
+    const e = thrown(() => checkNetworkRules(orphan, parsedAssumptions));
+    expect(e.message).toMatch(/^checkNetworkRules: /);
+    expect(e.issues[0].path).toBe("sites[1].hub");
+    expect(() => checkNetworkRules(parseSites([hub, { ...hub, name: "again" }]), parsedAssumptions)).toThrowError(DuplicateIdError);
+  });
+
+  it("rejects a non-array site list, a non-site and assumptions without wards, with a coded error", () => {
+    expect(thrown(() => checkNetworkRules(null as never, parsedAssumptions)).issues[0].path).toBe("sites");
+    expect(thrown(() => checkNetworkRules([null] as never, parsedAssumptions)).issues[0].path).toBe("sites[0]");
+    expect(thrown(() => checkNetworkRules(sites, {} as never)).issues[0].path).toBe("assumptions.wards");
+  });
+});
+
+test.prop([fc.array(fc.constantFrom("hub-a", "hub-x", "spoke-1"), { minLength: 1, maxLength: 6 })], { seed: 2018 })(
+  "checkNetworkRules agrees with createServiceNetwork on which spoke parents are valid",
+  (parents) => {
+    const spokes = parents.map((p, i) => ({ ...spoke, id: `s${i}`, hub: p }));
+    const all = [hub, ...spokes];
+    let viaCreate: string[] = [];
+    let viaCheck: string[] = [];
+    try {
+      createServiceNetwork(input({ sites: all }));
+    } catch (e) {
+      viaCreate = (e as InvalidInputError).issues.map((i) => i.path);
+    }
+    try {
+      checkNetworkRules(parseSites(all), parseAssumptions(assumptions));
+    } catch (e) {
+      viaCheck = (e as InvalidInputError).issues.map((i) => i.path);
+    }
+    expect(viaCheck).toEqual(viaCreate);
+    expect(viaCheck.length > 0).toBe(parents.some((p) => p !== "hub-a"));
   },
 );

@@ -1,6 +1,18 @@
 import { expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
-import { bucketParameters, MAX_BUCKETS, runDijkstra, runMatrixBuckets, runSearches, type SearchScratch } from "../../src/routing/kernel.js";
+import { type BucketScratch, bucketParameters, type Csr, heapOps, MAX_BUCKETS, runDijkstra, runMatrixBuckets, runSearches, type SearchScratch } from "../../src/routing/kernel.js";
+
+const KERNELS = { dijkstra: runDijkstra, buckets: runMatrixBuckets, heap: heapOps };
+
+/** The bucket kernel's view of a search scratch. */
+function bucketScratch(s: SearchScratch): BucketScratch {
+  return { dist: s.dist, next: s.next, prev: s.prev, slot: s.pos, heads: s.heads, isTarget: s.isTarget, popped: s.popped };
+}
+
+/** One bucket search from seeds `nodes`/`costs` with width `delta` towards `nTargets` marked targets. */
+function buckets(g: Csr, seeds: { nodes: Int32Array; costs: Float64Array }, delta: number, s: SearchScratch, nTargets = 1): number {
+  return runMatrixBuckets(g, { nodes: seeds.nodes, costs: seeds.costs, from: 0, to: seeds.nodes.length, cutoff: Infinity, delta, nTargets }, bucketScratch(s));
+}
 import { arbSmallGraph } from "../support/routing-arbitraries.js";
 
 // CSR of a small graph (edges in input order within each source)
@@ -77,7 +89,8 @@ test.prop([arbCase])(
     const expected = new Float64Array(nT * nS);
     const dist = new Float64Array(n);
     for (let s = 0; s < nS; s++) {
-      runDijkstra(offsets, targets, weights, S.nodes, S.costs, null, S.start[s], S.start[s + 1], cutoff, dist, new Int32Array(n), new Float64Array(n), new Int32Array(n), null, null);
+      const plan = { nodes: S.nodes, costs: S.costs, labels: null, from: S.start[s], to: S.start[s + 1], cutoff, dist, predEdge: null, label: null };
+      runDijkstra({ offsets, targets, weights }, plan, { heapNodes: new Int32Array(n), heapKeys: new Float64Array(n), pos: new Int32Array(n) }, heapOps);
       for (let t = 0; t < nT; t++) {
         let best = Infinity;
         for (let k = X.start[t]; k < X.start[t + 1]; k++) best = Math.min(best, X.costs[k] + dist[X.nodes[k]]);
@@ -94,7 +107,8 @@ test.prop([arbCase])(
     const sequence = Array.from({ length: nS }, (_, i) => (order ? nS - 1 - i : i));
     let k = 0;
     const next = () => (k < nS ? sequence[k++] : nS);
-    runSearches(runDijkstra, runMatrixBuckets, offsets, targets, weights, delta, next, nS, S.start, S.nodes, S.costs, X.start, X.nodes, X.costs, cutoff, out, nS, 1, scratch);
+    const plan = { searches: nS, seedStart: S.start, seedNodes: S.nodes, seedCosts: S.costs, exitStart: X.start, exitNodes: X.nodes, exitCosts: X.costs, cutoff, out, tStride: nS, sStride: 1, delta };
+    runSearches(KERNELS, { offsets, targets, weights }, plan, scratch, next);
     for (let i = 0; i < out.length; i++) expect(Object.is(out[i], expected[i]), `cell ${i}: ${out[i]} vs ${expected[i]}`).toBe(true);
     expect(scratch.isTarget.every((b) => b === 0)).toBe(true);
   },
@@ -105,13 +119,14 @@ test("bucket kernel: hand-checkable chain, early stop after the target's bucket,
   const { offsets, targets, weights } = csr(5, [0, 1, 2, 3].map((i) => ({ from: i, to: i + 1, minutes: 1 })));
   const s = scratchFor(5, 3);
   s.isTarget[1] = 1;
-  const scans = runMatrixBuckets(offsets, targets, weights, Int32Array.of(0), Float64Array.of(0), 0, 1, Infinity, 1, s.dist, s.next, s.prev, s.pos, s.heads, s.isTarget, 1, s.popped);
+  const g = { offsets, targets, weights };
+  const scans = buckets(g, { nodes: Int32Array.of(0), costs: Float64Array.of(0) }, 1, s);
   expect(scans).toBe(2);
   expect(Array.from(s.dist.slice(0, 3))).toEqual([0, 1, 2]);
   expect(s.dist[3]).toBe(Infinity);
   expect(s.isTarget[1]).toBe(1); // mark restored
   // seeds 0 and 10 minutes apart need 11 buckets of width 1: a 3-bucket ring declines
-  const declined = runMatrixBuckets(offsets, targets, weights, Int32Array.of(0, 2), Float64Array.of(0, 10), 0, 2, Infinity, 1, s.dist, s.next, s.prev, s.pos, s.heads, s.isTarget, 1, s.popped);
+  const declined = buckets(g, { nodes: Int32Array.of(0, 2), costs: Float64Array.of(0, 10) }, 1, s);
   expect(declined).toBe(-1);
 });
 
@@ -134,17 +149,19 @@ test("bucketParameters: mean positive weight, ring covers the longest edge, all-
 test("bucket kernel: declines with no ring, and hands over to the heap once its work exceeds 4n + 4K + 64 steps", () => {
   const { offsets, targets, weights } = csr(20, Array.from({ length: 19 }, (_, i) => ({ from: i, to: i + 1, minutes: 1 })));
   const none = scratchFor(20, 0);
-  expect(runMatrixBuckets(offsets, targets, weights, Int32Array.of(0), Float64Array.of(0), 0, 1, Infinity, 1, none.dist, none.next, none.prev, none.pos, none.heads, none.isTarget, 1, none.popped)).toBe(-1);
+  const g = { offsets, targets, weights };
+  expect(buckets(g, { nodes: Int32Array.of(0), costs: Float64Array.of(0) }, 1, none)).toBe(-1);
   // width 1e-3 on a 19-minute chain: 19,000 bucket steps, beyond the budget of 4·20 + 4·1003 + 64
   const s = scratchFor(20, 1003);
   s.isTarget[19] = 1;
-  const scans = runMatrixBuckets(offsets, targets, weights, Int32Array.of(0), Float64Array.of(0), 0, 1, Infinity, 1e-3, s.dist, s.next, s.prev, s.pos, s.heads, s.isTarget, 1, s.popped);
+  const scans = buckets(g, { nodes: Int32Array.of(0), costs: Float64Array.of(0) }, 1e-3, s);
   expect(scans).toBe(-1);
   expect(s.isTarget[19]).toBe(1); // marks restored
   // and runSearches then answers with the heap search, exactly
   const out = new Float64Array(1);
   s.isTarget[19] = 0;
   let k = 0;
-  runSearches(runDijkstra, runMatrixBuckets, offsets, targets, weights, 1e-3, () => k++, 1, Int32Array.of(0, 1), Int32Array.of(0), Float64Array.of(0), Int32Array.of(0, 1), Int32Array.of(19), Float64Array.of(0), Infinity, out, 1, 1, s);
+  const plan = { searches: 1, seedStart: Int32Array.of(0, 1), seedNodes: Int32Array.of(0), seedCosts: Float64Array.of(0), exitStart: Int32Array.of(0, 1), exitNodes: Int32Array.of(19), exitCosts: Float64Array.of(0), cutoff: Infinity, out, tStride: 1, sStride: 1, delta: 1e-3 };
+  runSearches(KERNELS, g, plan, s, () => k++);
   expect(out[0]).toBe(19);
 });

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { MultiDirectedGraph } from "graphology";
 import { compileGraph } from "../../src/routing/compile.js";
-import { runDijkstra } from "../../src/routing/kernel.js";
+import { heapOps, runDijkstra } from "../../src/routing/kernel.js";
 import { createRouter } from "../../src/routing/index.js";
 import type { RoadGraph } from "../../src/model/types.js";
 import { arbSmallGraph } from "../support/routing-arbitraries.js";
@@ -49,7 +49,8 @@ test.prop([arbCase])(
     const rv = csr(true);
     const search = (a: ReturnType<typeof csr>, s: number): Float64Array => {
       const dist = new Float64Array(n);
-      runDijkstra(a.offsets, a.targets, a.weights, Int32Array.of(s), Float64Array.of(0), null, 0, 1, Infinity, dist, new Int32Array(n), new Float64Array(n), new Int32Array(n), null, null);
+      const plan = { nodes: Int32Array.of(s), costs: Float64Array.of(0), labels: null, from: 0, to: 1, cutoff: Infinity, dist, predEdge: null, label: null };
+      runDijkstra(a, plan, { heapNodes: new Int32Array(n), heapKeys: new Float64Array(n), pos: new Int32Array(n) }, heapOps);
       return dist;
     };
     const keys = Array.from({ length: n }, (_, i) => `n${i}`);

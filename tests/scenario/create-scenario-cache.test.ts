@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { createRouter, createScenarioCache } from "../../src/index.js";
 import { testGraph, testSites, testZones } from "../support/scenario-fixtures.js";
+import { cacheInternals } from "../../src/scenario/create-scenario-cache.js";
+import { memoSlot } from "../../src/scenario/internal/memo.js";
 
 const zones = testZones.map((z) => ({ id: z.id, location: [z.location[0], z.location[1]] as [number, number] }));
 const sites = testSites.map((s) => ({ id: s.id, location: [s.location[0], s.location[1]] as [number, number] }));
@@ -33,11 +35,14 @@ describe("createScenarioCache", () => {
     expect(cache.covers(graph)).toBe(true);
     expect(cache.covers(graph.copy())).toBe(false);
     expect(cache.covers(undefined)).toBe(false);
-    const derived = cache.derived;
-    cache.results.set("k", 1);
+    const { memo } = cacheInternals(cache);
+    const slot = memoSlot<number>("test");
+    memo.result(slot, ["k"], () => 1);
+    memo.derived(slot, zones, ["k"], () => 1);
+    expect(memo.resultCount()).toBe(1);
     cache.clear();
-    expect(cache.results.size).toBe(0);
-    expect(cache.derived).not.toBe(derived);
+    expect(memo.resultCount()).toBe(0);
+    expect(memo.derived(slot, zones, ["k"], () => 2)).toBe(2); // derived values forgotten too
     cache.matrix(zones, sites);
     expect(cache.stats().computed).toBe(11);
   });

@@ -117,133 +117,166 @@ export function notConverging(augmentations: number, rows: number, cols: number,
  * reaches the top, where it is dropped. So a row leaving costs O(m log n) instead of rescanning
  * the column's rows for every b, and W/via are exactly what a rescan would give.
  */
-function createPairHeaps(n: number, m: number, cost: Float64Array) {
-  const W = new Float64Array(m * m).fill(Infinity);
-  const via = new Int32Array(m * m).fill(-1);
-  // per column: the rows with positive flow (swap-remove lists)
-  const members = new Int32Array(n * m);
-  const memberCount = new Int32Array(m);
-  const memberPos = new Int32Array(n * m).fill(-1);
-  const heaps: Int32Array[] = new Array<Int32Array>(m * m);
-  const heapSize = new Int32Array(m * m);
-  // (w, i) of row i for pair (a, b) strictly before (w, k) of row k
-  const before = (i: number, k: number, a: number, b: number): boolean => {
-    const wi = cost[i * m + b] - cost[i * m + a];
-    const wk = cost[k * m + b] - cost[k * m + a];
-    return wi < wk || (wi === wk && i < k);
+interface PairHeaps {
+  readonly n: number;
+  readonly m: number;
+  readonly cost: Float64Array;
+  readonly W: Float64Array;
+  readonly via: Int32Array;
+  /** Per column: the rows with positive flow (swap-remove lists of `n` slots per column). */
+  readonly members: Int32Array;
+  readonly memberCount: Int32Array;
+  readonly memberPos: Int32Array;
+  /** Per pair k = a × m + b: its heap of rows (grown on demand) and size. */
+  readonly heaps: Int32Array[];
+  readonly heapSize: Int32Array;
+}
+
+function createPairHeaps(n: number, m: number, cost: Float64Array): PairHeaps {
+  return {
+    n,
+    m,
+    cost,
+    W: new Float64Array(m * m).fill(Infinity),
+    via: new Int32Array(m * m).fill(-1),
+    members: new Int32Array(n * m),
+    memberCount: new Int32Array(m),
+    memberPos: new Int32Array(n * m).fill(-1),
+    heaps: new Array<Int32Array>(m * m),
+    heapSize: new Int32Array(m * m),
   };
-  const siftDown = (h: Int32Array, size: number, at: number, a: number, b: number): void => {
-    const x = h[at];
-    let i = at;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= size) break;
-      let c = l;
-      if (l + 1 < size && before(h[l + 1], h[l], a, b)) c = l + 1;
-      if (!before(h[c], x, a, b)) break;
-      h[i] = h[c];
-      i = c;
-    }
-    h[i] = x;
-  };
-  const push = (k: number, i: number, a: number, b: number): void => {
-    let h = heaps[k];
-    const size = heapSize[k];
-    if (size === h.length) {
-      const grown = new Int32Array(Math.max(8, 2 * size));
-      grown.set(h);
-      heaps[k] = h = grown;
-    }
-    let at = size;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (!before(i, h[parent], a, b)) break;
-      h[at] = h[parent];
-      at = parent;
-    }
-    h[at] = i;
-    heapSize[k] = size + 1;
-  };
-  const readTop = (k: number, a: number, b: number): void => {
-    if (heapSize[k] === 0) {
-      W[k] = Infinity;
-      via[k] = -1;
-    } else {
-      const i = heaps[k][0];
-      W[k] = cost[i * m + b] - cost[i * m + a];
+}
+
+/** (w, i) of row i for pair (a, b) strictly before (w, k) of row k. */
+function before(ph: PairHeaps, i: number, k: number, a: number, b: number): boolean {
+  const { cost, m } = ph;
+  const wi = cost[i * m + b] - cost[i * m + a];
+  const wk = cost[k * m + b] - cost[k * m + a];
+  return wi < wk || (wi === wk && i < k);
+}
+
+function siftDown(ph: PairHeaps, h: Int32Array, size: number, at: number, a: number, b: number): void {
+  const x = h[at];
+  let i = at;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= size) break;
+    let c = l;
+    if (l + 1 < size && before(ph, h[l + 1], h[l], a, b)) c = l + 1;
+    if (!before(ph, h[c], x, a, b)) break;
+    h[i] = h[c];
+    i = c;
+  }
+  h[i] = x;
+}
+
+function push(ph: PairHeaps, i: number, a: number, b: number): void {
+  const k = a * ph.m + b;
+  let h = ph.heaps[k];
+  const size = ph.heapSize[k];
+  if (size === h.length) {
+    const grown = new Int32Array(Math.max(8, 2 * size));
+    grown.set(h);
+    ph.heaps[k] = h = grown;
+  }
+  let at = size;
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    if (!before(ph, i, h[parent], a, b)) break;
+    h[at] = h[parent];
+    at = parent;
+  }
+  h[at] = i;
+  ph.heapSize[k] = size + 1;
+}
+
+function readTop(ph: PairHeaps, a: number, b: number): void {
+  const { cost, m } = ph;
+  const k = a * m + b;
+  if (ph.heapSize[k] === 0) {
+    ph.W[k] = Infinity;
+    ph.via[k] = -1;
+  } else {
+    const i = ph.heaps[k][0];
+    ph.W[k] = cost[i * m + b] - cost[i * m + a];
+    ph.via[k] = i;
+  }
+}
+
+function addMember(ph: PairHeaps, i: number, a: number): void {
+  const { m, n } = ph;
+  ph.memberPos[i * m + a] = ph.memberCount[a];
+  ph.members[a * n + ph.memberCount[a]++] = i;
+}
+
+function removeMember(ph: PairHeaps, i: number, a: number): void {
+  const { m, n, members, memberPos } = ph;
+  const k = i * m + a;
+  const pos = memberPos[k];
+  const last = members[a * n + --ph.memberCount[a]];
+  members[a * n + pos] = last;
+  memberPos[last * m + a] = pos;
+  memberPos[k] = -1;
+}
+
+/** Row i joined column a: a candidate for every pair (a, b). */
+function addCandidate(ph: PairHeaps, i: number, a: number): void {
+  const { cost, m, W, via } = ph;
+  const base = i * m;
+  const ca = cost[base + a];
+  for (let b = 0; b < m; b++) {
+    if (b === a) continue;
+    const cb = cost[base + b];
+    if (cb === Infinity) continue;
+    const w = cb - ca;
+    const k = a * m + b;
+    push(ph, i, a, b);
+    if (w < W[k] || (w === W[k] && i < via[k])) {
+      W[k] = w;
       via[k] = i;
     }
-  };
-  return {
-    W,
-    via,
-    addMember(i: number, a: number): void {
-      memberPos[i * m + a] = memberCount[a];
-      members[a * n + memberCount[a]++] = i;
-    },
-    removeMember(i: number, a: number): void {
-      const k = i * m + a;
-      const pos = memberPos[k];
-      const last = members[a * n + --memberCount[a]];
-      members[a * n + pos] = last;
-      memberPos[last * m + a] = pos;
-      memberPos[k] = -1;
-    },
-    /** Row i joined column a: a candidate for every pair (a, b). */
-    addCandidate(i: number, a: number): void {
-      const base = i * m;
-      const ca = cost[base + a];
-      for (let b = 0; b < m; b++) {
-        if (b === a) continue;
-        const cb = cost[base + b];
-        if (cb === Infinity) continue;
-        const w = cb - ca;
-        const k = a * m + b;
-        push(k, i, a, b);
-        if (w < W[k] || (w === W[k] && i < via[k])) {
-          W[k] = w;
-          via[k] = i;
-        }
+  }
+}
+
+/** After rows left column a: drop heap tops that are no longer rows of a, and read W/via off the tops. */
+function refreshRow(ph: PairHeaps, a: number): void {
+  const { m, memberPos } = ph;
+  for (let b = 0; b < m; b++) {
+    if (b === a) continue;
+    const k = a * m + b;
+    const h = ph.heaps[k];
+    let size = ph.heapSize[k];
+    while (size > 0 && memberPos[h[0] * m + a] < 0) {
+      size--;
+      if (size > 0) {
+        h[0] = h[size];
+        siftDown(ph, h, size, 0, a, b);
       }
-    },
-    /** After rows left column a: drop heap tops that are no longer rows of a, and read W/via off the tops. */
-    refreshRow(a: number): void {
-      for (let b = 0; b < m; b++) {
-        if (b === a) continue;
-        const k = a * m + b;
-        const h = heaps[k];
-        let size = heapSize[k];
-        while (size > 0 && memberPos[h[0] * m + a] < 0) {
-          size--;
-          if (size > 0) {
-            h[0] = h[size];
-            siftDown(h, size, 0, a, b);
-          }
-        }
-        heapSize[k] = size;
-        readTop(k, a, b);
-      }
-    },
-    /** Initial heaps: every row of column a with a finite cost to b, heapified. */
-    buildRow(a: number): void {
-      const start = a * n;
-      const count = memberCount[a];
-      for (let b = 0; b < m; b++) {
-        if (b === a) continue;
-        const k = a * m + b;
-        const h = new Int32Array(Math.max(8, count + (count >> 2)));
-        let size = 0;
-        for (let q = 0; q < count; q++) {
-          const i = members[start + q];
-          if (cost[i * m + b] !== Infinity) h[size++] = i;
-        }
-        for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(h, size, at, a, b);
-        heaps[k] = h;
-        heapSize[k] = size;
-        readTop(k, a, b);
-      }
-    },
-  };
+    }
+    ph.heapSize[k] = size;
+    readTop(ph, a, b);
+  }
+}
+
+/** Initial heaps: every row of column a with a finite cost to b, heapified. */
+function buildRow(ph: PairHeaps, a: number): void {
+  const { cost, m, n, members } = ph;
+  const start = a * n;
+  const count = ph.memberCount[a];
+  for (let b = 0; b < m; b++) {
+    if (b === a) continue;
+    const k = a * m + b;
+    const h = new Int32Array(Math.max(8, count + (count >> 2)));
+    let size = 0;
+    for (let q = 0; q < count; q++) {
+      const i = members[start + q];
+      if (cost[i * m + b] !== Infinity) h[size++] = i;
+    }
+    for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(ph, h, size, at, a, b);
+    ph.heaps[k] = h;
+    ph.heapSize[k] = size;
+    readTop(ph, a, b);
+  }
 }
 
 /**
@@ -339,9 +372,9 @@ function solveCore(problem: TransportProblem, eps: number): TransportSolution {
     }
     flow[base + best] = supply[i];
     load[best] += supply[i];
-    heaps.addMember(i, best);
+    addMember(heaps, i, best);
   }
-  for (let a = 0; a < m; a++) heaps.buildRow(a);
+  for (let a = 0; a < m; a++) buildRow(heaps, a);
   const excess = new Float64Array(m);
   for (let a = 0; a < m; a++) {
     if (load[a] > capacity[a]) excess[a] = load[a] - capacity[a];
@@ -381,20 +414,20 @@ function solveCore(problem: TransportProblem, eps: number): TransportSolution {
           // a flow of at most eps left behind would bottleneck later paths: move it whole
           moved = flow[kOut];
           flow[kOut] = 0;
-          heaps.removeMember(i, u);
+          removeMember(heaps, i, u);
           dirty[u] = 1;
         } else flow[kOut] = f;
         const kIn = i * m + b;
         if (flow[kIn] === 0) {
-          heaps.addMember(i, b);
-          heaps.addCandidate(i, b);
+          addMember(heaps, i, b);
+          addCandidate(heaps, i, b);
         }
         flow[kIn] += moved;
       }
       for (let h = 0; h < hops; h++) {
         const u = hopFrom[h];
         if (dirty[u] === 1) {
-          heaps.refreshRow(u);
+          refreshRow(heaps, u);
           dirty[u] = 0;
         }
       }

@@ -1,4 +1,5 @@
-import { InvalidInputError, NotAlignedError, UnknownIdError } from "../../errors.js";
+import { InvalidInputError } from "../../errors.js";
+import { alignedEntries } from "../../internal/align.js";
 import { describeValue } from "../../internal/describe.js";
 import { neumaierSum } from "../../internal/summation.js";
 import type { Sourced } from "../../model/index.js";
@@ -8,7 +9,8 @@ export const show = describeValue;
 
 /**
  * Read one value per id from an array aligned with `ids` or a record keyed by id, checking
- * that each is a finite non-negative number (or `Infinity` when `allowInfinity`).
+ * that each is a finite non-negative number (or `Infinity` when `allowInfinity`); every bad
+ * entry is reported (a record without an id's key reads as undefined).
  */
 export function alignedValues(
   where: string,
@@ -18,39 +20,14 @@ export function alignedValues(
   against: string,
   allowInfinity = false,
 ): Float64Array {
-  const n = ids.length;
-  const out = new Float64Array(n);
-  let read: (i: number) => unknown;
-  let pathOf: (i: number) => string;
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-    const arr = value as ArrayLike<unknown>;
-    if (arr.length !== n) throw new NotAlignedError(where, argument, arr.length, n, against);
-    read = (i) => arr[i];
-    pathOf = (i) => `${argument}[${i}]`;
-  } else if (value !== null && typeof value === "object") {
-    const rec = value as Record<string, unknown>;
-    const known = new Set(ids);
-    for (const key of Object.keys(rec)) {
-      if (!known.has(key)) throw new UnknownIdError(where, `${argument} key`, key, `${argument}.${key}`, `Keys must be ${against} ids.`);
-    }
-    read = (i) => rec[ids[i]];
-    pathOf = (i) => `${argument}.${ids[i]}`;
-  } else {
-    throw new InvalidInputError(where, [
-      { path: argument, message: `expected an array aligned with ${against} or a record keyed by id (got ${show(value)})` },
-    ]);
-  }
+  const entries = alignedEntries({ where, argument, ids, against }, value);
+  const out = new Float64Array(ids.length);
   const issues: { path: string; message: string }[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = read(i);
+  entries.forEach(({ value: v, path }, i) => {
     const ok = typeof v === "number" && !Number.isNaN(v) && v >= 0 && (allowInfinity || v !== Infinity);
-    if (!ok) {
-      issues.push({
-        path: pathOf(i),
-        message: `${argument} for "${ids[i]}" must be a ${allowInfinity ? "" : "finite "}non-negative number (got ${show(v)})`,
-      });
-    } else out[i] = v as number;
-  }
+    if (ok) out[i] = v;
+    else issues.push({ path, message: `${argument} for "${ids[i]}" must be a ${allowInfinity ? "" : "finite "}non-negative number (got ${show(v)})` });
+  });
   if (issues.length > 0) throw new InvalidInputError(where, issues);
   return out;
 }

@@ -3,6 +3,7 @@
 import type { CompiledGraph } from "../compile.js";
 import { type ContractionHierarchy, contractGraph, hierarchyBytes } from "./contract.js";
 import { chSweep, chUpward, type ChScratch, type ChSearchJob, runChSearches } from "./phast.js";
+import { heapOps } from "../kernel.js";
 
 /** A restricted sweep: the targets' nodes and every node their labels depend on. */
 export interface Restriction {
@@ -119,7 +120,7 @@ export class ChEngine {
   run(p: ChPlan, out: Float64Array): number {
     const job = this.job(p, out);
     let b = 0;
-    return runChSearches(job, this.scratch(), () => b++, chUpward, chSweep);
+    return runChSearches(job, this.scratch(), () => b++, { upward: chUpward, sweep: chSweep, heap: heapOps });
   }
 }
 

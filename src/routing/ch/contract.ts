@@ -5,6 +5,7 @@
 // every shortcut keeps its two child edges (its middle node is the first child's target), so a
 // route over shortcuts unpacks to original CSR edges.
 import type { CompiledGraph } from "../compile.js";
+import { createIndexedHeap, heapDown, heapUp, type IndexedHeap } from "../internal/heap.js";
 
 /**
  * A contraction hierarchy. Nodes are renumbered by descending rank (`id 0` = contracted last),
@@ -73,6 +74,8 @@ interface State {
   readonly heapNodes: Int32Array;
   readonly heapKeys: Float64Array;
   readonly pos: Int32Array;
+  /** The three arrays above as one heap. */
+  readonly heap: IndexedHeap;
   readonly targetMark: Int32Array;
   stamp: number;
   // pending shortcuts of one contraction
@@ -173,6 +176,7 @@ function initState(c: CompiledGraph): State {
   const m = Math.max(16, c.m * 2);
   const outDeg = (v: number): number => c.offsets[v + 1] - c.offsets[v];
   const inDeg = (v: number): number => c.rOffsets[v + 1] - c.rOffsets[v];
+  const heap = createIndexedHeap(n);
   const st: State = {
     n,
     from: new Int32Array(m),
@@ -188,9 +192,10 @@ function initState(c: CompiledGraph): State {
     deleted: new Int32Array(n),
     dist: new Float64Array(n).fill(Infinity),
     touched: new Int32Array(n),
-    heapNodes: new Int32Array(n),
-    heapKeys: new Float64Array(n),
-    pos: new Int32Array(n).fill(-1),
+    heapNodes: heap.nodes,
+    heapKeys: heap.keys,
+    pos: heap.pos,
+    heap,
     targetMark: new Int32Array(n),
     stamp: 0,
     scFrom: new Int32Array(64),
@@ -218,6 +223,7 @@ function initState(c: CompiledGraph): State {
 function witnessSearch(st: State, source: number, avoid: number, maxDist: number, limit: number, nTargets: number): number {
   // hot path
   const { dist, touched, heapNodes, heapKeys, pos, targetMark, contracted, weight, to } = st;
+  const h = st.heap;
   const pool = st.out.pool;
   const oStart = st.out.start;
   const oLen = st.out.len;
@@ -239,7 +245,7 @@ function witnessSearch(st: State, source: number, avoid: number, maxDist: number
     settled++;
     if (targetMark[v] === stamp) remaining--;
     size--;
-    if (size > 0) siftDown(heapNodes, heapKeys, pos, size, heapNodes[size], heapKeys[size]);
+    if (size > 0) heapDown(h, size, 0, heapNodes[size], heapKeys[size]);
     for (let i = oStart[v], end = i + oLen[v]; i < end; i++) {
       const e = pool[i];
       const w = to[e];
@@ -250,43 +256,10 @@ function witnessSearch(st: State, source: number, avoid: number, maxDist: number
       if (t > maxDist || !(t < dist[w])) continue;
       if (dist[w] === Infinity) touched[nt++] = w;
       dist[w] = t;
-      siftUp(heapNodes, heapKeys, pos, pw === -1 ? size++ : pw, w, t);
+      heapUp(h, pw === -1 ? size++ : pw, w, t);
     }
   }
   return nt;
-}
-
-function siftUp(nodes: Int32Array, keys: Float64Array, pos: Int32Array, at: number, v: number, key: number): void {
-  let i = at;
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (keys[p] <= key) break;
-    nodes[i] = nodes[p];
-    keys[i] = keys[p];
-    pos[nodes[i]] = i;
-    i = p;
-  }
-  nodes[i] = v;
-  keys[i] = key;
-  pos[v] = i;
-}
-
-function siftDown(nodes: Int32Array, keys: Float64Array, pos: Int32Array, size: number, v: number, key: number): void {
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    if (l >= size) break;
-    const r = l + 1;
-    const c = r < size && keys[r] < keys[l] ? r : l;
-    if (keys[c] >= key) break;
-    nodes[i] = nodes[c];
-    keys[i] = keys[c];
-    pos[nodes[i]] = i;
-    i = c;
-  }
-  nodes[i] = v;
-  keys[i] = key;
-  pos[v] = i;
 }
 
 function resetWitness(st: State, nt: number): void {
@@ -392,75 +365,33 @@ function contractNode(st: State, v: number, limit: number): void {
 
 /** Indexed min-heap of nodes by (priority, node id), for the contraction order. */
 class NodeQueue {
-  private readonly nodes: Int32Array;
-  private readonly keys: Float64Array;
-  private readonly pos: Int32Array;
+  private readonly h: IndexedHeap;
   size = 0;
   constructor(n: number) {
-    this.nodes = new Int32Array(n);
-    this.keys = new Float64Array(n);
-    this.pos = new Int32Array(n).fill(-1);
+    this.h = createIndexedHeap(n, Int32Array.from({ length: n }, (_, v) => v));
   }
-  private less(a: number, ka: number, b: number, kb: number): boolean {
-    return ka < kb || (ka === kb && a < b);
-  }
+  /** Queue v with `key`, or move it there (the key may have risen or fallen). */
   set(v: number, key: number): void {
-    let i = this.pos[v];
-    if (i < 0) i = this.size++;
-    const { nodes, keys, pos } = this;
-    // sift up, then down (the key may have risen or fallen)
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(v, key, nodes[p], keys[p])) break;
-      nodes[i] = nodes[p];
-      keys[i] = keys[p];
-      pos[nodes[i]] = i;
-      i = p;
+    const at = this.h.pos[v];
+    if (at < 0) {
+      heapUp(this.h, this.size++, v, key);
+      return;
     }
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= this.size) break;
-      const r = l + 1;
-      const c = r < this.size && this.less(nodes[r], keys[r], nodes[l], keys[l]) ? r : l;
-      if (!this.less(nodes[c], keys[c], v, key)) break;
-      nodes[i] = nodes[c];
-      keys[i] = keys[c];
-      pos[nodes[i]] = i;
-      i = c;
-    }
-    nodes[i] = v;
-    keys[i] = key;
-    pos[v] = i;
+    heapUp(this.h, at, v, key);
+    heapDown(this.h, this.size, this.h.pos[v], v, key);
   }
   topKey(): number {
-    return this.keys[0];
+    return this.h.keys[0];
   }
   has(v: number): boolean {
-    return this.pos[v] >= 0;
+    return this.h.pos[v] >= 0;
   }
   pop(): number {
-    const { nodes, keys, pos } = this;
+    const { nodes, keys, pos } = this.h;
     const v = nodes[0];
     pos[v] = -2;
     const size = --this.size;
-    if (size === 0) return v;
-    const x = nodes[size];
-    const kx = keys[size];
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= size) break;
-      const r = l + 1;
-      const c = r < size && this.less(nodes[r], keys[r], nodes[l], keys[l]) ? r : l;
-      if (!this.less(nodes[c], keys[c], x, kx)) break;
-      nodes[i] = nodes[c];
-      keys[i] = keys[c];
-      pos[nodes[i]] = i;
-      i = c;
-    }
-    nodes[i] = x;
-    keys[i] = kx;
-    pos[x] = i;
+    if (size > 0) heapDown(this.h, size, 0, nodes[size], keys[size]);
     return v;
   }
 }

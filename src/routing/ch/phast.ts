@@ -3,7 +3,8 @@
 // an upward Dijkstra from its seeds, then one linear sweep over the nodes in descending rank,
 // restricted to the nodes the targets depend on. Every function here is self-contained (no
 // imports, no closures, no module state) because the node worker pool ships their source
-// text to worker threads: keep them that way.
+// text to worker threads: keep them that way (what they need comes in as a parameter).
+import type { Csr, HeapOps } from "../kernel.js";
 
 /** Inputs of {@link runChSearches}: the hierarchy's arrays, a restricted sweep and a plan. */
 export interface ChSearchJob {
@@ -36,6 +37,21 @@ export interface ChSearchJob {
   readonly sStride: number;
 }
 
+/** Seeds of one upward search: CH ids `nodes[s]` at `costs[s]` minutes, `s` in `from..to-1`. */
+export interface ChSeeds {
+  readonly nodes: Int32Array;
+  readonly costs: Float64Array;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The kernels {@link runChSearches} runs, as parameters so the worker pool can pass its own copies. */
+export interface ChKernels {
+  readonly upward: typeof chUpward;
+  readonly sweep: typeof chSweep;
+  readonly heap: HeapOps;
+}
+
 /** Scratch of one thread: `dist`, `pos` (length n; Infinity and -1 between searches), heap, touched list, labels. */
 export interface ChScratch {
   readonly dist: Float64Array;
@@ -49,17 +65,16 @@ export interface ChScratch {
 
 /**
  * Multi-seed Dijkstra over an upward CSR. `dist`/`pos` must be Infinity/-1 for every node on
- * entry; the caller resets the returned number of `touched` nodes afterwards.
+ * entry; the caller resets the returned number of `touched` nodes afterwards. `heap` is the
+ * routing kernels' heap (a parameter so that worker threads pass their own copy).
  */
-export function chUpward(
-  offsets: Int32Array,
-  targets: Int32Array,
-  weights: Float64Array,
-  seeds: { readonly nodes: Int32Array; readonly costs: Float64Array; readonly from: number; readonly to: number },
-  scratch: ChScratch,
-): number {
+export function chUpward(csr: Csr, seeds: ChSeeds, scratch: ChScratch, heap: HeapOps): number {
   // hot path
+  const { offsets, targets, weights } = csr;
   const { dist, pos, heapNodes, heapKeys, touched } = scratch;
+  const h = { nodes: heapNodes, keys: heapKeys, pos, tie: null };
+  const up = heap.up;
+  const down = heap.down;
   let nt = 0;
   let size = 0;
   for (let s = seeds.from; s < seeds.to; s++) {
@@ -68,43 +83,14 @@ export function chUpward(
     if (!(t < dist[w])) continue;
     if (dist[w] === Infinity) touched[nt++] = w;
     dist[w] = t;
-    let i = pos[w] === -1 ? size++ : pos[w];
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (heapKeys[p] <= t) break;
-      heapNodes[i] = heapNodes[p];
-      heapKeys[i] = heapKeys[p];
-      pos[heapNodes[i]] = i;
-      i = p;
-    }
-    heapNodes[i] = w;
-    heapKeys[i] = t;
-    pos[w] = i;
+    up(h, pos[w] === -1 ? size++ : pos[w], w, t);
   }
   while (size > 0) {
     const v = heapNodes[0];
     const d = heapKeys[0];
     pos[v] = -2;
     size--;
-    if (size > 0) {
-      const x = heapNodes[size];
-      const kx = heapKeys[size];
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= size) break;
-        const r = l + 1;
-        const c = r < size && heapKeys[r] < heapKeys[l] ? r : l;
-        if (heapKeys[c] >= kx) break;
-        heapNodes[i] = heapNodes[c];
-        heapKeys[i] = heapKeys[c];
-        pos[heapNodes[i]] = i;
-        i = c;
-      }
-      heapNodes[i] = x;
-      heapKeys[i] = kx;
-      pos[x] = i;
-    }
+    if (size > 0) down(h, size, 0, heapNodes[size], heapKeys[size]);
     for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
       const w = targets[e];
       const pw = pos[w];
@@ -113,18 +99,7 @@ export function chUpward(
       if (!(t < dist[w])) continue;
       if (dist[w] === Infinity) touched[nt++] = w;
       dist[w] = t;
-      let i = pw === -1 ? size++ : pw;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (heapKeys[p] <= t) break;
-        heapNodes[i] = heapNodes[p];
-        heapKeys[i] = heapKeys[p];
-        pos[heapNodes[i]] = i;
-        i = p;
-      }
-      heapNodes[i] = w;
-      heapKeys[i] = t;
-      pos[w] = i;
+      up(h, pw === -1 ? size++ : pw, w, t);
     }
   }
   return nt;
@@ -210,13 +185,8 @@ export function chSweep(offsets: Int32Array, targets: Int32Array, weights: Float
  * `min_k exitCosts[k] + label[exitLocal[k]]` (Infinity above `cutoff`). Returns the number of
  * upward-search nodes touched, summed.
  */
-export function runChSearches(
-  job: ChSearchJob,
-  scratch: ChScratch,
-  next: () => number,
-  upward: typeof chUpward,
-  sweep: typeof chSweep,
-): number {
+export function runChSearches(job: ChSearchJob, scratch: ChScratch, next: () => number, kernels: ChKernels): number {
+  const { upward, sweep, heap } = kernels;
   const K = job.batch;
   const nLocal = job.nLocal;
   if (scratch.labels.length < nLocal * K) scratch.labels = new Float64Array(nLocal * K);
@@ -225,6 +195,7 @@ export function runChSearches(
   const { localOf, exitStart, exitLocal, exitCosts, out, cutoff } = job;
   const nTargets = exitStart.length - 1;
   const seeds = { nodes: job.seedNodes, costs: job.seedCosts, from: 0, to: 0 };
+  const up: Csr = { offsets: job.upOffsets, targets: job.upTargets, weights: job.upWeights };
   let work = 0;
   for (let b = next(); b * K < job.searches; b = next()) {
     const s0 = b * K;
@@ -233,7 +204,7 @@ export function runChSearches(
     for (let k = 0; k < count; k++) {
       seeds.from = job.seedStart[s0 + k];
       seeds.to = job.seedStart[s0 + k + 1];
-      const nt = upward(job.upOffsets, job.upTargets, job.upWeights, seeds, scratch);
+      const nt = upward(up, seeds, scratch, heap);
       work += nt;
       for (let i = 0; i < nt; i++) {
         const v = touched[i];
