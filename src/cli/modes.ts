@@ -49,14 +49,17 @@ export function parseModeSpecs(values: readonly string[] | undefined): ModeSpec[
   return out;
 }
 
-/** Read each mode's table as a provider (ids from the file, or zones × all sites for index-only formats). */
-export async function loadModes(specs: readonly ModeSpec[], network: ServiceNetwork): Promise<Map<string, TravelTimeProvider>> {
+/**
+ * Read each mode's table as a provider (ids from the file, or zones × all sites for index-only
+ * formats). Long tables carry their own ids: a row for a zone or site outside `known` (default:
+ * the network's zones and sites) is an error naming the row, not a row left unused.
+ */
+export async function loadModes(specs: readonly ModeSpec[], network: ServiceNetwork, knownIds?: { origins: readonly string[]; destinations: readonly string[] }): Promise<Map<string, TravelTimeProvider>> {
   const out = new Map<string, TravelTimeProvider>();
   const ids = { origins: network.zones.map((z) => z.id), destinations: network.sites.map((s) => s.id) };
   for (const spec of specs) {
     const byFile = spec.format === "r5r" || spec.format === "traveltime";
-    // long tables carry their own ids: a row for a zone or site the network does not have is an error, not a row left unused
-    const known = { knownOrigins: ids.origins, knownDestinations: ids.destinations };
+    const known = { knownOrigins: [...(knownIds ?? ids).origins], knownDestinations: [...(knownIds ?? ids).destinations] };
     const m = await readOdTable(spec.file, { format: spec.format, ...(byFile ? known : ids) });
     out.set(spec.name, matrixProvider({ origins: m.origins, destinations: m.destinations, minutes: m.minutes, provenance: { engine: m.provenance?.engine ?? spec.format, ...(m.provenance?.profile === undefined ? {} : { profile: m.provenance.profile }), notes: [`mode "${spec.name}" from ${spec.file}`] } }));
   }

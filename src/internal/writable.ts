@@ -39,8 +39,16 @@ export function numberProblem(value: number, key: string | number | undefined, i
   if (Number.isNaN(value)) return "NaN is not a number a writer can show; fix the value (unknown is null)";
   if (value === Infinity && infinity === "none") return "Infinity is not allowed here; pass a finite number";
   if (value === -Infinity && infinity !== "signed") return "-Infinity is not allowed here; pass a finite number (or Infinity for unreachable)";
-  if (value < 0 && typeof key === "string" && isMinutesKey(key)) return `minutes cannot be negative (got ${value}); travel times are 0 or more, Infinity when unreachable`;
+  if (value < 0 && typeof key === "string" && isMinutesKey(key)) return "minutes cannot be negative; travel times are 0 or more, Infinity when unreachable";
   return null;
+}
+
+/** Fast path: a value that needs no walking and no path (a fine number, a string, a boolean, null outside coordinates). */
+function plainOk(v: unknown, key: string | number | undefined, inCoordinates: boolean): boolean {
+  // infinities go the slow way, where the rule decides
+  if (typeof v === "number") return Number.isFinite(v) && (v >= 0 || inCoordinates || !(typeof key === "string" && isMinutesKey(key)));
+  if (typeof v === "string" || typeof v === "boolean") return !inCoordinates;
+  return (v === null || v === undefined) && !inCoordinates;
 }
 
 function fail(where: string, path: string, value: unknown, problem: string): never {
@@ -79,17 +87,27 @@ export function checkWritable(where: string, value: unknown, path: string, infin
       parts.pop();
     };
     if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      // tight loop (a matrix can hold millions of cells); the path is built only for a bad cell
       const a = v as unknown as ArrayLike<number>;
-      for (let i = 0; i < a.length; i++) if (typeof a[i] === "number") child(i, a[i], inCoordinates);
+      const minutes = typeof key === "string" && isMinutesKey(key);
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        if (typeof x !== "number" || (x >= 0 && x < Infinity) || (x < 0 && x > -Infinity && !minutes && !inCoordinates) || (x === Infinity && infinity !== "none" && !inCoordinates)) continue;
+        child(i, x, inCoordinates);
+      }
     } else if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) child(i, v[i], inCoordinates);
+      for (let i = 0; i < v.length; i++) if (!plainOk(v[i], key, inCoordinates)) child(i, v[i], inCoordinates);
     } else if (v instanceof Map) {
       for (const [k, c] of v) child(String(k), c, false);
     } else if (v instanceof Set) {
       let i = 0;
       for (const c of v) child(i++, c, false);
     } else {
-      for (const k of Object.keys(v)) child(k, (v as Record<string, unknown>)[k], inCoordinates || k === "coordinates");
+      for (const k of Object.keys(v)) {
+        const c = (v as Record<string, unknown>)[k];
+        const coords = inCoordinates || k === "coordinates";
+        if (!plainOk(c, k, coords)) child(k, c, coords);
+      }
     }
     ancestors.delete(v);
   };

@@ -2,6 +2,7 @@
 import { EN } from "../internal/zod-locale.js";
 import Papa from "papaparse";
 import { IoError, type InputIssue } from "../errors.js";
+import { UNSAFE_KEYS } from "../internal/own-keys.js";
 import { locate } from "./internal.js";
 
 export interface CsvTable {
@@ -213,7 +214,10 @@ export function readCsvRecords<T extends { id: string }>(text: string, spec: Csv
     const bag: Record<string, unknown> = {};
     for (const h of grouped) {
       const v = cell(table, record, h, group.type, issues);
-      if (v !== undefined) bag[h.slice(group.prefix.length)] = v;
+      const key = h.slice(group.prefix.length);
+      // "__proto__" would set the bag's prototype and vanish; such names are refused, never dropped
+      if (v !== undefined && UNSAFE_KEYS.has(key)) issues.push({ path: locate(table.file, record.row, h), message: `"${key}" cannot name a ${group.field} entry (it would address an object prototype); rename the column` });
+      else if (v !== undefined) bag[key] = v;
     }
     if (Object.keys(bag).length > 0) value[group.field] = bag;
     if (issues.length > before) continue;

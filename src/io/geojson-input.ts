@@ -1,6 +1,7 @@
 // Internal: GeoJSON text/object → features with numbered paths, and property → field mapping.
 import { IoError, type InputIssue } from "../errors.js";
 import { jsonErrorPosition } from "../internal/json-position.js";
+import { findProtoKey } from "../internal/own-keys.js";
 import { normaliseHeader } from "./csv-table.js";
 import { locate } from "./internal.js";
 
@@ -32,6 +33,9 @@ export function readFeatures(where: string, input: unknown, file: string): Input
       throw new IoError(where, `${locate(file, undefined, `features[${index}]`)} is not a Feature.`, [{ path: `${file}:features[${index}]`, message: "expected a Feature" }]);
     }
     const properties = feature.properties !== null && typeof feature.properties === "object" ? (feature.properties as Record<string, unknown>) : {};
+    // JSON.parse makes "__proto__" an own key, which a schema would drop silently: refuse it
+    const proto = findProtoKey(properties, `${file}:features[${index}].properties`);
+    if (proto !== null) throw new IoError(where, `${proto}: the key "__proto__" is not allowed (it would address an object prototype). Rename it.`, [{ path: proto, message: 'the key "__proto__" is not allowed' }]);
     return { index, geometry: (feature.geometry ?? null) as InputFeature["geometry"], properties };
   });
 }

@@ -43,10 +43,15 @@ function readBlock(bytes: Uint8Array): Block {
   return block;
 }
 
-function readGroup(bytes: Uint8Array, block: Block, nodes: Map<number, readonly [number, number]>, ways: OsmWay[]): void {
+function readGroup(bytes: Uint8Array, block: Block, nodes: Map<number, readonly [number, number]>, ways: OsmWay[], bad: (what: string) => never): void {
   const { granularity: g, latOffset, lonOffset, strings } = block;
   // Divide (not multiply by 1e-9) so 5000000 units read back as exactly 0.05.
-  const coord = (lat: number, lon: number) => [(lonOffset + g * lon) / 1e9, (latOffset + g * lat) / 1e9] as const;
+  const coord = (id: number, lat: number, lon: number) => {
+    const at = [(lonOffset + g * lon) / 1e9, (latOffset + g * lat) / 1e9] as const;
+    // a short or corrupt dense block gives NaN or far-away coordinates: never let them into roads
+    if (!(Math.abs(at[0]) <= 180 && Math.abs(at[1]) <= 90)) bad(`node ${id} has no valid lat/lon (lon ${at[0]}, lat ${at[1]}): the block is corrupt. Download or export the extract again`);
+    return at;
+  };
   for (const group of block.groups) {
     const pbf = new PbfReader(bytes);
     pbf.pos = group.start;
@@ -58,13 +63,14 @@ function readGroup(bytes: Uint8Array, block: Block, nodes: Map<number, readonly 
             else if (t === 8) o.lat = q.readSVarint();
             else if (t === 9) o.lon = q.readSVarint();
           }, { id: 0, lat: 0, lon: 0 });
-          nodes.set(n.id, coord(n.lat, n.lon));
+          nodes.set(n.id, coord(n.id, n.lat, n.lon));
         } else if (tag === 2) {
           const d = p.readMessage((t, o: { ids: number[]; lats: number[]; lons: number[] }, q) => {
             if (t === 1) q.readPackedSVarint(o.ids);
             else if (t === 8) q.readPackedSVarint(o.lats);
             else if (t === 9) q.readPackedSVarint(o.lons);
           }, { ids: [], lats: [], lons: [] });
+          if (d.lats.length !== d.ids.length || d.lons.length !== d.ids.length) bad(`dense nodes list ${d.ids.length} ids but ${d.lats.length} latitudes and ${d.lons.length} longitudes: the block is corrupt`);
           let id = 0;
           let lat = 0;
           let lon = 0;
@@ -72,7 +78,7 @@ function readGroup(bytes: Uint8Array, block: Block, nodes: Map<number, readonly 
             id += d.ids[i];
             lat += d.lats[i];
             lon += d.lons[i];
-            nodes.set(id, coord(lat, lon));
+            nodes.set(id, coord(id, lat, lon));
           }
         } else if (tag === 3) {
           const w = p.readMessage((t, o: { id: number; keys: number[]; vals: number[]; refs: number[] }, q) => {
@@ -81,8 +87,13 @@ function readGroup(bytes: Uint8Array, block: Block, nodes: Map<number, readonly 
             else if (t === 3) q.readPackedVarint(o.vals);
             else if (t === 8) q.readPackedSVarint(o.refs);
           }, { id: 0, keys: [], vals: [], refs: [] });
-          const tags: Record<string, string> = {};
-          for (let i = 0; i < w.keys.length; i++) tags[strings[w.keys[i]]] = strings[w.vals[i]];
+          const tags: Record<string, string> = Object.create(null) as Record<string, string>;
+          for (let i = 0; i < w.keys.length; i++) {
+            const k = strings[w.keys[i]];
+            const v = strings[w.vals[i]];
+            if (k === undefined || v === undefined) bad(`way ${w.id} has a tag outside the block's string table: the block is corrupt`);
+            tags[k] = v;
+          }
           let ref = 0;
           const refs = w.refs.map((delta) => (ref += delta));
           ways.push({ id: w.id, refs, tags });
@@ -156,7 +167,7 @@ export async function parseOsmPbf(bytes: Uint8Array, options: OsmOptions = {}): 
       if (blob.other !== undefined) fail(start, `unsupported blob compression (field ${blob.other}: lzma/lz4/zstd). Re-encode with zlib, e.g. osmium cat -o out.osm.pbf`);
       const data = blob.raw ?? (blob.zlib === undefined ? fail(start, "blob has no data") : await inflate(blob.zlib));
       const block = readBlock(data);
-      readGroup(data, block, nodes, ways);
+      readGroup(data, block, nodes, ways, (what) => fail(start, what));
     }
     offset = start + header.size;
   }

@@ -25,6 +25,11 @@ describe("parseSitesGeoJSON / parseZonesGeoJSON", () => {
     expect(zones[1].location[1]).toBeCloseTo(51.5, 12);
   });
 
+  it("a __proto__ key in feature properties is an IoError naming its path, not a bed count dropped", () => {
+    const text = '{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[0.5,51]},"properties":{"id":"h1","name":"H","kind":"hub","beds":{"adultAcute":3,"__proto__":4}}}]}';
+    expect(() => parseSitesGeoJSON(text)).toThrowError(/sites\.geojson:features\[0\]\.properties\.beds\.__proto__: the key "__proto__" is not allowed/);
+  });
+
   it("accepts 3D points [lon, lat, z] (altitude ignored); a fourth number or a non-number z is an error", () => {
     const point = (coordinates: unknown[]) => ({ type: "FeatureCollection", features: [{ type: "Feature", geometry: { type: "Point", coordinates }, properties: { id: "h1", name: "Hub", kind: "hub", LSOA21CD: "z1", population: 5 } }] });
     expect(parseSitesGeoJSON(point([0.5, 51.2, 35.5]))[0].location).toEqual([0.5, 51.2]);

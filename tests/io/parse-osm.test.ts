@@ -118,6 +118,13 @@ describe("parseOsmPbf", () => {
     await expect(parseOsmPbf(new TextEncoder().encode("<osm></osm>"))).rejects.toThrowError(IoError);
   });
 
+  it("a node outside lon/lat range (a corrupt block) is an IoError naming the node, never NaN or far-away roads", async () => {
+    for (const dense of [true, false]) {
+      const bad = writeOsmPbf([...nodes.slice(0, 2), { id: 3, lon: 0.05, lat: 95 }], ways, { dense });
+      await expect(parseOsmPbf(bad, { file: "bad.osm.pbf" })).rejects.toThrowError(/bad\.osm\.pbf:byte \d+: node 3 has no valid lat\/lon \(lon 0\.05, lat 95\)/);
+    }
+  });
+
   it("readOsm(path) dispatches .osm files by extension", async () => {
     const { roads } = await readOsm(fixture.pathname);
     expect(roads.features).toHaveLength(3);

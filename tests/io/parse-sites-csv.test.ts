@@ -40,6 +40,14 @@ describe("parseSitesCsv", () => {
     expect(io.message).toMatch(/^parseSitesCsv: sites\.csv:row 3:lat: expected a number \(got "abc"\) \(and 1 more\)/);
   });
 
+  it("a beds column that would address a prototype (beds___proto__, beds_constructor) is an error, not a count dropped", () => {
+    for (const ward of ["__proto__", "constructor"]) {
+      expect(() => parseSitesCsv(`id,name,kind,lon,lat,beds_adultAcute,beds_${ward}\nh1,H,hub,0.5,51,3,4\n`, { file: "sites.csv" })).toThrowError(
+        new RegExp(`sites\\.csv:row 2:beds_${ward}: "${ward}" cannot name a beds entry`),
+      );
+    }
+  });
+
   it("hints at British National Grid when coordinates are metres", () => {
     expect(() => parseSitesCsv("id,name,kind,lon,lat\nh1,A,hub,575000,155000\n")).toThrowError(/British National Grid/);
   });

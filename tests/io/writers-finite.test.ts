@@ -160,5 +160,12 @@ describe("checkWritable (one check for every writer)", () => {
     cyclic.self = cyclic;
     expect(() => checkWritable("w", cyclic, "x")).toThrowError(/circular/);
     expect(() => checkWritable("w", { extraMinutes: -1, deprivationGapMinutes: -2, changeMinutes: -3 }, "x")).not.toThrow();
+    expect(() => checkWritable("w", { width: Infinity }, "x", "none")).toThrowError(/x\.width: Infinity is not allowed here/);
+    expect(() => checkWritable("w", [Infinity, 1], "x", "none")).toThrowError(/x\[0\]/);
+    expect(() => checkWritable("w", { coordinates: [-1.5, -51] }, "x", "none")).not.toThrow();
+    expect(() => checkWritable("w", { coordinates: [[0, 1], [Infinity, 2]] }, "x")).toThrowError(/x\.coordinates\[1\]\[0\]: a coordinate must be a finite number/);
+    expect(() => checkWritable("w", Float64Array.from([1, Infinity]), "x", "none")).toThrowError(/x\[1\]/);
+    expect(() => checkWritable("w", { delta: Float64Array.from([1, -Infinity]) }, "x", "signed")).not.toThrow();
+    expect(() => checkWritable("w", { minutes: Float64Array.from([1, -Infinity]) }, "x", "signed")).toThrowError(/minutes cannot be negative/);
   });
 });

@@ -73,12 +73,12 @@ export function unsnappedPath(out: string): string {
  * The car matrix and each `--mode` table's minutes for the same zones and sites, side by side:
  * long CSV `mode,origin,destination,minutes`, JSON `[{ mode, origins, destinations, minutes, provenance }]`.
  */
-async function finishModes(io: CliIo, flags: MatrixFlags, car: CostMatrix, specs: readonly ModeSpec[], snap: SnapReport | null): Promise<void> {
+async function finishModes(io: CliIo, flags: MatrixFlags, car: CostMatrix, specs: readonly ModeSpec[], snap: SnapReport | null, known: { origins: readonly string[]; destinations: readonly string[] } | undefined): Promise<void> {
   if (specs.some((s) => s.name === PRIMARY_MODE)) throw new CliInputError('matrix: car comes from --engine; for a car table use --engine table --table FILE --table-format FORMAT.');
   if (flags.layout !== "long") throw new CliInputError("matrix: with --mode, the CSV layout is long (mode,origin,destination,minutes).");
   const ids = { origins: [...car.origins], destinations: [...car.destinations] };
   // index-only formats (osrm, openrouteservice, valhalla) are read as these zones × these sites
-  const providers = await loadModes(specs, { zones: ids.origins.map((id) => ({ id })), sites: ids.destinations.map((id) => ({ id })) } as unknown as ServiceNetwork);
+  const providers = await loadModes(specs, { zones: ids.origins.map((id) => ({ id })), sites: ids.destinations.map((id) => ({ id })) } as unknown as ServiceNetwork, known);
   const matrices: { mode: string; matrix: CostMatrix }[] = [{ mode: PRIMARY_MODE, matrix: car }];
   for (const [mode, p] of providers) matrices.push({ mode, matrix: p.travelTimes(ids.origins, ids.destinations) });
   const rows = () =>
@@ -122,18 +122,22 @@ export async function runMatrix(io: CliIo, bundled: BundledLoader | undefined, f
   let matrix: CostMatrix;
   let snapping: Snapping | undefined;
   let zoneIds = new Set<string>();
+  let known: { origins: string[]; destinations: string[] } | undefined;
+  const knownOf = (n: ServiceNetwork) => ({ origins: n.zones.map((z) => z.id), destinations: n.sites.map((s) => s.id) });
   if (flags.engine === "table") {
     if (flags.table === undefined || flags.tableFormat === undefined) throw new CliInputError("matrix: engine table needs --table <file> and --table-format <format>.");
     if (!(OD_TABLE_FORMATS as readonly string[]).includes(flags.tableFormat)) throw new CliInputError(`matrix: --table-format must be one of ${OD_TABLE_FORMATS.join(", ")} (got "${flags.tableFormat}").`);
     const hasNetwork = flags.network !== undefined || flags.sites !== undefined;
     const network = hasNetwork ? await loadNetwork(flags, bundled, { rates: false }) : undefined;
+    if (network !== undefined) known = knownOf(network);
     const ids = network === undefined ? {} : { origins: network.zones.map((z) => z.id), destinations: siteSelection(network, flags.to).map((s) => s.id) };
     const byFile = ["r5r", "traveltime"].includes(flags.tableFormat);
     // long tables carry their own ids: with a network, a row for an unknown zone or site is an error
-    const known = network === undefined ? {} : { knownOrigins: network.zones.map((z) => z.id), knownDestinations: network.sites.map((s) => s.id) };
-    matrix = await readOdTable(flags.table, { format: flags.tableFormat as OdTableFormat, ...(byFile ? known : ids) });
+    const allowed = known === undefined ? {} : { knownOrigins: known.origins, knownDestinations: known.destinations };
+    matrix = await readOdTable(flags.table, { format: flags.tableFormat as OdTableFormat, ...(byFile ? allowed : ids) });
   } else {
     const network = await loadNetwork(flags, bundled, { rates: false });
+    known = knownOf(network);
     const destinations = siteSelection(network, flags.to);
     if (flags.engine === "osrm") {
       if (flags.osrmUrl === undefined) throw new CliInputError("matrix: engine osrm needs --osrm-url <url>.");
@@ -165,7 +169,7 @@ export async function runMatrix(io: CliIo, bundled: BundledLoader | undefined, f
   const snap = snapReport(snapping, zoneIds);
   const specs = parseModeSpecs(flags.mode);
   if (specs.length > 0) {
-    await finishModes(io, flags, matrix, specs, snap);
+    await finishModes(io, flags, matrix, specs, snap, known);
     return;
   }
   const cols = matrix.destinations.length;
