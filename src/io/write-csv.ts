@@ -11,7 +11,18 @@ const ToCsvOptionsSchema = z.strictObject({
   columns: z.optional(z.array(z.string())),
   bom: z._default(z.boolean(), true),
 });
-export type ToCsvOptions = z.input<typeof ToCsvOptionsSchema>;
+export interface ToCsvOptions {
+  /**
+   * Column order. Default: keys in first-seen order.
+   */
+  columns?: string[];
+  /**
+   * Start with a UTF-8 byte-order mark (so Excel reads "£" and "–"). Default true.
+   * @defaultValue `true`
+   */
+  bom?: boolean;
+}
+type ToCsvOptionsCheck = Assert<Same<ToCsvOptions, z.input<typeof ToCsvOptionsSchema>>>;
 
 const MatrixToCsvOptionsSchema = z.strictObject({
   layout: z._default(z.enum(["long", "wide"]), "long"),
@@ -55,8 +66,6 @@ function cellValue(v: unknown): unknown {
  * as `deltaMinutes` may be negative).
  *
  * @param rows - Plain records.
- * @param options.columns - Column order. Default: keys in first-seen order.
- * @param options.bom - Start with a UTF-8 byte-order mark (so Excel reads "£" and "–"). Default true.
  * @returns CSV text with a header row, ending in a newline.
  * @throws {@link InvalidInputError} naming the cell (`rows[3].minutes`) and its value, or a bad option.
  * @example
