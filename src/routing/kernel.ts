@@ -311,9 +311,9 @@ export interface SearchKernels {
  * A matrix's searches as plain data (structured-clone friendly): search s is seeded with
  * `seedNodes/seedCosts[seedStart[s]..seedStart[s+1]]`; target t's value is
  * `min_k exitCosts[k] + dist[exitNodes[k]]` over `exitStart[t]..exitStart[t+1]`, written to
- * `out[t * tStride + s * sStride]` (Infinity when above `cutoff`).
+ * cell `t * tStride + s * sStride` (Infinity when above `cutoff`).
  */
-export interface MatrixSearchPlan {
+export interface SearchLayout {
   readonly searches: number;
   readonly seedStart: Int32Array;
   readonly seedNodes: Int32Array;
@@ -322,10 +322,13 @@ export interface MatrixSearchPlan {
   readonly exitNodes: Int32Array;
   readonly exitCosts: Float64Array;
   readonly cutoff: number;
-  readonly out: Float64Array;
   readonly tStride: number;
   readonly sStride: number;
-  /** Bucket width for {@link runMatrixBuckets}. */
+}
+
+/** A {@link SearchLayout} with its output array and the bucket width for {@link runMatrixBuckets}. */
+export interface MatrixSearchPlan extends SearchLayout {
+  readonly out: Float64Array;
   readonly delta: number;
 }
 

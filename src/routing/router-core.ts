@@ -6,7 +6,7 @@ import { LonLatSchema } from "../model/schemas.js";
 import type { LonLat, Provenance, RoadGraph } from "../model/types.js";
 import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
 import { type CompiledGraph, compileGraph, hashCompiled, stronglyConnectedComponents } from "./compile.js";
-import { bucketParameters, type Csr, type DijkstraPlan, heapOps, type MatrixSearchPlan, runDijkstra, runMatrixBuckets, runSearches, type SearchKernels, type SearchScratch } from "./kernel.js";
+import { bucketParameters, type Csr, type DijkstraPlan, heapOps, type MatrixSearchPlan, runDijkstra, runMatrixBuckets, runSearches, type SearchKernels, type SearchLayout, type SearchScratch } from "./kernel.js";
 import { ChEngine } from "./ch/ch-engine.js";
 import { buildSnapIndex, edgeLine, lineMetres, nearestSegment, type SnapIndex } from "./snap-index.js";
 import type { Endpoint, LocatedItem, RoutedCostMatrix, SnappedPoint, SnapResult } from "./types.js";
@@ -89,18 +89,8 @@ export interface Resolved {
   readonly island: boolean;
 }
 
-export interface MatrixPlan {
+export interface MatrixPlan extends SearchLayout {
   readonly mode: "forward" | "reverse";
-  readonly searches: number;
-  readonly seedStart: Int32Array;
-  readonly seedNodes: Int32Array;
-  readonly seedCosts: Float64Array;
-  readonly exitStart: Int32Array;
-  readonly exitNodes: Int32Array;
-  readonly exitCosts: Float64Array;
-  readonly cutoff: number;
-  readonly tStride: number;
-  readonly sStride: number;
   readonly rows: number;
   readonly cols: number;
   /** Finish a matrix whose searches filled `out`: same-edge trips, ids, report, provenance. */

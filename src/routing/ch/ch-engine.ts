@@ -3,7 +3,7 @@
 import type { CompiledGraph } from "../compile.js";
 import { type ContractionHierarchy, contractGraph, hierarchyBytes } from "./contract.js";
 import { chSweep, chUpward, type ChScratch, type ChSearchJob, runChSearches } from "./phast.js";
-import { heapOps } from "../kernel.js";
+import { heapOps, type SearchLayout } from "../kernel.js";
 
 /** A restricted sweep: the targets' nodes and every node their labels depend on. */
 export interface Restriction {
@@ -15,18 +15,8 @@ export interface Restriction {
 }
 
 /** What a matrix plan hands the engine (see MatrixPlan in router-core.ts). */
-export interface ChPlan {
+export interface ChPlan extends SearchLayout {
   readonly mode: "forward" | "reverse";
-  readonly searches: number;
-  readonly seedStart: Int32Array;
-  readonly seedNodes: Int32Array;
-  readonly seedCosts: Float64Array;
-  readonly exitStart: Int32Array;
-  readonly exitNodes: Int32Array;
-  readonly exitCosts: Float64Array;
-  readonly cutoff: number;
-  readonly tStride: number;
-  readonly sStride: number;
 }
 
 /** Searches per sweep. Eight labels per node fill one 64-byte cache line. */

@@ -21,10 +21,8 @@ export type MemoKey = readonly (string | number | boolean)[];
 export const DERIVED_LIMIT = 256;
 
 function joinKey(slot: MemoSlot<unknown>, key: MemoKey): string {
-  // \u0000 never occurs in numbers or booleans, and ids with it only key themselves
-  let out = slot.name;
-  for (const part of key) out += `\u0000${typeof part}:${String(part)}`;
-  return out;
+  // JSON keeps the parts apart (strings quoted and escaped) and their types distinct
+  return JSON.stringify([slot.name, ...key]);
 }
 
 /**
