@@ -4,6 +4,8 @@ import { CommunityAssumptionsSchema } from "../model/index.js";
 import type { CostMatrix } from "../model/index.js";
 import { AFC_MINUTES_PER_WTE_WEEK } from "./contact-capacity.js";
 import { alignedValues, show } from "./internal/values.js";
+import { checkMatrix } from "../internal/align.js";
+import { requireObject } from "../internal/shapes.js";
 
 const where = "staffTravel";
 
@@ -269,7 +271,9 @@ export function staffTravel(
   spokeOf: SpokeOf = "nearest",
   options: StaffTravelOptions = {},
 ): StaffTravelResult {
-  const { outboundMatrix, ...rest } = options;
+  checkMatrix(where, matrix);
+  const { outboundMatrix, ...rest } = requireObject(where, "options", options) as StaffTravelOptions;
+  if (outboundMatrix !== undefined) checkMatrix(where, outboundMatrix, "options.outboundMatrix");
   const opts = parseInput(where, StaffTravelOptionsSchema, rest, "options");
   const zones = matrix.origins;
   const bases = matrix.destinations;

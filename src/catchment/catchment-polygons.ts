@@ -127,7 +127,7 @@ export function catchmentPolygons(
   options: CatchmentPolygonsOptions = {},
 ): CatchmentPolygonsResult {
   const where = "catchmentPolygons";
-  const zoneInput = Array.isArray(zones) ? zones : (zones as { zones?: unknown }).zones;
+  const zoneInput = Array.isArray(zones) ? zones : zones !== null && typeof zones === "object" ? (zones as { zones?: unknown }).zones : zones;
   const parsedZones = parseInput(where, z.array(ZoneLikeSchema), zoneInput, "zones");
   const opts = parseInput(where, CatchmentPolygonsOptionsSchema, options, "options");
   const zoneIndex = new Map<string, number>();

@@ -1,3 +1,4 @@
+import { checkComparison } from "../scenario/comparison-shape.js";
 import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { ComparisonRow, ScenarioComparison } from "../scenario/compare-scenarios.js";
@@ -83,6 +84,7 @@ function cell(c: ComparisonRow["cells"][number], unit: string, baseline: string)
  */
 export function comparisonToHtml(comparison: ScenarioComparison, options: ComparisonToHtmlOptions = {}): string {
   const opts = parseInput("comparisonToHtml", ComparisonToHtmlOptionsSchema, options, "options");
+  checkComparison("comparisonToHtml", comparison);
   const names = new Map(comparison.scenarios.map((s) => [s.id, s.name] as const));
   const nameOf = (id: string) => names.get(id) ?? id;
   const sections: ReportSection[] = [];

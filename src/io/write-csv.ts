@@ -1,10 +1,12 @@
 import Papa from "papaparse";
 import type { CostMatrix } from "../model/types.js";
+import { checkMatrix } from "../internal/align.js";
+import { requireArray, requireObject, requireString } from "../internal/shapes.js";
 
 function cellValue(v: unknown): unknown {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (v === undefined) return null;
-  if (Array.isArray(v)) return v.join(";");
+  if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === "object" ? JSON.stringify(x) : String(x))).join(";");
   if (v !== null && typeof v === "object") return JSON.stringify(v);
   return v;
 }
@@ -24,6 +26,9 @@ function cellValue(v: unknown): unknown {
  * // "\uFEFFzone,minutes\nz1,12.5\nz2,\n"
  */
 export function toCsv(rows: readonly Record<string, unknown>[], options: { columns?: readonly string[]; bom?: boolean } = {}): string {
+  requireArray("toCsv", "rows", rows, (r, at) => requireObject("toCsv", at, r));
+  requireObject("toCsv", "options", options);
+  if (options.columns !== undefined) requireArray("toCsv", "options.columns", options.columns, (c, at) => requireString("toCsv", at, c));
   const columns = options.columns ? [...options.columns] : [];
   if (options.columns === undefined) {
     const seen = new Set<string>();
@@ -46,6 +51,8 @@ export function toCsv(rows: readonly Record<string, unknown>[], options: { colum
  * matrixToCsv(matrix, { layout: "wide" });
  */
 export function matrixToCsv(matrix: CostMatrix, options: { layout?: "long" | "wide"; precision?: number; bom?: boolean } = {}): string {
+  checkMatrix("matrixToCsv", matrix);
+  requireObject("matrixToCsv", "options", options);
   const digits = options.precision ?? 2;
   const bom = options.bom === false ? "" : "\uFEFF";
   const f = 10 ** digits;

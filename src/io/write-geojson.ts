@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import { rewindGeometry, round } from "./internal.js";
+import { requireArray, requireObject } from "../internal/shapes.js";
 
 const StringifyGeoJSONOptionsSchema = z.strictObject({
   /** Decimal places kept in coordinates (6 ≈ 0.1 m, RFC 7946 §11.2). */
@@ -51,6 +52,10 @@ function finiteProperties(value: unknown): unknown {
  */
 export function normaliseGeoJSON<G extends Geometry | null, P>(collection: FeatureCollection<G, P>, options: StringifyGeoJSONOptions = {}): FeatureCollection<G, P> {
   const opts = parseInput("normaliseGeoJSON", StringifyGeoJSONOptionsSchema, options, "options");
+  requireArray("normaliseGeoJSON", "collection.features", requireObject("normaliseGeoJSON", "collection", collection).features, (f, at) => {
+    const g = requireObject("normaliseGeoJSON", at, f).geometry;
+    if (g !== null) requireObject("normaliseGeoJSON", `${at}.geometry`, g);
+  });
   return {
     type: "FeatureCollection",
     features: collection.features.map((f) => {

@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from "geojson";
-import { UnknownIdError } from "../errors.js";
+import { InvalidInputError, UnknownIdError } from "../errors.js";
+import { describeValue } from "../internal/describe.js";
+import { requireArray, requireLocatedItems, requireObject, requireString } from "../internal/shapes.js";
 import type { DemandZone, Site } from "../model/types.js";
 
 /**
@@ -28,6 +30,9 @@ export function assignmentOf(a: MapAssignment): { zone: string; site: string | n
  * const fc = zonesToGeoJSON(network.zones, { assignments: nearestSites(matrix).nearest });
  */
 export function zonesToGeoJSON(zones: readonly DemandZone[], options: { assignments?: readonly MapAssignment[] } = {}): FeatureCollection<Geometry> {
+  requireLocatedItems("zonesToGeoJSON", "zones", zones);
+  const assignments = requireObject("zonesToGeoJSON", "options", options).assignments;
+  if (assignments !== undefined) requireArray("zonesToGeoJSON", "options.assignments", assignments, (v, at) => requireString("zonesToGeoJSON", `${at}.zone`, assignmentOf(requireObject("zonesToGeoJSON", at, v) as MapAssignment).zone));
   const byZone = new Map<string, { zone: string; site: string | null; minutes: number }>();
   const ids = new Set(zones.map((z) => z.id));
   (options.assignments ?? []).forEach((row, k) => {
@@ -59,6 +64,10 @@ export function zonesToGeoJSON(zones: readonly DemandZone[], options: { assignme
  * const fc = sitesToGeoJSON(network.sites);
  */
 export function sitesToGeoJSON(sites: readonly Site[]): FeatureCollection<Point> {
+  requireLocatedItems("sitesToGeoJSON", "sites", sites);
+  sites.forEach((s, k) => {
+    if (s.beds !== undefined) for (const [ward, n] of Object.entries(requireObject("sitesToGeoJSON", `sites[${k}].beds`, s.beds))) requireCount(`sites[${k}].beds.${ward}`, n);
+  });
   return {
     type: "FeatureCollection",
     features: sites.map((s) => {
@@ -96,6 +105,16 @@ export function flowsToGeoJSON(
   sites: readonly Site[],
   options: { flows?: readonly Flow[]; zones?: readonly DemandZone[] } = {},
 ): FeatureCollection<LineString> {
+  requireLocatedItems("flowsToGeoJSON", "sites", sites);
+  const { flows: given, zones } = requireObject("flowsToGeoJSON", "options", options);
+  if (zones !== undefined) requireLocatedItems("flowsToGeoJSON", "options.zones", zones);
+  if (given !== undefined) {
+    requireArray("flowsToGeoJSON", "options.flows", given, (v, at) => {
+      const f = requireObject("flowsToGeoJSON", at, v);
+      requireString("flowsToGeoJSON", `${at}.from`, f.from);
+      requireString("flowsToGeoJSON", `${at}.to`, f.to);
+    });
+  }
   const where = new Map<string, readonly [number, number]>();
   for (const z of options.zones ?? []) where.set(z.id, z.location);
   for (const s of sites) where.set(s.id, s.location);
@@ -113,4 +132,10 @@ export function flowsToGeoJSON(
       return { type: "Feature", geometry: { type: "LineString", coordinates: [[...a], [...b]] }, properties };
     }),
   };
+}
+
+function requireCount(path: string, value: unknown): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new InvalidInputError("sitesToGeoJSON", [{ path, message: `expected a non-negative finite number (got ${describeValue(value)})` }]);
+  }
 }

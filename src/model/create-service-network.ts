@@ -8,6 +8,7 @@ import {
 } from "./schemas.js";
 import type { Assumptions, DemandZone, RoadGraph, ServiceNetwork, Site } from "./types.js";
 import { hasOwnKey } from "../internal/own-keys.js";
+import { requireObject, requireString } from "../internal/shapes.js";
 
 function uniqueIds(where: string, collection: string, items: readonly { id: string }[]): void {
   const seen = new Map<string, number>();
@@ -32,6 +33,13 @@ export function isRoadGraph(value: unknown): value is RoadGraph {
 
 /** Cross-record rules that a per-record schema cannot see. */
 export function checkNetworkRules(where: string, sites: readonly Site[], assumptions: Assumptions): void {
+  requireString("checkNetworkRules", "where", where);
+  parseInput(where, z.array(SiteSchema), sites, "sites");
+  requireObject(where, "assumptions.wards", requireObject(where, "assumptions", assumptions).wards);
+  networkRules(where, sites, assumptions);
+}
+
+function networkRules(where: string, sites: readonly Site[], assumptions: Assumptions): void {
   uniqueIds(where, "sites", sites);
   const byId = new Map(sites.map((s) => [s.id, s] as const));
   const issues: InputIssue[] = [];
@@ -93,7 +101,7 @@ export function createServiceNetwork(input: unknown): ServiceNetwork {
     rest = others;
   }
   const parsed = parseInput(where, ServiceNetworkInputSchema, rest);
-  checkNetworkRules(where, parsed.sites, parsed.assumptions);
+  networkRules(where, parsed.sites, parsed.assumptions);
   uniqueIds(where, "zones", parsed.zones);
   const network: ServiceNetwork = {
     sites: parsed.sites,

@@ -1,3 +1,4 @@
+import { checkComparison } from "./comparison-shape.js";
 import * as z from "zod/mini";
 import { InvalidInputError, parseInput } from "../errors.js";
 import type { ScenarioComparison } from "./compare-scenarios.js";
@@ -37,6 +38,7 @@ export type ComparisonToCsvOptions = z.input<typeof ComparisonToCsvOptionsSchema
  */
 export function comparisonToCsv(comparison: ScenarioComparison, options: ComparisonToCsvOptions = {}): string {
   const opts = parseInput("comparisonToCsv", ComparisonToCsvOptionsSchema, options, "options");
+  checkComparison("comparisonToCsv", comparison);
   const lines: string[][] = [];
   switch (opts.table) {
     case "metrics":

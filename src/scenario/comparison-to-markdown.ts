@@ -1,3 +1,4 @@
+import { checkComparison } from "./comparison-shape.js";
 import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { ComparisonRow, ScenarioComparison, TradeOff } from "./compare-scenarios.js";
@@ -89,6 +90,7 @@ export function cellText(c: ComparisonRow["cells"][number], unit: string, baseli
  */
 export function comparisonToMarkdown(comparison: ScenarioComparison, options: ComparisonToMarkdownOptions = {}): string {
   const opts = parseInput("comparisonToMarkdown", ComparisonToMarkdownOptionsSchema, options, "options");
+  checkComparison("comparisonToMarkdown", comparison);
   const names = new Map(comparison.scenarios.map((s) => [s.id, s.name] as const));
   const out: string[] = [`## ${opts.title}`, ""];
   out.push(`Baseline: **${names.get(comparison.baseline) ?? comparison.baseline}** (\`${comparison.baseline}\`). Deltas are option − baseline.`, "");
