@@ -1,6 +1,7 @@
 // Internal: GeoJSON text/object → features with numbered paths, and property → field mapping.
 import { IoError, type InputIssue } from "../errors.js";
 import { jsonErrorPosition } from "../internal/json-position.js";
+import { findProtoKey } from "../internal/own-keys.js";
 import { normaliseHeader } from "./csv-table.js";
 import { locate } from "./internal.js";
 
@@ -21,6 +22,11 @@ export function readFeatures(where: string, input: unknown, file: string): Input
     } catch (error) {
       throw new IoError(where, `${file}${jsonPlace(input)} is not valid JSON (${(error as Error).message}). Check the file is GeoJSON.`, [{ path: file, message: "invalid JSON" }], { cause: error });
     }
+  }
+  // an own "__proto__" key (JSON.parse makes one) would be dropped by a schema or become a prototype
+  const proto = findProtoKey(value);
+  if (proto !== null) {
+    throw new IoError(where, `${file}:${proto}: the key "__proto__" is not allowed (it would address a prototype). Rename it.`, [{ path: `${file}:${proto}`, message: 'key "__proto__" not allowed' }]);
   }
   const fc = value as { type?: unknown; features?: unknown };
   if (fc === null || typeof fc !== "object" || fc.type !== "FeatureCollection" || !Array.isArray(fc.features)) {
