@@ -142,8 +142,9 @@ function assignBases(zones: readonly string[], bases: readonly string[], trip: F
       if (load[i] > 0) throw new InvalidInputError(where, [{ path, message: `zone "${zones[i]}" has caseload ${load[i]} but no base (got ${show(v)})` }]);
       continue;
     }
-    const j = typeof v === "string" ? index.get(v) : undefined;
-    if (j === undefined) throw new UnknownIdError(where, "base", String(v), path, "Bases are matrix.destinations ids.");
+    if (typeof v !== "string") throw new InvalidInputError(where, [{ path, message: `expected a base id (a string) (got ${show(v)})` }]);
+    const j = index.get(v);
+    if (j === undefined) throw new UnknownIdError(where, "base", v, path, "Bases are matrix.destinations ids.");
     assigned[i] = j;
   }
   return assigned;

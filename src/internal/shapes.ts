@@ -34,18 +34,3 @@ export function requireString(where: string, path: string, value: unknown): stri
   if (typeof value !== "string") fail(where, path, "a string", value);
   return value;
 }
-
-/** `[lon, lat]`: two finite numbers. */
-export function requireLonLat(where: string, path: string, value: unknown): readonly [number, number] {
-  if (!Array.isArray(value) || value.length < 2 || !Number.isFinite(value[0]) || !Number.isFinite(value[1])) fail(where, path, "[lon, lat] as two finite numbers", value);
-  return value as unknown as readonly [number, number];
-}
-
-/** An array of objects each with a string `id` and a `[lon, lat]` `location` (sites, zones). */
-export function requireLocatedItems(where: string, path: string, value: unknown): void {
-  requireArray(where, path, value, (v, at) => {
-    const o = requireObject(where, at, v);
-    requireString(where, `${at}.id`, o.id);
-    requireLonLat(where, `${at}.location`, o.location);
-  });
-}

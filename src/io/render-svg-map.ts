@@ -1,4 +1,4 @@
-import { requireLocatedItems } from "../internal/shapes.js";
+import { checkSites, checkZones } from "../model/check-network.js";
 import { type GeoProjection, geoMercator, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
 import * as z from "zod/mini";
@@ -153,8 +153,8 @@ export function renderSvgMap(network: MapNetwork, layers: SvgMapLayers = {}, opt
   if (network === null || typeof network !== "object" || !Array.isArray(network.sites) || !Array.isArray(network.zones)) {
     throw new InvalidInputError(where, [{ path: "network", message: "expected { sites: Site[], zones: DemandZone[] }" }]);
   }
-  requireLocatedItems(where, "network.sites", network.sites);
-  requireLocatedItems(where, "network.zones", network.zones);
+  checkSites(where, network.sites, "network.sites");
+  checkZones(where, network.zones, "network.zones");
   if (layers === null || typeof layers !== "object") throw new InvalidInputError(where, [{ path: "layers", message: `expected an object of layers (got ${layers === null ? "null" : typeof layers})` }]);
   if (opts.colourBy === "change" && layers.change === undefined) throw new InvalidInputError(where, [{ path: "layers.change", message: 'colourBy "change" needs layers.change: [{ zone, deltaMinutes }]' }]);
   const model = mapModel(where, network, layers, opts);

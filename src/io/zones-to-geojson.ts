@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, LineString, Point } from "geojson";
-import { InvalidInputError, UnknownIdError } from "../errors.js";
-import { describeValue } from "../internal/describe.js";
-import { requireArray, requireLocatedItems, requireObject, requireString } from "../internal/shapes.js";
+import { UnknownIdError } from "../errors.js";
+import { requireArray, requireObject, requireString } from "../internal/shapes.js";
+import { checkSites, checkZones } from "../model/check-network.js";
 import type { DemandZone, Site } from "../model/types.js";
 
 /**
@@ -30,7 +30,7 @@ export function assignmentOf(a: MapAssignment): { zone: string; site: string | n
  * const fc = zonesToGeoJSON(network.zones, { assignments: nearestSites(matrix).nearest });
  */
 export function zonesToGeoJSON(zones: readonly DemandZone[], options: { assignments?: readonly MapAssignment[] } = {}): FeatureCollection<Geometry> {
-  requireLocatedItems("zonesToGeoJSON", "zones", zones);
+  checkZones("zonesToGeoJSON", zones, "zones");
   const assignments = requireObject("zonesToGeoJSON", "options", options).assignments;
   if (assignments !== undefined) requireArray("zonesToGeoJSON", "options.assignments", assignments, (v, at) => requireString("zonesToGeoJSON", `${at}.zone`, assignmentOf(requireObject("zonesToGeoJSON", at, v) as MapAssignment).zone));
   const byZone = new Map<string, { zone: string; site: string | null; minutes: number }>();
@@ -64,10 +64,7 @@ export function zonesToGeoJSON(zones: readonly DemandZone[], options: { assignme
  * const fc = sitesToGeoJSON(network.sites);
  */
 export function sitesToGeoJSON(sites: readonly Site[]): FeatureCollection<Point> {
-  requireLocatedItems("sitesToGeoJSON", "sites", sites);
-  sites.forEach((s, k) => {
-    if (s.beds !== undefined) for (const [ward, n] of Object.entries(requireObject("sitesToGeoJSON", `sites[${k}].beds`, s.beds))) requireCount(`sites[${k}].beds.${ward}`, n);
-  });
+  checkSites("sitesToGeoJSON", sites, "sites");
   return {
     type: "FeatureCollection",
     features: sites.map((s) => {
@@ -105,9 +102,9 @@ export function flowsToGeoJSON(
   sites: readonly Site[],
   options: { flows?: readonly Flow[]; zones?: readonly DemandZone[] } = {},
 ): FeatureCollection<LineString> {
-  requireLocatedItems("flowsToGeoJSON", "sites", sites);
+  checkSites("flowsToGeoJSON", sites, "sites");
   const { flows: given, zones } = requireObject("flowsToGeoJSON", "options", options);
-  if (zones !== undefined) requireLocatedItems("flowsToGeoJSON", "options.zones", zones);
+  if (zones !== undefined) checkZones("flowsToGeoJSON", zones, "options.zones");
   if (given !== undefined) {
     requireArray("flowsToGeoJSON", "options.flows", given, (v, at) => {
       const f = requireObject("flowsToGeoJSON", at, v);
@@ -134,8 +131,3 @@ export function flowsToGeoJSON(
   };
 }
 
-function requireCount(path: string, value: unknown): void {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new InvalidInputError("sitesToGeoJSON", [{ path, message: `expected a non-negative finite number (got ${describeValue(value)})` }]);
-  }
-}

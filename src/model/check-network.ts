@@ -14,10 +14,10 @@ function finiteAtLeast0(v: unknown): boolean {
  * The zone fields the analyses read, checked by hand: zones can number tens of thousands with
  * boundaries, so a schema parse on every evaluation would cost more than the evaluation.
  */
-function zoneProblems(zones: readonly unknown[], argument: string): { path: string; message: string }[] {
+function zoneProblems(zones: readonly unknown[], path: string): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   for (let k = 0; k < zones.length && problems.length < 10; k++) {
-    const at = `${argument}.zones[${k}]`;
+    const at = `${path}[${k}]`;
     const zn = zones[k] as Record<string, unknown> | null;
     if (zn === null || typeof zn !== "object" || Array.isArray(zn)) {
       problems.push({ path: at, message: `expected a zone object (got ${describeValue(zn)})` });
@@ -28,7 +28,7 @@ function zoneProblems(zones: readonly unknown[], argument: string): { path: stri
     if (!Array.isArray(loc) || !Number.isFinite(loc[0]) || !Number.isFinite(loc[1])) problems.push({ path: `${at}.location`, message: "expected [lon, lat] as two finite numbers" });
     if (!finiteAtLeast0(zn.population)) problems.push({ path: `${at}.population`, message: `expected a non-negative finite number (got ${describeValue(zn.population)})` });
     if (zn.need !== undefined && !finiteAtLeast0(zn.need)) problems.push({ path: `${at}.need`, message: `expected a non-negative finite number (got ${describeValue(zn.need)})` });
-    for (const key of ["district", "urbanRural"] as const) {
+    for (const key of ["name", "district", "urbanRural"] as const) {
       if (zn[key] !== undefined && typeof zn[key] !== "string") problems.push({ path: `${at}.${key}`, message: `expected a string (got ${describeValue(zn[key])})` });
     }
     for (const key of ["imdDecile", "households", "householdsNoCar"] as const) {
@@ -60,10 +60,24 @@ export function checkNetwork(where: string, network: unknown, argument = "networ
     if (n.assumptions === null || typeof n.assumptions !== "object") problems.push({ path: `${argument}.assumptions`, message: "expected an assumptions object" });
   }
   if (problems.length > 0) throw new InvalidInputError(where, problems);
-  const zones = zoneProblems(n!.zones as unknown[], argument);
-  if (zones.length > 0) throw new InvalidInputError(where, zones);
-  // sites and assumptions are few: their schemas check every field the engines read
-  parseInput(where, SitesSchema, n!.sites, `${argument}.sites`);
+  checkZones(where, n!.zones, `${argument}.zones`);
+  checkSites(where, n!.sites, `${argument}.sites`);
   parseInput(where, AssumptionsSchema, n!.assumptions, `${argument}.assumptions`);
   return n as ServiceNetwork;
+}
+
+/**
+ * Throw unless `zones` is an array of zones with the fields the analyses and writers read
+ * (id, name, location, population, need, district, ...). Checked by hand: O(zones). Internal.
+ */
+export function checkZones(where: string, zones: unknown, path = "zones"): void {
+  if (!Array.isArray(zones)) throw new InvalidInputError(where, [{ path, message: `expected an array of zones (got ${describeValue(zones)})` }]);
+  const problems = zoneProblems(zones, path);
+  if (problems.length > 0) throw new InvalidInputError(where, problems);
+}
+
+/** Throw unless `sites` passes the site schema (sites are few, so every field is checked). Internal. */
+export function checkSites(where: string, sites: unknown, path = "sites"): void {
+  // sites are few: the schema checks every field the engines read
+  parseInput(where, SitesSchema, sites, path);
 }

@@ -210,7 +210,8 @@ export function pMedianHeuristic(
   let bestValue = Infinity;
   const consider = (open: Int32Array, value: number): void => {
     const sorted = sortedCopy(open);
-    if (value < bestValue || (value === bestValue && bestOpen !== null && lexLess(sorted, bestOpen))) {
+    // the first start always counts, so an overflowing (Infinity) total still leaves a set
+    if (bestOpen === null || value < bestValue || (value === bestValue && lexLess(sorted, bestOpen))) {
       bestValue = value;
       bestOpen = sorted;
     }
