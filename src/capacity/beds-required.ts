@@ -80,8 +80,15 @@ export function bedsRequired(offeredLoad: number, target: BedsRequiredTarget): B
     }
   } else {
     const goal = t.targetOccupancy;
+    // at least a / goal beds: past 2^53 a bed count is not an integer any more (n++ stalls)
+    if (a / goal > Number.MAX_SAFE_INTEGER) {
+      throw new InvalidInputError(where, [
+        { path: "target.targetOccupancy", message: `an occupancy target of ${goal} for a load of ${a} erlangs needs more than ${Number.MAX_SAFE_INTEGER} beds; give a realistic target (e.g. 0.85)` },
+      ]);
+    }
     n = 1;
     b = a / (1 + a);
+    // terminates: n rises by one per step and stops by ⌈a / goal⌉ ≤ 2^53 (checked above)
     while ((a * (1 - b)) / n > goal) {
       if (b === 0) {
         // B underflowed: every admission finds a bed, occupancy is a / n, so n = ⌈a / goal⌉

@@ -5,7 +5,8 @@ import type { CommunityAssumptionsInput, CostMatrix } from "../model/index.js";
 import { AFC_MINUTES_PER_WTE_WEEK } from "./contact-capacity.js";
 import { alignedValues, show } from "./internal/values.js";
 import type { Assert, Same } from "../internal/type-checks.js";
-import { alignedEntries } from "../internal/align.js";
+import { alignedEntries, checkMatrix } from "../internal/align.js";
+import { requireObject } from "../internal/shapes.js";
 
 const where = "staffTravel";
 
@@ -162,8 +163,9 @@ function assignBases(zones: readonly string[], bases: readonly string[], trip: F
       if (load[i] > 0) throw new InvalidInputError(where, [{ path, message: `zone "${zones[i]}" has caseload ${load[i]} but no base (got ${show(v)})` }]);
       continue;
     }
-    const j = typeof v === "string" ? index.get(v) : undefined;
-    if (j === undefined) throw new UnknownIdError(where, "base", String(v), path, "Bases are matrix.destinations ids.");
+    if (typeof v !== "string") throw new InvalidInputError(where, [{ path, message: `expected a base id (a string) (got ${show(v)})` }]);
+    const j = index.get(v);
+    if (j === undefined) throw new UnknownIdError(where, "base", v, path, "Bases are matrix.destinations ids.");
     assigned[i] = j;
   }
   return assigned;
@@ -291,7 +293,9 @@ export function staffTravel(
   spokeOf: SpokeOf = "nearest",
   options: StaffTravelOptions = {},
 ): StaffTravelResult {
-  const { outboundMatrix, ...rest } = options;
+  checkMatrix(where, matrix);
+  const { outboundMatrix, ...rest } = requireObject(where, "options", options) as StaffTravelOptions;
+  if (outboundMatrix !== undefined) checkMatrix(where, outboundMatrix, "options.outboundMatrix");
   const opts = parseInput(where, StaffTravelOptionsSchema, rest, "options");
   const zones = matrix.origins;
   const bases = matrix.destinations;

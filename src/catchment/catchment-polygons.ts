@@ -6,7 +6,7 @@ import { truncate } from "@turf/truncate";
 import { union } from "@turf/union";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import * as z from "zod/mini";
-import { DuplicateIdError, InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
+import { DidNotConvergeError, DuplicateIdError, InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { LonLatSchema, ZoneGeometrySchema } from "../model/schemas.js";
 import { removeSlivers } from "./holes.js";
 import type { Assert, Same } from "../internal/type-checks.js";
@@ -27,6 +27,11 @@ const CatchmentPolygonsOptionsSchema = z.strictObject({
   maxSliverWidthMetres: z._default(z.number().check(z.nonnegative()), 50),
   /** Buffer radius (metres) around zone points when fewer than 3 distinct points make no hull. */
   pointBufferMetres: z._default(z.number().check(z.positive()), 500),
+  /**
+   * Work bound of one union: the most boundary vertices one catchment's zones may have together
+   * (the sweep-line union's time and memory grow with them). Above it: DID_NOT_CONVERGE.
+   */
+  maxUnionVertices: z._default(z.number().check(z.int()).check(z.positive()), 1_000_000),
 });
 export interface CatchmentPolygonsOptions {
   /**
@@ -49,6 +54,12 @@ export interface CatchmentPolygonsOptions {
    * @defaultValue `500`
    */
   pointBufferMetres?: number;
+  /**
+   * Work bound of one union: the most boundary vertices one catchment's zones may have together
+   * (the sweep-line union's time and memory grow with them). Above it: DID_NOT_CONVERGE.
+   * @defaultValue `1_000_000`
+   */
+  maxUnionVertices?: number;
 }
 type CatchmentPolygonsOptionsCheck = Assert<Same<CatchmentPolygonsOptions, z.input<typeof CatchmentPolygonsOptionsSchema>>>;
 
@@ -126,6 +137,7 @@ function toPairs(where: string, assignment: unknown): { zone: string; site: stri
  *   zones without a site.
  * @throws {@link UnknownIdError} if the assignment names a zone not in `zones`.
  * @throws {@link DuplicateIdError} if two zones share an id.
+ * @throws {@link DidNotConvergeError} if one catchment's zones have more than `maxUnionVertices` boundary vertices.
  * @throws {@link InvalidInputError} for a malformed zone, a zone with neither geometry nor
  *   location where a hull is needed, a zone assigned twice, or a malformed assignment.
  * @example
@@ -139,7 +151,7 @@ export function catchmentPolygons(
   options: CatchmentPolygonsOptions = {},
 ): CatchmentPolygonsResult {
   const where = "catchmentPolygons";
-  const zoneInput = Array.isArray(zones) ? zones : (zones as { zones?: unknown }).zones;
+  const zoneInput = Array.isArray(zones) ? zones : zones !== null && typeof zones === "object" ? (zones as { zones?: unknown }).zones : zones;
   const parsedZones = parseInput(where, z.array(ZoneLikeSchema), zoneInput, "zones");
   const opts = parseInput(where, CatchmentPolygonsOptionsSchema, options, "options");
   const zoneIndex = new Map<string, number>();
@@ -189,7 +201,7 @@ export function catchmentPolygons(
     let method: CatchmentPolygonProperties["method"];
     if (allBoundaries) {
       const parts = idx.map((i) => truncate({ type: "Feature", properties: {}, geometry: parsedZones[i].geometry as Polygon | MultiPolygon }, { precision: opts.precision, mutate: false }));
-      const merged = parts.length === 1 ? parts[0] : union(featureCollection(parts as Feature<Polygon | MultiPolygon>[]));
+      const merged = unionParts(where, site, parts as Feature<Polygon | MultiPolygon>[], opts.maxUnionVertices);
       if (merged === null) {
         warnings.push(`${where}: the union for site "${site}" is empty.`);
         continue;
@@ -229,4 +241,38 @@ export function catchmentPolygons(
   }
   if (unassigned.length > 0) warnings.push(`${where}: ${unassigned.length} zones have no site and appear in no polygon.`);
   return { polygons: { type: "FeatureCollection", features }, unassigned, warnings };
+}
+
+function vertexCount(geometry: Polygon | MultiPolygon): number {
+  let count = 0;
+  const rings = geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat();
+  for (const ring of rings) count += ring.length;
+  return count;
+}
+
+/**
+ * Union of one catchment's zone boundaries. Bounded: the sweep-line union (polyclip) runs in
+ * O((v + k) log v) for v vertices and k crossings, and v is capped by `maxVertices` before it
+ * starts. A failure inside the union (degenerate rings) is reported as the input's fault.
+ */
+function unionParts(where: string, site: string, parts: Feature<Polygon | MultiPolygon>[], maxVertices: number): Feature<Polygon | MultiPolygon> | null {
+  if (parts.length === 1) return parts[0];
+  let vertices = 0;
+  for (const part of parts) vertices += vertexCount(part.geometry);
+  if (vertices > maxVertices) {
+    throw new DidNotConvergeError(
+      where,
+      `the ${parts.length} zone boundaries of site "${site}" have ${vertices} vertices, above maxUnionVertices (${maxVertices}). Simplify the zone boundaries (e.g. mapshaper -simplify), or raise options.maxUnionVertices.`,
+      [{ path: "options.maxUnionVertices", message: `site "${site}" needs ${vertices}` }],
+    );
+  }
+  try {
+    return union(featureCollection(parts));
+  } catch (error) {
+    throw new InvalidInputError(
+      where,
+      [{ path: "zones", message: `the zone boundaries of site "${site}" could not be unioned (${error instanceof Error ? error.message : String(error)}); check them for self-intersecting or degenerate rings` }],
+      { cause: error },
+    );
+  }
 }

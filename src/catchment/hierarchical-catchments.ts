@@ -9,6 +9,7 @@
  * for someone travelling straight there (0 when it is the nearest). Closed sites are left out;
  * ties go to the site first in `matrix.destinations`. O(zones × sites).
  */
+import { checkNetwork } from "../model/check-network.js";
 import * as z from "zod/mini";
 import { InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
 import { NeumaierSum } from "../internal/summation.js";
@@ -276,9 +277,7 @@ export function hierarchicalCatchments(
   const where = WHERE;
   checkMatrix(where, matrix);
   const opts = parseInput(where, HierarchicalOptionsSchema, options, "options") as HierarchicalCatchmentsOptions;
-  if (network === null || typeof network !== "object" || !Array.isArray(network.sites) || !Array.isArray(network.zones)) {
-    throw new InvalidInputError(where, [{ path: "network", message: "expected a ServiceNetwork (see createServiceNetwork)" }]);
-  }
+  checkNetwork(where, network);
   const spokes = openOf(network.sites, "spoke");
   const hubs = openOf(network.sites, "hub");
   if (spokes.length === 0) throw new InvalidInputError(where, [{ path: "network.sites", message: "the network has no open spoke" }]);

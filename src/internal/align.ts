@@ -11,8 +11,11 @@ function isArrayLike(v: unknown): v is ArrayLike<unknown> {
   return Array.isArray(v) || ArrayBuffer.isView(v);
 }
 
-/** Throw unless `matrix` has the {@link CostMatrix} shape and non-negative (or Infinity) minutes. */
-export function checkMatrix(where: string, matrix: unknown, argument = "matrix"): CostMatrix {
+/**
+ * Throw unless `matrix` has the {@link CostMatrix} shape: id arrays and `origins × destinations`
+ * Float64Array minutes. O(origins + destinations): cells are not read (see {@link checkMatrix}).
+ */
+export function checkMatrixShape(where: string, matrix: unknown, argument = "matrix"): CostMatrix {
   const m = matrix as Partial<CostMatrix> | null;
   if (m === null || typeof m !== "object" || !Array.isArray(m.origins) || !Array.isArray(m.destinations) || !(m.minutes instanceof Float64Array)) {
     throw new InvalidInputError(where, [
@@ -23,6 +26,19 @@ export function checkMatrix(where: string, matrix: unknown, argument = "matrix")
   if (m.minutes.length !== m.origins.length * cols) {
     throw new NotAlignedError(where, `${argument}.minutes`, m.minutes.length, m.origins.length * cols, `${argument}.origins × ${argument}.destinations`);
   }
+  for (const side of ["origins", "destinations"] as const) {
+    const ids = m[side] as readonly unknown[];
+    for (let k = 0; k < ids.length; k++) {
+      if (typeof ids[k] !== "string") throw new InvalidInputError(where, [{ path: `${argument}.${side}[${k}]`, message: `expected a string id (got ${describeValue(ids[k])})` }]);
+    }
+  }
+  return m as CostMatrix;
+}
+
+/** Throw unless `matrix` has the {@link CostMatrix} shape and non-negative (or Infinity) minutes. */
+export function checkMatrix(where: string, matrix: unknown, argument = "matrix"): CostMatrix {
+  const m = checkMatrixShape(where, matrix, argument);
+  const cols = m.destinations.length;
   // NaN and negative minutes are errors naming the cell, never read as unreachable or as a saving
   const minutes = m.minutes;
   for (let k = 0; k < minutes.length; k++) {

@@ -196,6 +196,12 @@ export function readCsvRecords<T extends { id: string }>(text: string, spec: Csv
   const table = readCsvTable(where, text, file);
   const columns = resolveColumns(where, table, spec.aliases, spec.explicit, spec.required);
   const grouped = table.header.filter((h) => h.startsWith(group.prefix) && h.length > group.prefix.length);
+  // a "__proto__" group key would set the bag's prototype (and drop the value): refused by name
+  const unsafe = grouped.find((h) => h.slice(group.prefix.length) === "__proto__");
+  if (unsafe !== undefined) {
+    const path = locate(file, 1, unsafe);
+    throw new IoError(where, `${path}: the name "__proto__" is not allowed after "${group.prefix}" (it would address a prototype). Rename the column.`, [{ path, message: 'name "__proto__" not allowed' }]);
+  }
   const issues: InputIssue[] = [];
   const items: T[] = [];
   const seen = new Map<string, number>();

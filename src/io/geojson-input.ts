@@ -23,6 +23,11 @@ export function readFeatures(where: string, input: unknown, file: string): Input
       throw new IoError(where, `${file}${jsonPlace(input)} is not valid JSON (${(error as Error).message}). Check the file is GeoJSON.`, [{ path: file, message: "invalid JSON" }], { cause: error });
     }
   }
+  // an own "__proto__" key (JSON.parse makes one) would be dropped by a schema or become a prototype
+  const proto = findProtoKey(value);
+  if (proto !== null) {
+    throw new IoError(where, `${file}:${proto}: the key "__proto__" is not allowed (it would address a prototype). Rename it.`, [{ path: `${file}:${proto}`, message: 'key "__proto__" not allowed' }]);
+  }
   const fc = value as { type?: unknown; features?: unknown };
   if (fc === null || typeof fc !== "object" || fc.type !== "FeatureCollection" || !Array.isArray(fc.features)) {
     throw new IoError(where, `${file} is not a GeoJSON FeatureCollection (type ${JSON.stringify(fc?.type)}). Export a FeatureCollection.`, [{ path: `${file}:type`, message: "expected a FeatureCollection" }]);

@@ -1,5 +1,5 @@
 import { PbfReader } from "pbf";
-import { IoError, parseInput } from "../errors.js";
+import { HubspokeError, IoError, parseInput } from "../errors.js";
 import { buildOsmRoads, type OsmOptions, OsmOptionsSchema, type OsmRoads, type OsmWay } from "./osm-roads.js";
 
 // OSM PBF layout (wiki "PBF Format"): repeated [int32 BE length][BlobHeader][Blob]; Blob holds
@@ -138,38 +138,45 @@ export async function parseOsmPbf(bytes: Uint8Array, options: OsmOptions = {}): 
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 0;
   let sawHeader = false;
-  while (offset < bytes.length) {
-    if (offset + 4 > bytes.length) fail(offset, "truncated blob header length");
-    const headerLength = view.getUint32(offset);
-    if (headerLength > 64 * 1024 || offset + 4 + headerLength > bytes.length) fail(offset, `not an OSM PBF blob (header length ${headerLength}). Is this an .osm.pbf file?`);
-    const header = new PbfReader(bytes.subarray(offset + 4, offset + 4 + headerLength)).readFields(
-      (tag, h: { type: string; size: number }, p) => {
-        if (tag === 1) h.type = p.readString();
-        else if (tag === 3) h.size = p.readVarint();
-      },
-      { type: "", size: -1 },
-    );
-    const start = offset + 4 + headerLength;
-    if (header.size < 0 || start + header.size > bytes.length) fail(offset, `truncated blob (type "${header.type}", size ${header.size})`);
-    const blob = new PbfReader(bytes.subarray(start, start + header.size)).readFields(
-      (tag, b: { raw?: Uint8Array; zlib?: Uint8Array; other?: number }, p) => {
-        if (tag === 1) b.raw = p.readBytes();
-        else if (tag === 3) b.zlib = p.readBytes();
-        else if (tag >= 4 && tag <= 7) {
-          b.other = tag;
-          p.skip(2);
-        }
-      },
-      {},
-    );
-    if (header.type === "OSMHeader") sawHeader = true;
-    else if (header.type === "OSMData") {
-      if (blob.other !== undefined) fail(start, `unsupported blob compression (field ${blob.other}: lzma/lz4/zstd). Re-encode with zlib, e.g. osmium cat -o out.osm.pbf`);
-      const data = blob.raw ?? (blob.zlib === undefined ? fail(start, "blob has no data") : await inflate(blob.zlib));
-      const block = readBlock(data);
-      readGroup(data, block, nodes, ways, (what) => fail(start, what));
+  // the protobuf reader throws plain Errors on damaged data ("Unimplemented type", long varints):
+  // reported as the file's fault at the blob where it happened
+  try {
+    while (offset < bytes.length) {
+      if (offset + 4 > bytes.length) fail(offset, "truncated blob header length");
+      const headerLength = view.getUint32(offset);
+      if (headerLength > 64 * 1024 || offset + 4 + headerLength > bytes.length) fail(offset, `not an OSM PBF blob (header length ${headerLength}). Is this an .osm.pbf file?`);
+      const header = new PbfReader(bytes.subarray(offset + 4, offset + 4 + headerLength)).readFields(
+        (tag, h: { type: string; size: number }, p) => {
+          if (tag === 1) h.type = p.readString();
+          else if (tag === 3) h.size = p.readVarint();
+        },
+        { type: "", size: -1 },
+      );
+      const start = offset + 4 + headerLength;
+      if (header.size < 0 || start + header.size > bytes.length) fail(offset, `truncated blob (type "${header.type}", size ${header.size})`);
+      const blob = new PbfReader(bytes.subarray(start, start + header.size)).readFields(
+        (tag, b: { raw?: Uint8Array; zlib?: Uint8Array; other?: number }, p) => {
+          if (tag === 1) b.raw = p.readBytes();
+          else if (tag === 3) b.zlib = p.readBytes();
+          else if (tag >= 4 && tag <= 7) {
+            b.other = tag;
+            p.skip(2);
+          }
+        },
+        {},
+      );
+      if (header.type === "OSMHeader") sawHeader = true;
+      else if (header.type === "OSMData") {
+        if (blob.other !== undefined) fail(start, `unsupported blob compression (field ${blob.other}: lzma/lz4/zstd). Re-encode with zlib, e.g. osmium cat -o out.osm.pbf`);
+        const data = blob.raw ?? (blob.zlib === undefined ? fail(start, "blob has no data") : await inflate(blob.zlib));
+        const block = readBlock(data);
+        readGroup(data, block, nodes, ways, (what) => fail(start, what));
+      }
+      offset = start + header.size;
     }
-    offset = start + header.size;
+  } catch (error) {
+    if (error instanceof HubspokeError) throw error;
+    fail(offset, `damaged OSM PBF data (${error instanceof Error ? error.message : String(error)})`);
   }
   if (!sawHeader) fail(0, "no OSMHeader block: not an OSM PBF file");
   return buildOsmRoads(nodes, ways, opts);

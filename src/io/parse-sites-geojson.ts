@@ -52,7 +52,7 @@ export function parseSitesGeoJSON(input: unknown, options: ParseSitesGeoJSONOpti
   delete (aliases as Record<string, unknown>).lat;
   for (const f of features) {
     if (f.geometry === null || f.geometry.type !== "Point") {
-      issues.push({ path: featurePath(opts.file, f.index, "geometry"), message: `expected a Point (got ${f.geometry === null ? "null" : f.geometry.type})` });
+      issues.push({ path: featurePath(opts.file, f.index, "geometry"), message: `expected a Point (got ${f.geometry === null ? "null" : JSON.stringify(f.geometry.type) ?? "no type"})` });
       continue;
     }
     const { value, keyOf } = mapProperties(f.properties, aliases, opts.properties);

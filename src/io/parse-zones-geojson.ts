@@ -52,7 +52,7 @@ export function parseZonesGeoJSON(input: unknown, options: ParseZonesGeoJSONOpti
   const seen = new Set<string>();
   for (const f of features) {
     const { value, keyOf } = mapProperties(f.properties, ZONE_CSV_COLUMNS, opts.properties);
-    const type = f.geometry === null ? "null" : f.geometry.type;
+    const type = f.geometry === null ? "null" : typeof f.geometry.type === "string" ? f.geometry.type : (JSON.stringify(f.geometry.type) ?? "no type");
     if (type === "Point") {
       value.location = pointLocation(f.geometry?.coordinates);
     } else if (type === "Polygon" || type === "MultiPolygon") {

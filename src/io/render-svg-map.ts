@@ -1,3 +1,4 @@
+import { checkSites, checkZones } from "../model/check-network.js";
 import { type GeoProjection, geoMercator, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
 import * as z from "zod/mini";
@@ -209,6 +210,8 @@ export function renderSvgMap(network: MapNetwork, layers: SvgMapLayers = {}, opt
   if (network === null || typeof network !== "object" || !Array.isArray(network.sites) || !Array.isArray(network.zones)) {
     throw new InvalidInputError(where, [{ path: "network", message: "expected { sites: Site[], zones: DemandZone[] }" }]);
   }
+  checkSites(where, network.sites, "network.sites");
+  checkZones(where, network.zones, "network.zones");
   if (layers === null || typeof layers !== "object") throw new InvalidInputError(where, [{ path: "layers", message: `expected an object of layers (got ${layers === null ? "null" : typeof layers})` }]);
   checkMapInputs(where, network, layers);
   if (opts.colourBy === "change" && layers.change === undefined) throw new InvalidInputError(where, [{ path: "layers.change", message: 'colourBy "change" needs layers.change: [{ zone, deltaMinutes }]' }]);

@@ -52,7 +52,7 @@ type MatrixToCsvOptionsCheck = Assert<Same<MatrixToCsvOptions, z.input<typeof Ma
 function cellValue(v: unknown): unknown {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (v === undefined) return null;
-  if (Array.isArray(v)) return v.join(";");
+  if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === "object" ? JSON.stringify(x) : String(x))).join(";");
   if (v !== null && typeof v === "object") return JSON.stringify(v);
   return v;
 }

@@ -1,10 +1,52 @@
-import { InvalidInputError } from "../errors.js";
+import * as z from "zod/mini";
+import { InvalidInputError, parseInput } from "../errors.js";
+import { describeValue } from "../internal/describe.js";
+import { AssumptionsSchema, SiteSchema } from "./schemas.js";
 import type { ServiceNetwork } from "./types.js";
+
+const SitesSchema = z.array(SiteSchema);
+
+function finiteAtLeast0(v: unknown): boolean {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0;
+}
+
+/**
+ * The zone fields the analyses read, checked by hand: zones can number tens of thousands with
+ * boundaries, so a schema parse on every evaluation would cost more than the evaluation.
+ */
+function zoneProblems(zones: readonly unknown[], path: string): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  for (let k = 0; k < zones.length && problems.length < 10; k++) {
+    const at = `${path}[${k}]`;
+    const zn = zones[k] as Record<string, unknown> | null;
+    if (zn === null || typeof zn !== "object" || Array.isArray(zn)) {
+      problems.push({ path: at, message: `expected a zone object (got ${describeValue(zn)})` });
+      continue;
+    }
+    const loc = zn.location;
+    if (typeof zn.id !== "string" || zn.id === "") problems.push({ path: `${at}.id`, message: `expected a non-empty string id (got ${describeValue(zn.id)})` });
+    if (!Array.isArray(loc) || !Number.isFinite(loc[0]) || !Number.isFinite(loc[1])) problems.push({ path: `${at}.location`, message: "expected [lon, lat] as two finite numbers" });
+    if (!finiteAtLeast0(zn.population)) problems.push({ path: `${at}.population`, message: `expected a non-negative finite number (got ${describeValue(zn.population)})` });
+    if (zn.need !== undefined && !finiteAtLeast0(zn.need)) problems.push({ path: `${at}.need`, message: `expected a non-negative finite number (got ${describeValue(zn.need)})` });
+    for (const key of ["name", "district", "urbanRural"] as const) {
+      if (zn[key] !== undefined && typeof zn[key] !== "string") problems.push({ path: `${at}.${key}`, message: `expected a string (got ${describeValue(zn[key])})` });
+    }
+    for (const key of ["imdDecile", "households", "householdsNoCar"] as const) {
+      if (zn[key] !== undefined && !finiteAtLeast0(zn[key])) problems.push({ path: `${at}.${key}`, message: `expected a non-negative finite number (got ${describeValue(zn[key])})` });
+    }
+    const bands = zn.ageBands;
+    if (bands !== undefined && (bands === null || typeof bands !== "object" || Array.isArray(bands) || !Object.values(bands).every(finiteAtLeast0))) {
+      problems.push({ path: `${at}.ageBands`, message: "expected a record of non-negative finite numbers" });
+    }
+  }
+  return problems;
+}
 
 /**
  * Check that `network` has the {@link ServiceNetwork} shape (an object with `sites` and
- * `zones` arrays and an `assumptions` object) before anything reads it, so `null`, an array or
- * a half-built object is a coded error naming the argument, never a `TypeError`. Internal.
+ * `zones` arrays and an `assumptions` object, each item with the fields the analyses read)
+ * before anything reads it, so `null`, an array, a half-built or hand-edited object is a coded
+ * error naming the path, never a `TypeError`. Internal.
  */
 export function checkNetwork(where: string, network: unknown, argument = "network"): ServiceNetwork {
   const n = network as Partial<ServiceNetwork> | null;
@@ -18,5 +60,24 @@ export function checkNetwork(where: string, network: unknown, argument = "networ
     if (n.assumptions === null || typeof n.assumptions !== "object") problems.push({ path: `${argument}.assumptions`, message: "expected an assumptions object" });
   }
   if (problems.length > 0) throw new InvalidInputError(where, problems);
+  checkZones(where, n!.zones, `${argument}.zones`);
+  checkSites(where, n!.sites, `${argument}.sites`);
+  parseInput(where, AssumptionsSchema, n!.assumptions, `${argument}.assumptions`);
   return n as ServiceNetwork;
+}
+
+/**
+ * Throw unless `zones` is an array of zones with the fields the analyses and writers read
+ * (id, name, location, population, need, district, ...). Checked by hand: O(zones). Internal.
+ */
+export function checkZones(where: string, zones: unknown, path = "zones"): void {
+  if (!Array.isArray(zones)) throw new InvalidInputError(where, [{ path, message: `expected an array of zones (got ${describeValue(zones)})` }]);
+  const problems = zoneProblems(zones, path);
+  if (problems.length > 0) throw new InvalidInputError(where, problems);
+}
+
+/** Throw unless `sites` passes the site schema (sites are few, so every field is checked). Internal. */
+export function checkSites(where: string, sites: unknown, path = "sites"): void {
+  // sites are few: the schema checks every field the engines read
+  parseInput(where, SitesSchema, sites, path);
 }

@@ -1,6 +1,8 @@
 import { DuplicateIdError, InvalidInputError, NotAlignedError, UnknownIdError } from "../errors.js";
 import type { CostMatrix, Provenance } from "./types.js";
-import { checkMatrix } from "../internal/align.js";
+import { checkMatrix, checkMatrixShape } from "../internal/align.js";
+import { requireArray, requireString } from "../internal/shapes.js";
+import { describeValue } from "../internal/describe.js";
 
 function checkUnique(where: string, collection: string, ids: readonly string[]): void {
   const seen = new Map<string, number>();
@@ -67,7 +69,7 @@ export function createCostMatrix(
       throw new InvalidInputError(where, [
         {
           path: `minutes[${k}]`,
-          message: `minutes from "${origins[i]}" to "${destinations[j]}" must be a non-negative number or Infinity (got ${String(v)})`,
+          message: `minutes from "${origins[i]}" to "${destinations[j]}" must be a non-negative number or Infinity (got ${describeValue(v)})`,
         },
       ]);
     } else {
@@ -88,6 +90,9 @@ export function createCostMatrix(
  * matrixMinutes(matrix, "E01016016", "hub-dartford"); // 18.4
  */
 export function matrixMinutes(matrix: CostMatrix, origin: string, destination: string): number {
+  checkMatrixShape("matrixMinutes", matrix);
+  requireString("matrixMinutes", "origin", origin);
+  requireString("matrixMinutes", "destination", destination);
   const i = matrix.origins.indexOf(origin);
   if (i < 0) throw new UnknownIdError("matrixMinutes", "origin", origin, "origin");
   const j = matrix.destinations.indexOf(destination);
@@ -103,6 +108,8 @@ export function matrixMinutes(matrix: CostMatrix, origin: string, destination: s
  */
 export function selectDestinations(matrix: CostMatrix, destinations: readonly string[]): CostMatrix {
   const where = "selectDestinations";
+  checkMatrixShape(where, matrix);
+  requireArray(where, "destinations", destinations);
   checkUnique(where, "destinations", destinations);
   const cols = matrix.destinations.length;
   const index = new Map<string, number>();

@@ -8,6 +8,7 @@ import {
 } from "./schemas.js";
 import type { Assumptions, DemandZone, RoadGraph, ServiceNetwork, Site } from "./types.js";
 import { hasOwnKey } from "../internal/own-keys.js";
+import { requireObject, requireString } from "../internal/shapes.js";
 
 function uniqueIds(where: string, collection: string, items: readonly { id: string }[]): void {
   const seen = new Map<string, number>();
@@ -46,9 +47,7 @@ export function isRoadGraph(value: unknown): value is RoadGraph {
  */
 export function checkNetworkRules(sites: readonly Site[], assumptions: Assumptions): void {
   const where = "checkNetworkRules";
-  if (!Array.isArray(sites)) throw new InvalidInputError(where, [{ path: "sites", message: `expected an array of sites (got ${sites === null ? "null" : typeof sites})` }]);
-  const bad = sites.findIndex((s) => s === null || typeof s !== "object" || typeof s.id !== "string");
-  if (bad >= 0) throw new InvalidInputError(where, [{ path: `sites[${bad}]`, message: "expected a site with a string id (see parseSites)" }]);
+  parseInput(where, z.array(SiteSchema), sites, "sites");
   const wards = (assumptions as { wards?: unknown } | null)?.wards;
   if (wards === null || typeof wards !== "object" || Array.isArray(wards)) {
     throw new InvalidInputError(where, [{ path: "assumptions.wards", message: "expected an object of ward types (see parseAssumptions)" }]);

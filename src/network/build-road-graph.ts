@@ -119,7 +119,7 @@ function selectFeatures(fc: Roads, opts: ParsedOptions, warnings: string[]): { k
           },
         ]);
       }
-      const k = String(highway);
+      const k = typeof highway === "string" ? highway : JSON.stringify(highway) ?? String(highway);
       skippedByClass.set(k, (skippedByClass.get(k) ?? 0) + 1);
       keep.push(false);
       continue;

@@ -85,6 +85,7 @@ export function coverDecision(cov: Coverage, need: Uint8Array, open0: readonly n
     }
     if (left === 1) {
       // one site must cover every uncovered zone: try the options of the first uncovered zone
+      // (one exists: uncovered > 0 above, so the scan below stops inside the array)
       let r0 = 0;
       while (need[r0] === 0 || count[r0] > 0) r0++;
       for (let e = zoneStart[r0]; e < zoneStart[r0 + 1]; e++) {
@@ -160,6 +161,7 @@ export function coverDecision(cov: Coverage, need: Uint8Array, open0: readonly n
 
 /** Greedy set cover (Chvátal 1979): most newly covered zones first, ties by index. */
 export function greedyCover(cov: Coverage, need: Uint8Array, open0: readonly number[]): number[] | null {
+  // terminates: each round opens one more candidate covering at least one new zone, or returns
   const { m, n, candStart, candZones } = cov;
   const covered = new Uint8Array(n);
   let left = 0;
@@ -243,6 +245,11 @@ class CoverCount {
   }
 }
 
+/** Most rounds of improving 1-swaps for the maximal-coverage incumbent. */
+function maxSwapRounds(candidates: number, q: number): number {
+  return 4 * (candidates + q) + 16;
+}
+
 /** Incumbent: greedy by gain, then 1-swaps while they improve. Leaves the chosen sites added to `cover`. */
 function greedyWithSwaps(cover: CoverCount, order: Int32Array, q: number, isIn: Uint8Array): number[] {
   const M = order.length;
@@ -263,8 +270,11 @@ function greedyWithSwaps(cover: CoverCount, order: Int32Array, q: number, isIn: 
     isIn[bj] = 1;
     cover.add(bj);
   }
+  // A swap needs a gain above a relative tolerance, so the coverage rises each round; with
+  // floating-point weights that is not a proof (sums round), so the rounds are also capped.
+  // This is only the incumbent: the branch and bound after it proves or bounds the answer.
   let improved = true;
-  while (improved) {
+  for (let round = 0; improved && round < maxSwapRounds(M, q); round++) {
     improved = false;
     for (let s = 0; s < chosen.length && !improved; s++) {
       const out = chosen[s];

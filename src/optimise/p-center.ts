@@ -14,7 +14,7 @@
  * Zones with zero weight do not constrain R. Memory 8·m·n bytes plus the coverage lists.
  */
 import * as z from "zod/mini";
-import { InfeasibleError, parseInput } from "../errors.js";
+import { DidNotConvergeError, InfeasibleError, parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
 import { buildCoverage, centerEnumerate, coverDecision, greedyCover } from "./cover-kernel.js";
 import { penaltyCosts } from "./p-median.js";
@@ -118,6 +118,7 @@ export async function pCenter(matrix: CostMatrix, options: PCenterOptions): Prom
   let lowerRadius: number;
   let nodes = 0;
   let method: PCenterResult["method"] = "radius-search";
+  // enumeration terminates after at most enumerationLimit sets (the caller's bound)
   if (n > 0 && binomial(m - fixed.length, q) <= opts.enumerationLimit) {
     const res = centerEnumerate(dist, m, n, fixed, q);
     if (res.radius === Infinity) {
@@ -220,17 +221,27 @@ function radiusSearch(
   for (let k = 0; k < nv; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[nr++] = sorted[k];
   const radii = sorted.subarray(0, nr);
   let nodes = 0;
+  // one wall-clock limit for the whole search, not one per feasibility test
+  const deadline = timeLimitMs === undefined ? undefined : Date.now() + timeLimitMs;
   const test = (k: number): ReturnType<typeof coverDecision> => {
+    if (deadline !== undefined && Date.now() > deadline) return { status: "unknown" };
     const cov = buildCoverage(dist, m, n, radii[k]);
     const g = greedyCover(cov, need, Array.from(fixed));
     if (g !== null && g.length <= p) return { status: "found", open: g };
-    const budget = new Budget(maxNodes, timeLimitMs);
+    const budget = new Budget(maxNodes, deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));
     const out = coverDecision(cov, need, Array.from(fixed), q, budget);
     nodes += budget.nodes;
     return out;
   };
   let hi = radii.length - 1;
   let best = n === 0 ? { status: "found" as const, open: Array.from(fixed) } : test(hi);
+  if (best.status === "unknown") {
+    throw new DidNotConvergeError(
+      where,
+      `could not decide within the budget (maxNodes ${maxNodes}${timeLimitMs === undefined ? "" : `, timeLimitMs ${timeLimitMs}`}) whether ${p} site(s) can reach every zone at all. Raise maxNodes or timeLimitMs.`,
+      [{ path: "options.maxNodes", message: "budget spent on the widest radius" }],
+    );
+  }
   if (best.status !== "found") {
     throw new InfeasibleError(
       where,
@@ -240,7 +251,8 @@ function radiusSearch(
   let proven = true;
   let lowIdx = 0;
   let lowK = 0;
-  // invariant: radii[hi] feasible; radii below lowK proven infeasible (or unknown)
+  // invariant: radii[hi] feasible; radii below lowK proven infeasible (or unknown).
+  // Terminates: binary search, hi − lowK halves each test; each test is budgeted (maxNodes).
   while (lowK < hi) {
     const mid = (lowK + hi) >> 1;
     const out = test(mid);

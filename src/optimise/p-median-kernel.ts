@@ -133,7 +133,9 @@ function interchange(
   let value = refresh();
   let sinceImprove = 0;
   let idx = 0;
-  // stop after a full pass over the candidates without an improving swap
+  // stop after a full pass over the candidates without an improving swap. Terminates: every
+  // accepted swap strictly lowers the recomputed total (checked below), so no open set recurs,
+  // and there are finitely many sets.
   while (sinceImprove < order.length) {
     const j = order[idx];
     idx = idx + 1 === order.length ? 0 : idx + 1;
@@ -160,10 +162,19 @@ function interchange(
       }
     }
     if (bs >= 0 && bd < -1e-10 * Math.max(1, Math.abs(value))) {
-      isOpen[open[bs]] = 0;
+      const out = open[bs];
+      isOpen[out] = 0;
       open[bs] = j;
       isOpen[j] = 1;
-      value = refresh();
+      const next = refresh();
+      if (!(next < value)) {
+        // the estimate promised a gain that rounding took away: undo and stop here
+        isOpen[j] = 0;
+        open[bs] = out;
+        isOpen[out] = 1;
+        return refresh();
+      }
+      value = next;
       sinceImprove = 0;
     }
   }
@@ -199,7 +210,8 @@ export function pMedianHeuristic(
   let bestValue = Infinity;
   const consider = (open: Int32Array, value: number): void => {
     const sorted = sortedCopy(open);
-    if (value < bestValue || (value === bestValue && bestOpen !== null && lexLess(sorted, bestOpen))) {
+    // the first start always counts, so an overflowing (Infinity) total still leaves a set
+    if (bestOpen === null || value < bestValue || (value === bestValue && lexLess(sorted, bestOpen))) {
       bestValue = value;
       bestOpen = sorted;
     }

@@ -241,7 +241,8 @@ export class Budget {
   tick(): boolean {
     if (this.exhausted) return false;
     this.nodes++;
-    if (this.nodes > this.maxNodes || ((this.nodes & 63) === 0 && Date.now() > this.deadline)) {
+    // the clock is read on the first node and every 64th after it
+    if (this.nodes > this.maxNodes || ((this.nodes & 63) === 1 && Date.now() > this.deadline)) {
       this.exhausted = true;
       return false;
     }

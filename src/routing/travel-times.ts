@@ -1,3 +1,4 @@
+import { requireObject } from "../internal/shapes.js";
 import { InvalidInputError } from "../errors.js";
 import type { CostMatrix, RoadGraph } from "../model/types.js";
 import { isGraphLike } from "./compile.js";
@@ -33,6 +34,7 @@ export function travelTimes(
   destinations: readonly Endpoint[] | readonly ProviderEndpoint[],
   options: TravelTimesFunctionOptions = {},
 ): CostMatrix {
+  requireObject("travelTimes", "options", options);
   if (isTravelTimeProvider(source)) {
     return source.travelTimes(origins as readonly ProviderEndpoint[], destinations as readonly ProviderEndpoint[], { cutoffMinutes: options.cutoffMinutes });
   }

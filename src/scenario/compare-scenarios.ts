@@ -1,3 +1,4 @@
+import { checkComparableResult } from "./comparison-shape.js";
 import * as z from "zod/mini";
 import { DuplicateIdError, InvalidInputError, NotAlignedError, UnknownIdError, parseInput } from "../errors.js";
 import type { ComparableResult, MetricDirection, ZoneOutcome } from "./metrics.js";
@@ -249,6 +250,7 @@ function checkResults(results: readonly ComparableResult[], baseline: string | u
   const seen = new Map<string, number>();
   results.forEach((r, i) => {
     if (!isResultShape(r)) throw new InvalidInputError(WHERE, [{ path: `results[${i}]`, message: "expected a result of evaluate: { scenario: { id, name }, metrics: [], zones: [] }" }]);
+    checkComparableResult(WHERE, r, `results[${i}]`);
     const first = seen.get(r.scenario.id);
     if (first !== undefined) throw new DuplicateIdError(WHERE, "results", r.scenario.id, first, i);
     seen.set(r.scenario.id, i);

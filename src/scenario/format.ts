@@ -1,7 +1,6 @@
 // Number formatting shared by the comparison writers.
-import { InvalidInputError } from "../errors.js";
-import { describeValue } from "../internal/describe.js";
 import { checkWritable } from "../internal/writable.js";
+import { checkComparison as checkComparisonShape } from "./comparison-shape.js";
 
 /** How an unknown figure reads in tables. */
 export const UNKNOWN_CELL = "—";
@@ -62,12 +61,6 @@ export function markdownCell(text: string): string {
  * minutes), naming the path (`comparison.rows[2].cells[1].value`).
  */
 export function checkComparison(where: string, comparison: unknown): void {
-  const c = comparison as Record<string, unknown> | null;
-  const lists = ["scenarios", "rows", "options", "gainersLosers", "switches"] as const;
-  if (c === null || typeof c !== "object" || typeof c.baseline !== "string" || lists.some((k) => !Array.isArray(c[k]))) {
-    throw new InvalidInputError(where, [
-      { path: "comparison", message: `expected a comparison from compareScenarios { baseline, scenarios, rows, options, gainersLosers, switches, … } (got ${describeValue(comparison)})` },
-    ]);
-  }
+  checkComparisonShape(where, comparison);
   checkWritable(where, comparison, "comparison", "signed");
 }

@@ -3,7 +3,7 @@ import { accessSummary } from "../access/index.js";
 import { type BedsRequiredTarget, bedsRequired, capacitatedAssignment } from "../capacity/index.js";
 import type { Router } from "../routing/index.js";
 import type { ScenarioCache } from "./create-scenario-cache.js";
-import { parseInput } from "../errors.js";
+import { DidNotConvergeError, parseInput } from "../errors.js";
 import { selectDestinations, type CostMatrix, type ServiceNetwork } from "../model/index.js";
 import { contentHash } from "./content-hash.js";
 import { LIBRARY_VERSION } from "./evaluate.js";
@@ -63,6 +63,12 @@ export const UncertaintyOptionsSchema = z.strictObject({
   bedTarget: BedTargetOption,
   /** Keep every draw's values in the result. */
   includeDraws: z._default(z.boolean(), false),
+  /** Called after each draw with (draws done, draws asked for). */
+  onProgress: z.optional(z.custom<(done: number, total: number) => void>((v) => typeof v === "function", "must be a function (done, total) => void")),
+  /** Wall-clock limit in milliseconds, checked between draws. Default none. */
+  timeLimitMs: z.optional(z.number().check(z.positive())),
+  /** At the time limit: `"error"` (default) throws DID_NOT_CONVERGE; `"partial"` summarises the draws done (at least 2). */
+  onTimeLimit: z._default(z.enum(["error", "partial"]), "error"),
 });
 export interface UncertaintyOptions {
   /**
@@ -84,9 +90,12 @@ export interface UncertaintyOptions {
    */
   level?: number;
   /**
-   * As in {@link evaluate}. @param options.cache - As in {@link evaluate}.
+   * As in {@link evaluate}.
    */
   router?: Router;
+  /**
+   * As in {@link evaluate}.
+   */
   cache?: ScenarioCache;
   /**
    * Access thresholds. Default `[30, 45, 60]`.
@@ -102,6 +111,20 @@ export interface UncertaintyOptions {
    * @defaultValue `false`
    */
   includeDraws?: boolean;
+  /**
+   * Called after each draw with (draws done, draws asked for).
+   */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Wall-clock limit in milliseconds, checked between draws. Default none.
+   */
+  timeLimitMs?: number;
+  /**
+   * At the time limit: `"error"` throws a {@link DidNotConvergeError} (`DID_NOT_CONVERGE`);
+   * `"partial"` summarises the draws done (at least 2), with `complete: false` and a warning.
+   * @defaultValue `"error"`
+   */
+  onTimeLimit?: "error" | "partial";
 }
 type UncertaintyOptionsCheck = Assert<Same<UncertaintyOptions, z.input<typeof UncertaintyOptionsSchema>>>;
 
@@ -121,7 +144,11 @@ export interface UncertaintyInterval {
 
 export interface UncertaintyResult {
   readonly scenario: { readonly id: string; readonly name: string };
+  /** Draws summarised: `drawsRequested`, or fewer when `timeLimitMs` stopped the run (`complete: false`). */
   readonly draws: number;
+  readonly drawsRequested: number;
+  /** False when the time limit stopped the draws early (`onTimeLimit: "partial"`); a warning says so too. */
+  readonly complete: boolean;
   readonly seed: number;
   readonly level: number;
   readonly vary: Readonly<Record<"demand" | "lengthOfStay" | "travelTime", FactorDistribution | null>>;
@@ -178,6 +205,8 @@ function drawFactor(spec: Parsed | null, uniform: Uniform): number {
  * @param scenario - The option to assess.
  * @returns Intervals (mean, low, median, high) in beds, bed-days per year, admissions per year, minutes and shares.
  * @throws {@link InvalidInputError} for bad options or scenario; rule errors from {@link applyScenario}.
+ * @throws {@link DidNotConvergeError} (`DID_NOT_CONVERGE`) when `timeLimitMs` stops the draws
+ *   (with `onTimeLimit: "error"`, or before 2 draws).
  * @example
  * const u = uncertainty(network, option, { draws: 500, seed: 42, cache });
  * u.intervals.find((i) => i.key === "capacity.outOfAreaBedDays"); // { mean, low, median, high, ... }
@@ -194,84 +223,31 @@ export function uncertainty(network: ServiceNetwork, scenario: ScenarioInput | S
     travelTime: (vary.travelTime ?? null) as Parsed | null,
   };
   const target = resolveBedTarget(WHERE, applied, opts.bedTarget, warnings);
-  const outOfArea = outOfAreaOption(WHERE, applied, warnings);
   const demand = zoneRates(cache, applied, false).demand;
-  const hubIds = hubs.map((h) => h.id);
-  const hubMatrix = selectDestinations(matrix, hubIds);
-  const population = applied.zones.map((z) => z.population);
-  const usable = Object.fromEntries(demand.wards.map((w) => [w, hubs.map((h) => usableLoadMemo(cache, h.beds?.[w] ?? 0, target))]));
-
-  const series = new Map<string, { label: string; unit: string; values: Float64Array }>();
-  const record = (key: string, label: string, unit: string, d: number, value: number) => {
-    let s = series.get(key);
-    if (s === undefined) {
-      s = { label, unit, values: new Float64Array(opts.draws) };
-      series.set(key, s);
-    }
-    s.values[d] = value;
+  const setup: DrawSetup = {
+    applied,
+    specs,
+    target,
+    outOfArea: outOfAreaOption(WHERE, applied, warnings),
+    demand,
+    hubMatrix: selectDestinations(matrix, hubs.map((h) => h.id)),
+    population: applied.zones.map((z) => z.population),
+    usable: Object.fromEntries(demand.wards.map((w) => [w, hubs.map((h) => usableLoadMemo(cache, h.beds?.[w] ?? 0, target))])),
+    thresholdsMinutes: opts.thresholdsMinutes,
   };
-
-  const uniform = seededUniform(seed);
-  const scaled = new Float64Array(hubMatrix.minutes.length);
-  const scaledMatrix: CostMatrix = { origins: hubMatrix.origins, destinations: hubMatrix.destinations, minutes: scaled };
-  for (let d = 0; d < opts.draws; d++) {
-    const fDemand = drawFactor(specs.demand, uniform);
-    const fStay = drawFactor(specs.lengthOfStay, uniform);
-    const fTravel = drawFactor(specs.travelTime, uniform);
-    record("factor.demand", "Demand factor", "ratio", d, fDemand);
-    record("factor.lengthOfStay", "Length-of-stay factor", "ratio", d, fStay);
-    record("factor.travelTime", "Travel-time factor", "ratio", d, fTravel);
-    let bedsTotal = 0;
-    let oaDays = 0;
-    let oaAdmissions = 0;
-    for (const ward of demand.wards) {
-      const f = fDemand * fStay;
-      const load = demand.offeredLoad[ward].map((x) => x * f);
-      const beds = bedsRequired(demand.totals[ward].offeredLoadBeds * f, target).beds;
-      const assignment = capacitatedAssignment(hubMatrix, load, usable[ward], { outOfArea });
-      const days = assignment.outOfArea?.bedDaysPerYear ?? 0;
-      const los = applied.assumptions.wards[ward].meanLengthOfStayDays.value * fStay;
-      record(`capacity.${ward}.bedsNeeded`, `${ward}: beds needed`, "beds", d, beds);
-      record(`capacity.${ward}.outOfAreaBedDays`, `${ward}: out-of-area bed-days`, "bed-days/year", d, days);
-      record(`capacity.${ward}.outOfAreaAdmissions`, `${ward}: out-of-area admissions`, "admissions/year", d, days / los);
-      bedsTotal += beds;
-      oaDays += days;
-      oaAdmissions += days / los;
-    }
-    record("capacity.bedsNeeded", "Beds needed (all wards)", "beds", d, bedsTotal);
-    record("capacity.outOfAreaBedDays", "Out-of-area bed-days", "bed-days/year", d, oaDays);
-    record("capacity.outOfAreaAdmissions", "Out-of-area admissions", "admissions/year", d, oaAdmissions);
-    for (let k = 0; k < scaled.length; k++) scaled[k] = hubMatrix.minutes[k] * fTravel;
-    const access = accessSummary(scaledMatrix, population, { thresholdsMinutes: opts.thresholdsMinutes });
-    record("access.hub.meanMinutes", "Mean minutes to nearest hub", "minutes", d, access.meanMinutes ?? Number.NaN);
-    for (const t of access.thresholds) record(`access.hub.within${t.minutes}`, `Population within ${t.minutes} min of a hub`, "share", d, t.share ?? Number.NaN);
-  }
-
-  const tail = (1 - opts.level) / 2;
-  const intervals: UncertaintyInterval[] = [];
-  for (const [key, s] of series) {
-    const sorted = Float64Array.from(s.values).sort();
-    let sum = 0;
-    for (let d = 0; d < sorted.length; d++) sum += sorted[d];
-    const interval: UncertaintyInterval = {
-      key,
-      label: s.label,
-      unit: s.unit,
-      mean: sum / sorted.length,
-      low: quantileSorted(sorted, tail),
-      median: quantileSorted(sorted, 0.5),
-      high: quantileSorted(sorted, 1 - tail),
-      ...(opts.includeDraws ? { draws: Array.from(s.values) } : {}),
-    };
-    intervals.push(interval);
+  const { series, done } = runDraws(setup, seededUniform(seed), opts);
+  if (done < opts.draws) {
+    warnings.push(`${WHERE}: the time limit of ${opts.timeLimitMs} ms stopped the run after ${done} of ${opts.draws} draws; the intervals summarise those ${done} draws only.`);
   }
   return {
     scenario: { id: parsed.id, name: parsed.name },
-    draws: opts.draws,
+    draws: done,
+    drawsRequested: opts.draws,
+    complete: done === opts.draws,
     seed,
     level: opts.level,
     vary: { demand: vary.demand ?? null, lengthOfStay: vary.lengthOfStay ?? null, travelTime: vary.travelTime ?? null },
-    intervals,
+    intervals: summarise(series, done, opts.level, opts.includeDraws),
     warnings: [...new Set(warnings)],
     provenance: {
       library: LIBRARY_VERSION,
@@ -280,4 +256,114 @@ export function uncertainty(network: ServiceNetwork, scenario: ScenarioInput | S
       options: contentHash({ draws: opts.draws, seed, vary, level: opts.level, thresholdsMinutes: opts.thresholdsMinutes, bedTarget: target }),
     },
   };
+}
+
+type ParsedOptions = z.output<typeof UncertaintyOptionsSchema>;
+type Series = Map<string, { label: string; unit: string; values: Float64Array }>;
+
+/** Everything one draw reads: prepared once, shared by every draw. */
+interface DrawSetup {
+  readonly applied: ServiceNetwork;
+  readonly specs: Readonly<Record<"demand" | "lengthOfStay" | "travelTime", Parsed | null>>;
+  readonly target: ReturnType<typeof resolveBedTarget>;
+  readonly outOfArea: ReturnType<typeof outOfAreaOption>;
+  readonly demand: ReturnType<typeof zoneRates>["demand"];
+  readonly hubMatrix: CostMatrix;
+  readonly population: number[];
+  readonly usable: Record<string, number[]>;
+  readonly thresholdsMinutes: number[];
+}
+
+/**
+ * The draws in order, stopped at the time limit (checked after each draw, so one draw's work
+ * past the limit at most). Terminates: `opts.draws` iterations of bounded work each.
+ */
+function runDraws(setup: DrawSetup, uniform: Uniform, opts: ParsedOptions): { series: Series; done: number } {
+  const series: Series = new Map();
+  const record = (key: string, label: string, unit: string, d: number, value: number) => {
+    let s = series.get(key);
+    if (s === undefined) {
+      s = { label, unit, values: new Float64Array(opts.draws) };
+      series.set(key, s);
+    }
+    s.values[d] = value;
+  };
+  const deadline = opts.timeLimitMs === undefined ? Infinity : Date.now() + opts.timeLimitMs;
+  const scaled = new Float64Array(setup.hubMatrix.minutes.length);
+  let done = 0;
+  while (done < opts.draws) {
+    oneDraw(setup, uniform, done, scaled, record);
+    done++;
+    opts.onProgress?.(done, opts.draws);
+    if (done < opts.draws && Date.now() > deadline) break;
+  }
+  if (done < opts.draws && (opts.onTimeLimit === "error" || done < 2)) {
+    throw new DidNotConvergeError(
+      WHERE,
+      `the time limit of ${opts.timeLimitMs} ms was reached after ${done} of ${opts.draws} draws. Raise timeLimitMs, ask for fewer draws, or pass onTimeLimit: "partial" to summarise the draws done (at least 2).`,
+      [{ path: "options.timeLimitMs", message: `reached after ${done} of ${opts.draws} draws` }],
+    );
+  }
+  return { series, done };
+}
+
+type Recorder = (key: string, label: string, unit: string, d: number, value: number) => void;
+
+/** Draw `d`: sample the three factors, then beds, out-of-area and access under them. */
+function oneDraw(setup: DrawSetup, uniform: Uniform, d: number, scaled: Float64Array, record: Recorder): void {
+  const { applied, specs, target, outOfArea, demand, hubMatrix, usable } = setup;
+  const fDemand = drawFactor(specs.demand, uniform);
+  const fStay = drawFactor(specs.lengthOfStay, uniform);
+  const fTravel = drawFactor(specs.travelTime, uniform);
+  record("factor.demand", "Demand factor", "ratio", d, fDemand);
+  record("factor.lengthOfStay", "Length-of-stay factor", "ratio", d, fStay);
+  record("factor.travelTime", "Travel-time factor", "ratio", d, fTravel);
+  let bedsTotal = 0;
+  let oaDays = 0;
+  let oaAdmissions = 0;
+  for (const ward of demand.wards) {
+    const f = fDemand * fStay;
+    const load = demand.offeredLoad[ward].map((x) => x * f);
+    const beds = bedsRequired(demand.totals[ward].offeredLoadBeds * f, target).beds;
+    const assignment = capacitatedAssignment(hubMatrix, load, usable[ward], { outOfArea });
+    const days = assignment.outOfArea?.bedDaysPerYear ?? 0;
+    const los = applied.assumptions.wards[ward].meanLengthOfStayDays.value * fStay;
+    record(`capacity.${ward}.bedsNeeded`, `${ward}: beds needed`, "beds", d, beds);
+    record(`capacity.${ward}.outOfAreaBedDays`, `${ward}: out-of-area bed-days`, "bed-days/year", d, days);
+    record(`capacity.${ward}.outOfAreaAdmissions`, `${ward}: out-of-area admissions`, "admissions/year", d, days / los);
+    bedsTotal += beds;
+    oaDays += days;
+    oaAdmissions += days / los;
+  }
+  record("capacity.bedsNeeded", "Beds needed (all wards)", "beds", d, bedsTotal);
+  record("capacity.outOfAreaBedDays", "Out-of-area bed-days", "bed-days/year", d, oaDays);
+  record("capacity.outOfAreaAdmissions", "Out-of-area admissions", "admissions/year", d, oaAdmissions);
+  for (let k = 0; k < scaled.length; k++) scaled[k] = hubMatrix.minutes[k] * fTravel;
+  const scaledMatrix: CostMatrix = { origins: hubMatrix.origins, destinations: hubMatrix.destinations, minutes: scaled };
+  const access = accessSummary(scaledMatrix, setup.population, { thresholdsMinutes: setup.thresholdsMinutes });
+  record("access.hub.meanMinutes", "Mean minutes to nearest hub", "minutes", d, access.meanMinutes ?? Number.NaN);
+  for (const t of access.thresholds) record(`access.hub.within${t.minutes}`, `Population within ${t.minutes} min of a hub`, "share", d, t.share ?? Number.NaN);
+}
+
+/** Mean and central `level` interval of the first `done` draws of each series. */
+function summarise(series: Series, done: number, level: number, includeDraws: boolean): UncertaintyInterval[] {
+  const tail = (1 - level) / 2;
+  const intervals: UncertaintyInterval[] = [];
+  for (const [key, s] of series) {
+    const values = s.values.subarray(0, done);
+    const sorted = Float64Array.from(values).sort();
+    let sum = 0;
+    for (let d = 0; d < sorted.length; d++) sum += sorted[d];
+    intervals.push({
+      key,
+      label: s.label,
+      unit: s.unit,
+      mean: sum / sorted.length,
+      low: quantileSorted(sorted, tail),
+      median: quantileSorted(sorted, 0.5),
+      high: quantileSorted(sorted, 1 - tail),
+      ...(includeDraws ? { draws: Array.from(values) } : {}),
+    });
+  }
+  return intervals;
 }

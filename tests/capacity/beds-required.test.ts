@@ -76,3 +76,10 @@ test.prop([fc.double({ min: 1, max: 200, noNaN: true }), fc.double({ min: 0.005,
     expect(pooled).toBeLessThanOrEqual(2 * one);
   },
 );
+
+describe("bedsRequired: every occupancy target terminates", () => {
+  it("a target needing more than 2^53 beds is INVALID_INPUT naming target.targetOccupancy (n++ would stall there)", () => {
+    expect(() => bedsRequired(12.5, { targetOccupancy: 3.9e-160 })).toThrowError(expect.objectContaining({ code: "INVALID_INPUT", issues: [expect.objectContaining({ path: "target.targetOccupancy" })] }));
+    expect(bedsRequired(1, { targetOccupancy: 1e-12 }).beds).toBe(1e12);
+  });
+});

@@ -126,6 +126,17 @@ describe("catchmentPolygons", () => {
     expect(() => catchmentPolygons([...zones, { id: "a" }], { a: "S" })).toThrowError(DuplicateIdError);
     expect(() => catchmentPolygons(zones, [{ zone: "a", site: "S" }, { zone: "a", site: "T" }])).toThrowError(/zone "a" is assigned twice/);
   });
+
+  it("bounds the union's work: more boundary vertices than maxUnionVertices is DID_NOT_CONVERGE naming the site", () => {
+    const zones = [
+      { id: "a", geometry: square(0, 51) },
+      { id: "b", geometry: square(0.01, 51) },
+    ];
+    const run = (max: number) => catchmentPolygons(zones, { a: "S", b: "S" }, { maxUnionVertices: max });
+    expect(() => run(9)).toThrowError(expect.objectContaining({ code: "DID_NOT_CONVERGE", message: expect.stringMatching(/site "S" have 10 vertices, above maxUnionVertices \(9\)/) }));
+    expect(run(10).polygons.features).toHaveLength(1);
+    expect(() => run(0)).toThrowError(InvalidInputError);
+  });
 });
 
 test.prop([fc.array(fc.array(fc.constantFrom("S", "T", "U"), { minLength: 4, maxLength: 4 }), { minLength: 4, maxLength: 4 })])(

@@ -41,11 +41,12 @@ describe("parseSitesCsv", () => {
   });
 
   it("a beds column that would address a prototype (beds___proto__, beds_constructor) is an error, not a count dropped", () => {
-    for (const ward of ["__proto__", "constructor"]) {
-      expect(() => parseSitesCsv(`id,name,kind,lon,lat,beds_adultAcute,beds_${ward}\nh1,H,hub,0.5,51,3,4\n`, { file: "sites.csv" })).toThrowError(
-        new RegExp(`sites\\.csv:row 2:beds_${ward}: "${ward}" cannot name a beds entry`),
-      );
-    }
+    expect(() => parseSitesCsv("id,name,kind,lon,lat,beds_adultAcute,beds___proto__\nh1,H,hub,0.5,51,3,4\n", { file: "sites.csv" })).toThrowError(
+      /sites\.csv:row 1:beds___proto__: the name "__proto__" is not allowed/,
+    );
+    expect(() => parseSitesCsv("id,name,kind,lon,lat,beds_adultAcute,beds_constructor\nh1,H,hub,0.5,51,3,4\n", { file: "sites.csv" })).toThrowError(
+      /sites\.csv:row 2:beds_constructor: "constructor" cannot name a beds entry/,
+    );
   });
 
   it("hints at British National Grid when coordinates are metres", () => {

@@ -73,3 +73,46 @@ describe("searches stopped by their budget report valid bounds", () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });
+
+describe("guards that end a search", () => {
+  // zones z0..z5; A = {0,1,2}, B = {3,4,5} cover all with 2 sites, but greedy takes C = {1,2,3,4} first and needs 3
+  const I = Infinity;
+  const cover = [
+    [1, I, I, 1, I],
+    [1, I, 1, I, I],
+    [1, I, 1, I, I],
+    [I, 1, 1, I, I],
+    [I, 1, 1, I, I],
+    [I, 1, I, I, 1],
+  ];
+  const matrix = createCostMatrix(["z0", "z1", "z2", "z3", "z4", "z5"], ["A", "B", "C", "D", "E"], cover.flat());
+  const weights = [1, 1, 1, 1, 1, 1];
+
+  it("pCenter: a budget spent before deciding the widest radius is DID_NOT_CONVERGE, not 'infeasible'", async () => {
+    const err = await pCenter(matrix, { p: 2, weights, enumerationLimit: 0, maxNodes: 1 }).then(() => null, (e: unknown) => e);
+    expect(err).toMatchObject({ code: "DID_NOT_CONVERGE", issues: [{ path: "options.maxNodes" }] });
+    const ok = await pCenter(matrix, { p: 2, weights, enumerationLimit: 0 });
+    expect(ok.chosen).toEqual(["A", "B"]);
+  });
+
+  it("pCenter: timeLimitMs bounds the whole radius search, not each feasibility test", async () => {
+    // 60 candidates × 300 zones, p = 12: each test can run long; a spent deadline skips the rest
+    const { matrix: big, weights: w } = planarSized(3, 60, 300);
+    const t0 = Date.now();
+    const r = await pCenter(big, { p: 12, weights: w, enumerationLimit: 0, maxNodes: 1e9, timeLimitMs: 30 });
+    expect(r.proven).toBe(false);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
+
+function planarSized(seed: number, m: number, n: number): { matrix: ReturnType<typeof createCostMatrix>; weights: number[] } {
+  let a = seed >>> 0;
+  const rng = (): number => ((a = (a * 1664525 + 1013904223) >>> 0) / 4294967296);
+  const pts = Array.from({ length: n + m }, () => [rng() * 100, rng() * 100]);
+  const minutes: number[] = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) minutes.push(Math.hypot(pts[i][0] - pts[n + j][0], pts[i][1] - pts[n + j][1]));
+  return {
+    matrix: createCostMatrix(Array.from({ length: n }, (_, i) => `z${i}`), Array.from({ length: m }, (_, j) => `s${j}`), minutes),
+    weights: Array.from({ length: n }, () => 1),
+  };
+}

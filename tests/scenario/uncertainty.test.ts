@@ -73,3 +73,48 @@ describe("uncertainty", () => {
     }
   });
 });
+
+describe("uncertainty: progress and time limit", () => {
+  it("onProgress is called after every draw with (done, total)", () => {
+    const calls: [number, number][] = [];
+    const u = uncertainty(testNetwork(), tight, { draws: 4, seed: 2, onProgress: (d, t) => calls.push([d, t]) });
+    expect(calls).toEqual([[1, 4], [2, 4], [3, 4], [4, 4]]);
+    expect([u.draws, u.drawsRequested, u.complete]).toEqual([4, 4, true]);
+  });
+
+  it("timeLimitMs: DID_NOT_CONVERGE naming the draws done, or the draws done so far with onTimeLimit 'partial'", () => {
+    const net = testNetwork();
+    // a progress callback that burns time makes the limit trip after a few draws, deterministically enough
+    const slow = () => {
+      const until = Date.now() + 30;
+      while (Date.now() < until);
+    };
+    const e = thrown(() => uncertainty(net, tight, { draws: 100_000, timeLimitMs: 200, onProgress: slow }));
+    expect(e.code).toBe("DID_NOT_CONVERGE");
+    expect(e.message).toMatch(/of 100000 draws/);
+    expect(e.issues![0].path).toBe("options.timeLimitMs");
+    const u = uncertainty(net, tight, { draws: 100_000, seed: 5, timeLimitMs: 200, onTimeLimit: "partial", onProgress: slow, includeDraws: true });
+    expect(u.complete).toBe(false);
+    expect(u.drawsRequested).toBe(100_000);
+    expect(u.draws).toBeGreaterThanOrEqual(2);
+    expect(u.draws).toBeLessThan(100);
+    expect(get(u, "factor.demand").draws).toHaveLength(u.draws);
+    expect(u.warnings.some((w) => w.includes(`after ${u.draws} of 100000 draws`))).toBe(true);
+    // the draws done are the first draws of the full run (same seed, same stream)
+    const full = uncertainty(net, tight, { draws: u.draws, seed: 5, includeDraws: true });
+    expect(get(full, "factor.demand").draws).toEqual(get(u, "factor.demand").draws);
+    expect(full.intervals.map((i) => i.mean)).toEqual(u.intervals.map((i) => i.mean));
+  });
+
+  it("a partial run with fewer than 2 draws is an error; bad option shapes are INVALID_INPUT", () => {
+    const net = testNetwork();
+    const slow = () => {
+      const until = Date.now() + 30;
+      while (Date.now() < until);
+    };
+    expect(thrown(() => uncertainty(net, tight, { draws: 10, timeLimitMs: 1, onTimeLimit: "partial", onProgress: slow })).code).toBe("DID_NOT_CONVERGE");
+    expect(thrown(() => uncertainty(net, tight, { onProgress: 3 as never })).issues![0].path).toBe("options.onProgress");
+    expect(thrown(() => uncertainty(net, tight, { timeLimitMs: -1 })).issues![0].path).toBe("options.timeLimitMs");
+    expect(thrown(() => uncertainty(net, tight, { onTimeLimit: "ignore" as never })).code).toBe("INVALID_INPUT");
+  });
+});

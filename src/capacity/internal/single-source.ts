@@ -81,6 +81,7 @@ export function heuristicSingleSource(
   const tol = 1e-9;
   // gain of moving supply d of row i from a to b: (Δ out of area, Δ minutes)
   // passes of every improving shift, then every improving swap, until a pass changes nothing
+  // bounded: at most 50 passes of n·m shifts and n²/2 swaps
   let improved = true;
   let rounds = 0;
   while (improved && rounds < 50) {
@@ -130,6 +131,9 @@ export function heuristicSingleSource(
   return { choice, ...evaluate(n, m, sink, cost, supply, choice) };
 }
 
+/** Most rows the depth-first branch and bound recurses through (one stack frame per row). */
+const MAX_DEPTH = 2000;
+
 export function branchAndBound(
   n: number,
   m: number,
@@ -140,6 +144,9 @@ export function branchAndBound(
   incumbent: { choice: Int32Array; outOfArea: number; minutes: number },
   nodeLimit: number,
 ): SingleSourceResult {
+  // Terminates: every call counts a node and the search stops past `nodeLimit`. The recursion is
+  // one level per row, so rows beyond MAX_DEPTH keep the heuristic answer (no stack overflow).
+  if (n > MAX_DEPTH) return { ...incumbent, choice: Int32Array.from(incumbent.choice), method: "heuristic", nodes: 0 };
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => supply[b] - supply[a] || a - b);
   // in-area columns of each row by increasing cost (ties by index), the sink last
   const ranked: number[][] = order.map((i) => [

@@ -237,6 +237,7 @@ function witnessSearch(st: State, source: number, avoid: number, maxDist: number
   heapNodes[0] = source;
   heapKeys[0] = 0;
   pos[source] = 0;
+  // bounded: at most `limit` settled nodes (the witness budget), each settled once
   while (size > 0 && settled < limit && remaining > 0) {
     const v = heapNodes[0];
     const d = heapKeys[0];
