@@ -76,15 +76,22 @@ export class DuplicateIdError extends HubspokeError {
   }
 }
 
+function idText(value: unknown): string {
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value == null) return String(value);
+  return typeof value !== "object" ? typeof value : Array.isArray(value) ? "an array" : "an object";
+}
+
 /** An id (site, zone, node, district, ward type…) that the collection does not contain. */
 export class UnknownIdError extends HubspokeError {
   override name = "UnknownIdError";
   readonly id: string;
   constructor(where: string, what: string, id: string, path = "", hint = "") {
-    super("UNKNOWN_ID", where, `${what} "${id}" is not in the network.${hint ? ` ${hint}` : ""}`, {
-      issues: [{ path, message: `unknown ${what} "${id}"` }],
+    // an id that reached here unchecked may be any value: shown, never stringified raw
+    const shown = typeof id === "string" ? id : idText(id);
+    super("UNKNOWN_ID", where, `${what} "${shown}" is not in the network.${hint ? ` ${hint}` : ""}`, {
+      issues: [{ path, message: `unknown ${what} "${shown}"` }],
     });
-    this.id = id;
+    this.id = shown;
   }
 }
 

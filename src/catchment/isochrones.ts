@@ -22,6 +22,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point } from "geojson";
 import * as z from "zod/mini";
 import { DidNotConvergeError, InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { LonLatSchema } from "../model/schemas.js";
+import { isRoadGraph } from "../model/index.js";
 import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
 import type { RoadGraph } from "../model/types.js";
 import type { Endpoint, Router } from "../routing/types.js";
@@ -159,7 +160,7 @@ function readArguments(router: Router, site: Endpoint, bands: readonly number[],
     }
   }
   const opts = parseInput(where, IsochronesOptionsSchema, options, "options");
-  if (router === null || typeof router !== "object" || typeof router.minutesFrom !== "function" || router.graph === undefined) {
+  if (router === null || typeof router !== "object" || typeof router.minutesFrom !== "function" || !isRoadGraph(router.graph)) {
     throw new InvalidInputError(where, [{ path: "router", message: "expected a Router with graph and minutesFrom (see createRouter)" }]);
   }
   if (typeof site === "string" && !router.graph.hasNode(site)) {

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry, LineString, Point } from "ge
 import { InvalidInputError, UnknownIdError } from "../errors.js";
 import { describeValue } from "../internal/describe.js";
 import { checkLocation, checkWritable } from "../internal/writable.js";
+import { requireObject, requireString } from "../internal/shapes.js";
 import type { DemandZone, Site } from "../model/types.js";
 
 /**
@@ -29,6 +30,7 @@ export function checkArray(where: string, value: unknown, path: string, what: st
 export function checkPlaces(where: string, places: readonly (DemandZone | Site)[], path: string, what: string): void {
   checkArray(where, places, path, what);
   places.forEach((p, k) => {
+    requireString(where, `${path}[${k}].id`, p.id);
     checkLocation(where, p.location, `${path}[${k}].location`);
     checkWritable(where, p, `${path}[${k}]`);
   });
@@ -50,8 +52,10 @@ export function checkPlaces(where: string, places: readonly (DemandZone | Site)[
 export function zonesToGeoJSON(zones: readonly DemandZone[], options: { assignments?: readonly MapAssignment[] } = {}): FeatureCollection<Geometry> {
   const where = "zonesToGeoJSON";
   checkPlaces(where, zones, "zones", "zones");
+  requireObject(where, "options", options);
   if (options.assignments !== undefined) {
     checkArray(where, options.assignments, "options.assignments", "assignment rows");
+    options.assignments.forEach((row, k) => requireString(where, `options.assignments[${k}].${"zone" in row ? "zone" : "origin"}`, assignmentOf(row).zone));
     checkWritable(where, options.assignments, "options.assignments");
   }
   const byZone = new Map<string, { zone: string; site: string | null; minutes: number }>();
@@ -126,9 +130,14 @@ export function flowsToGeoJSON(
   options: { flows?: readonly Flow[]; zones?: readonly DemandZone[] } = {},
 ): FeatureCollection<LineString> {
   checkPlaces("flowsToGeoJSON", sites, "sites", "sites");
+  requireObject("flowsToGeoJSON", "options", options);
   if (options.zones !== undefined) checkPlaces("flowsToGeoJSON", options.zones, "options.zones", "zones");
   if (options.flows !== undefined) {
     checkArray("flowsToGeoJSON", options.flows, "options.flows", "flows");
+    options.flows.forEach((f, k) => {
+      requireString("flowsToGeoJSON", `options.flows[${k}].from`, f.from);
+      requireString("flowsToGeoJSON", `options.flows[${k}].to`, f.to);
+    });
     checkWritable("flowsToGeoJSON", options.flows, "options.flows");
   }
   const where = new Map<string, readonly [number, number]>();
