@@ -74,6 +74,7 @@ export function bedsRequired(offeredLoad: number, target: BedsRequiredTarget): B
     b = 0; // no admissions, none blocked
   } else if ("targetBlocking" in t) {
     const goal = t.targetBlocking;
+    // terminates: B(n) falls strictly once n > a and underflows to 0 < goal (load ≤ 1e7 erlangs)
     while (b > goal) {
       n++;
       b = (a * b) / (n + a * b);

@@ -22,7 +22,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point } from "geojson";
 import * as z from "zod/mini";
 import { DidNotConvergeError, InvalidInputError, UnknownIdError, parseInput } from "../errors.js";
 import { LonLatSchema } from "../model/schemas.js";
-import { isRoadGraph } from "../model/index.js";
+import { checkIsochroneInputs } from "./check-isochrone-inputs.js";
 import { DEFAULT_ACCESS_SPEED_KMH } from "../network/speed-profile.js";
 import type { RoadGraph } from "../model/types.js";
 import type { Endpoint, Router } from "../routing/types.js";
@@ -151,6 +151,7 @@ type ParsedOptions = z.output<typeof IsochronesOptionsSchema>;
 
 /** Bands (strictly increasing), options, the router and the site, checked. */
 function readArguments(router: Router, site: Endpoint, bands: readonly number[], options: IsochronesOptions): { breaks: number[]; opts: ParsedOptions } {
+  checkIsochroneInputs(where, router, site);
   const breaks = parseInput(where, BandsSchema, bands, "bands");
   for (let k = 1; k < breaks.length; k++) {
     if (!(breaks[k] > breaks[k - 1])) {
@@ -160,9 +161,6 @@ function readArguments(router: Router, site: Endpoint, bands: readonly number[],
     }
   }
   const opts = parseInput(where, IsochronesOptionsSchema, options, "options");
-  if (router === null || typeof router !== "object" || typeof router.minutesFrom !== "function" || !isRoadGraph(router.graph)) {
-    throw new InvalidInputError(where, [{ path: "router", message: "expected a Router with graph and minutesFrom (see createRouter)" }]);
-  }
   if (typeof site === "string" && !router.graph.hasNode(site)) {
     throw new UnknownIdError(where, "node", site, "site", "Pass a node key of router.graph, or a located item { id, location }.");
   }

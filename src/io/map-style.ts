@@ -108,7 +108,9 @@ export function changeClasses(breaks: readonly number[]): { colour: string; labe
 }
 
 /** Split text into lines of at most `maxChars` (words kept whole unless longer than a line). */
-export function wrapText(text: string, maxChars: number): string[] {
+export function wrapText(text: string, width: number): string[] {
+  // terminates: each pass of the inner loop cuts maxChars ≥ 1 characters off the word
+  const maxChars = Math.max(1, Math.floor(width));
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/)) {

@@ -14,28 +14,38 @@ function finiteAtLeast0(v: unknown): boolean {
  * The zone fields the analyses read, checked by hand: zones can number tens of thousands with
  * boundaries, so a schema parse on every evaluation would cost more than the evaluation.
  */
+function isCountRecord(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key) && !finiteAtLeast0((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+const OPTIONAL_STRINGS = ["name", "district", "urbanRural"] as const;
+const OPTIONAL_COUNTS = ["imdDecile", "households", "householdsNoCar"] as const;
+
 function zoneProblems(zones: readonly unknown[], path: string): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
+  const bad = (at: string, key: string, want: string, got: unknown) => problems.push({ path: `${at}.${key}`, message: `expected ${want} (got ${describeValue(got)})` });
   for (let k = 0; k < zones.length && problems.length < 10; k++) {
-    const at = `${path}[${k}]`;
     const zn = zones[k] as Record<string, unknown> | null;
     if (zn === null || typeof zn !== "object" || Array.isArray(zn)) {
-      problems.push({ path: at, message: `expected a zone object (got ${describeValue(zn)})` });
+      problems.push({ path: `${path}[${k}]`, message: `expected a zone object (got ${describeValue(zn)})` });
       continue;
     }
-    const loc = zn.location;
-    if (typeof zn.id !== "string" || zn.id === "") problems.push({ path: `${at}.id`, message: `expected a non-empty string id (got ${describeValue(zn.id)})` });
+    const loc = zn.location as unknown[];
+    // hot path: the common all-good zone costs a few typeof checks
+    const ok =
+      typeof zn.id === "string" && zn.id !== "" && Array.isArray(loc) && Number.isFinite(loc[0]) && Number.isFinite(loc[1]) && finiteAtLeast0(zn.population) && (zn.need === undefined || finiteAtLeast0(zn.need));
+    if (ok && zn.district === undefined && zn.urbanRural === undefined && zn.imdDecile === undefined && zn.households === undefined && zn.householdsNoCar === undefined && zn.ageBands === undefined && typeof zn.name === "string") continue;
+    const at = `${path}[${k}]`;
+    if (typeof zn.id !== "string" || zn.id === "") bad(at, "id", "a non-empty string id", zn.id);
     if (!Array.isArray(loc) || !Number.isFinite(loc[0]) || !Number.isFinite(loc[1])) problems.push({ path: `${at}.location`, message: "expected [lon, lat] as two finite numbers" });
-    if (!finiteAtLeast0(zn.population)) problems.push({ path: `${at}.population`, message: `expected a non-negative finite number (got ${describeValue(zn.population)})` });
-    if (zn.need !== undefined && !finiteAtLeast0(zn.need)) problems.push({ path: `${at}.need`, message: `expected a non-negative finite number (got ${describeValue(zn.need)})` });
-    for (const key of ["name", "district", "urbanRural"] as const) {
-      if (zn[key] !== undefined && typeof zn[key] !== "string") problems.push({ path: `${at}.${key}`, message: `expected a string (got ${describeValue(zn[key])})` });
-    }
-    for (const key of ["imdDecile", "households", "householdsNoCar"] as const) {
-      if (zn[key] !== undefined && !finiteAtLeast0(zn[key])) problems.push({ path: `${at}.${key}`, message: `expected a non-negative finite number (got ${describeValue(zn[key])})` });
-    }
+    if (!finiteAtLeast0(zn.population)) bad(at, "population", "a non-negative finite number", zn.population);
+    if (zn.need !== undefined && !finiteAtLeast0(zn.need)) bad(at, "need", "a non-negative finite number", zn.need);
+    for (const key of OPTIONAL_STRINGS) if (zn[key] !== undefined && typeof zn[key] !== "string") bad(at, key, "a string", zn[key]);
+    for (const key of OPTIONAL_COUNTS) if (zn[key] !== undefined && !finiteAtLeast0(zn[key])) bad(at, key, "a non-negative finite number", zn[key]);
     const bands = zn.ageBands;
-    if (bands !== undefined && (bands === null || typeof bands !== "object" || Array.isArray(bands) || !Object.values(bands).every(finiteAtLeast0))) {
+    if (bands !== undefined && !isCountRecord(bands)) {
       problems.push({ path: `${at}.ageBands`, message: "expected a record of non-negative finite numbers" });
     }
   }

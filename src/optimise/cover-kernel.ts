@@ -76,6 +76,7 @@ export function coverDecision(cov: Coverage, need: Uint8Array, open0: readonly n
   const picked: number[] = [];
   const gain = new Int32Array(m);
   let aborted = false;
+  // terminates: every inner node ticks the budget; the depth is at most k
   const dfs = (left: number): boolean => {
     if (uncovered === 0) return true;
     if (left === 0) return false;
@@ -336,6 +337,7 @@ function coverBranchAndBound(
   let aborted = false;
   let nodes = 0;
   const gbuf = new Float64Array(M);
+  // terminates: every inner node ticks the budget; the depth is at most q
   const dfs = (pos: number, left: number): void => {
     if (left === 0 || pos >= M) {
       if (cover.value > best + 1e-9 * Math.max(1, best)) {

@@ -378,6 +378,7 @@ function lagrangianBound(inst: Instance, status: Int8Array, st: LagrangianState,
   let stall = 0;
   const freeOrder = new Int32Array(nFree);
   const prevSel = new Int32Array(p).fill(-1);
+  // bounded: at most maxIter subgradient steps (3000 at the root, 150 per node)
   for (let it = 0; it < maxIter; it++) {
     const lamSum = reducedCosts(st, m, n);
     const fo = order.subarray(0, nFree);
@@ -673,6 +674,7 @@ function branchAndBound(
 ): { lower: number; proven: boolean } {
   const { best, tol, stack } = search;
   let aborted = false;
+  // terminates: every node ticks the budget (maxNodes, timeLimitMs); stopped early, the bound is stated
   while (stack.length > 0) {
     if (!budget.tick()) {
       aborted = true;

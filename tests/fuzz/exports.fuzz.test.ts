@@ -50,12 +50,7 @@ const FUNCTIONS = exportedFunctions();
 
 /**
  * Raw errors still open, each with the reason it is not fixed here. The test accepts only
- * this exact error for the named function; fix it and delete the entry.
- * - isochrones: a router whose `graph` is not a graph reaches `graph.forEachNode`; the fix is
- *   `isRoadGraph(router.graph)` in the router check at isochrones' entry (src/catchment/isochrones.ts,
- *   which another branch is splitting).
- * - isochrones: @turf/isobands, called at src/catchment/isochrones.ts:267, throws a plain Error "Contour not closed
- *   but is not along an edge" on some grids; the contouring guard is being added on that branch.
+ * this exact error for the named function; fix it and delete the entry. None are open.
  */
 const PENDING: Record<string, RegExp> = {};
 /** Per call: a synchronous call is timed after it returns; an asynchronous one is raced. */
