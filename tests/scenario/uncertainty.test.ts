@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { createRouter, createScenarioCache, evaluate, uncertainty, type UncertaintyResult } from "../../src/index.js";
 import { testNetwork, thrown } from "../support/scenario-fixtures.js";
@@ -84,26 +84,28 @@ describe("uncertainty: progress and time limit", () => {
 
   it("timeLimitMs: DID_NOT_CONVERGE naming the draws done, or the draws done so far with onTimeLimit 'partial'", () => {
     const net = testNetwork();
-    // a progress callback that burns time makes the limit trip after a few draws, deterministically enough
-    const slow = () => {
-      const until = Date.now() + 30;
-      while (Date.now() < until);
-    };
-    const e = thrown(() => uncertainty(net, tight, { draws: 100_000, timeLimitMs: 200, onProgress: slow }));
-    expect(e.code).toBe("DID_NOT_CONVERGE");
-    expect(e.message).toMatch(/of 100000 draws/);
-    expect(e.issues![0].path).toBe("options.timeLimitMs");
-    const u = uncertainty(net, tight, { draws: 100_000, seed: 5, timeLimitMs: 200, onTimeLimit: "partial", onProgress: slow, includeDraws: true });
-    expect(u.complete).toBe(false);
-    expect(u.drawsRequested).toBe(100_000);
-    expect(u.draws).toBeGreaterThanOrEqual(2);
-    expect(u.draws).toBeLessThan(100);
-    expect(get(u, "factor.demand").draws).toHaveLength(u.draws);
-    expect(u.warnings.some((w) => w.includes(`after ${u.draws} of 100000 draws`))).toBe(true);
-    // the draws done are the first draws of the full run (same seed, same stream)
-    const full = uncertainty(net, tight, { draws: u.draws, seed: 5, includeDraws: true });
-    expect(get(full, "factor.demand").draws).toEqual(get(u, "factor.demand").draws);
-    expect(full.intervals.map((i) => i.mean)).toEqual(u.intervals.map((i) => i.mean));
+    // a fake clock that moves 30 ms per draw: the 200 ms limit trips after the 7th draw on any
+    // machine, however loaded (a real clock made the count depend on the machine's speed)
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const slow = () => void vi.advanceTimersByTime(30);
+      const e = thrown(() => uncertainty(net, tight, { draws: 100_000, timeLimitMs: 200, onProgress: slow }));
+      expect(e.code).toBe("DID_NOT_CONVERGE");
+      expect(e.message).toMatch(/of 100000 draws/);
+      expect(e.issues![0].path).toBe("options.timeLimitMs");
+      const u = uncertainty(net, tight, { draws: 100_000, seed: 5, timeLimitMs: 200, onTimeLimit: "partial", onProgress: slow, includeDraws: true });
+      expect(u.complete).toBe(false);
+      expect(u.drawsRequested).toBe(100_000);
+      expect(u.draws).toBe(7);
+      expect(get(u, "factor.demand").draws).toHaveLength(u.draws);
+      expect(u.warnings.some((w) => w.includes(`after ${u.draws} of 100000 draws`))).toBe(true);
+      // the draws done are the first draws of the full run (same seed, same stream)
+      const full = uncertainty(net, tight, { draws: u.draws, seed: 5, includeDraws: true });
+      expect(get(full, "factor.demand").draws).toEqual(get(u, "factor.demand").draws);
+      expect(full.intervals.map((i) => i.mean)).toEqual(u.intervals.map((i) => i.mean));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a partial run with fewer than 2 draws is an error; bad option shapes are INVALID_INPUT", () => {
