@@ -13,4 +13,5 @@ export { maximalCoverage, MaximalCoverageOptionsSchema } from "./maximal-coverag
 export type { MaximalCoverageOptions, MaximalCoverageResult } from "./maximal-coverage.js";
 export { setCover, SetCoverOptionsSchema } from "./set-cover.js";
 export type { SetCoverOptions, SetCoverResult } from "./set-cover.js";
+export type { OptimiseCommonOptions } from "./prepare.js";
 export type { OptimiseMethod, SiteSelectionResult } from "./result.js";

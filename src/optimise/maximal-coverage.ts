@@ -15,7 +15,7 @@ import * as z from "zod/mini";
 import { parseInput } from "../errors.js";
 import type { CostMatrix } from "../model/index.js";
 import { buildCoverage, maximalCoverageKernel } from "./cover-kernel.js";
-import { Budget, checkP, commonOptionShape, prepareInstance, relativeGap } from "./prepare.js";
+import { Budget, checkP, commonOptionShape, prepareInstance, relativeGap, type OptimiseCommonOptions } from "./prepare.js";
 import { type SiteSelectionResult, assignNearest } from "./result.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
@@ -31,7 +31,7 @@ export const MaximalCoverageOptionsSchema = z.strictObject({
 });
 
 /** Options of {@link maximalCoverage}. */
-export interface MaximalCoverageOptions {
+export interface MaximalCoverageOptions extends OptimiseCommonOptions {
   /**
    * Number of sites (fixed included).
    */
@@ -40,31 +40,6 @@ export interface MaximalCoverageOptions {
    * Cover radius, minutes (≤ counts).
    */
   coverMinutes: number;
-  /**
-   * Per zone (array or keyed by id), default 1; zero weights allowed.
-   */
-  weights?: Record<string, number> | number[];
-  /**
-   * Ids kept open.
-   */
-  fixed?: string[];
-  /**
-   * Ids never chosen.
-   */
-  exclude?: string[];
-  /**
-   * Accepted for symmetry (the search is deterministic).
-   */
-  seed?: number;
-  /**
-   * Branch-and-bound budget (default 200,000).
-   */
-  maxNodes?: number;
-  /**
-   * Optional.
-   */
-  timeLimitMs?: number;
-  gapTolerance?: number;
 }
 type MaximalCoverageOptionsCheck = Assert<Same<MaximalCoverageOptions, z.input<typeof MaximalCoverageOptionsSchema>>>;
 

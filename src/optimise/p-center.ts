@@ -19,7 +19,7 @@ import type { CostMatrix } from "../model/index.js";
 import { buildCoverage, centerEnumerate, coverDecision, greedyCover } from "./cover-kernel.js";
 import { penaltyCosts } from "./p-median.js";
 import { binomial, pMedianHeuristic } from "./p-median-kernel.js";
-import { Budget, type Instance, checkP, commonOptionShape, prepareInstance, relativeGap } from "./prepare.js";
+import { Budget, type Instance, checkP, commonOptionShape, prepareInstance, relativeGap, type OptimiseCommonOptions } from "./prepare.js";
 import { type SiteSelectionResult, assignNearest } from "./result.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
@@ -36,7 +36,7 @@ export const PCenterOptionsSchema = z.strictObject({
 });
 
 /** Options of {@link pCenter}. */
-export interface PCenterOptions {
+export interface PCenterOptions extends OptimiseCommonOptions {
   /**
    * Number of sites (fixed ones included).
    */
@@ -51,31 +51,6 @@ export interface PCenterOptions {
    * @defaultValue `100_000`
    */
   enumerationLimit?: number;
-  /**
-   * Per zone (array or keyed by id), default 1; zones with weight 0 do not constrain the radius; weights also drive the tie-break.
-   */
-  weights?: Record<string, number> | number[];
-  /**
-   * Site ids that must stay open.
-   */
-  fixed?: string[];
-  /**
-   * Ids never chosen.
-   */
-  exclude?: string[];
-  /**
-   * Seed (default 1).
-   */
-  seed?: number;
-  /**
-   * Node budget per feasibility test (default 200,000).
-   */
-  maxNodes?: number;
-  /**
-   * Optional wall-clock limit.
-   */
-  timeLimitMs?: number;
-  gapTolerance?: number;
 }
 type PCenterOptionsCheck = Assert<Same<PCenterOptions, z.input<typeof PCenterOptionsSchema>>>;
 

@@ -25,7 +25,7 @@ import type { CostMatrix } from "../model/index.js";
 import { type MilpPMedianOutput, solvePMedianMilp } from "./highs.js";
 import { type MilpSolver, isMilpSolver } from "./milp-solver.js";
 import { solvePMedianKernel } from "./p-median-kernel.js";
-import { type Instance, checkP, commonOptionShape, listIds, prepareInstance, relativeGap } from "./prepare.js";
+import { type Instance, checkP, commonOptionShape, listIds, prepareInstance, relativeGap, type OptimiseCommonOptions } from "./prepare.js";
 import { type SiteSelectionResult, assignNearest } from "./result.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
@@ -48,7 +48,7 @@ export const PMedianOptionsSchema = z.strictObject({
 });
 
 /** Options of {@link pMedian}. */
-export interface PMedianOptions {
+export interface PMedianOptions extends OptimiseCommonOptions {
   /**
    * Number of sites to open (fixed ones included).
    */
@@ -81,34 +81,6 @@ export interface PMedianOptions {
    * The exact MILP solver for `capacity` and `solver: "highs"`, e.g. `await loadHighsSolver()` from `hubspoke/highs`; default: the optional `highs` package, loaded on first use in Node (a {@link MissingDependencyError} says how to install it).
    */
   milpSolver?: MilpSolver;
-  /**
-   * Demand per zone (array aligned with `matrix.origins`, or keyed by id); default 1 each. Zero weights are legal.
-   */
-  weights?: Record<string, number> | number[];
-  /**
-   * Site ids that must stay open (default none).
-   */
-  fixed?: string[];
-  /**
-   * Site ids that may not be chosen (default none).
-   */
-  exclude?: string[];
-  /**
-   * Seed of the random restarts (default 1); same seed, same answer.
-   */
-  seed?: number;
-  /**
-   * Branch-and-bound node budget (default 200,000); deterministic.
-   */
-  maxNodes?: number;
-  /**
-   * Optional wall-clock limit (makes results machine-dependent); default none for the built-in solver, 60 s for HiGHS.
-   */
-  timeLimitMs?: number;
-  /**
-   * Relative gap accepted as optimal (default 1e-6).
-   */
-  gapTolerance?: number;
 }
 type PMedianOptionsCheck = Assert<Same<PMedianOptions, z.input<typeof PMedianOptionsSchema>>>;
 

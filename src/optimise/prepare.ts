@@ -18,6 +18,49 @@ export const commonOptionShape = {
   gapTolerance: z._default(z.number().check(z.minimum(0)).check(z.maximum(1)), 1e-6),
 };
 
+/**
+ * Options every site-selection model takes (p-median, p-center, maximal coverage, set cover).
+ */
+export interface OptimiseCommonOptions {
+  /**
+   * Demand per zone: an array aligned with `matrix.origins`, or a record keyed by zone id;
+   * non-negative, zeros allowed. Default 1 for every zone.
+   */
+  weights?: Record<string, number> | number[];
+  /**
+   * Site ids that must stay open.
+   * @defaultValue `[]`
+   */
+  fixed?: string[];
+  /**
+   * Site ids that may not be chosen.
+   * @defaultValue `[]`
+   */
+  exclude?: string[];
+  /**
+   * Seed of the random restarts (p-median); same seed, same answer. The other models are
+   * deterministic and accept it for symmetry.
+   * @defaultValue `1`
+   */
+  seed?: number;
+  /**
+   * Branch-and-bound node budget; when it runs out the result says `proven: false` and gives
+   * its bound. Deterministic, unlike `timeLimitMs`.
+   * @defaultValue `200_000`
+   */
+  maxNodes?: number;
+  /**
+   * Wall-clock limit in milliseconds for the whole search (makes results machine-dependent).
+   * Default: none for the built-in solvers, 60 s for HiGHS.
+   */
+  timeLimitMs?: number;
+  /**
+   * Relative gap between the answer and its bound accepted as optimal.
+   * @defaultValue `1e-6`
+   */
+  gapTolerance?: number;
+}
+
 export interface ParsedCommon {
   weights?: number[] | Record<string, number>;
   fixed: string[];

@@ -16,7 +16,7 @@ import type { CostMatrix } from "../model/index.js";
 import { buildCoverage, coverDecision, greedyCover } from "./cover-kernel.js";
 import { penaltyCosts } from "./p-median.js";
 import { pMedianHeuristic } from "./p-median-kernel.js";
-import { Budget, commonOptionShape, listIds, prepareInstance, relativeGap } from "./prepare.js";
+import { Budget, commonOptionShape, listIds, prepareInstance, relativeGap, type OptimiseCommonOptions } from "./prepare.js";
 import { type SiteSelectionResult, assignNearest } from "./result.js";
 import type { Assert, Same } from "../internal/type-checks.js";
 
@@ -31,36 +31,11 @@ export const SetCoverOptionsSchema = z.strictObject({
 });
 
 /** Options of {@link setCover}. */
-export interface SetCoverOptions {
+export interface SetCoverOptions extends OptimiseCommonOptions {
   /**
    * Cover radius, minutes (≤ counts).
    */
   coverMinutes: number;
-  /**
-   * Per zone, default 1; zones with weight 0 need no cover.
-   */
-  weights?: Record<string, number> | number[];
-  /**
-   * Ids kept open (counted).
-   */
-  fixed?: string[];
-  /**
-   * Ids never chosen.
-   */
-  exclude?: string[];
-  /**
-   * Seed of the tie-break search (default 1).
-   */
-  seed?: number;
-  /**
-   * Budget per decision (default 200,000).
-   */
-  maxNodes?: number;
-  /**
-   * Optional.
-   */
-  timeLimitMs?: number;
-  gapTolerance?: number;
 }
 type SetCoverOptionsCheck = Assert<Same<SetCoverOptions, z.input<typeof SetCoverOptionsSchema>>>;
 
